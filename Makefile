@@ -1,0 +1,100 @@
+# jiuzhu: social-assistance toolkit.  `make deps`, `make`, `make check`,
+# `make demo`, `make install PREFIX=... DESTDIR=...`; SANITIZE=1 builds with
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man
+DATADIR  = $(PREFIX)/share/jiuzhu
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKGS     = sqlite3 libcjson libcrypto
+WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS += -D_GNU_SOURCE -DJZ_VERSION='"$(VERSION)"' -Ilib
+LDLIBS  += -lcsv
+
+ifeq ($(SANITIZE),1)
+BUILD    = build/san
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD    = build/out
+endif
+
+COMMANDS = enrol
+LIBSRC   = $(wildcard lib/*.c)
+GENSRC   = $(BUILD)/gen/migrations.c $(BUILD)/gen/default_policy.c
+LIBOBJ   = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(GENSRC:.c=.o)
+BINS     = $(COMMANDS:%=$(BUILD)/bin/%)
+UNITS    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+MANPAGES = $(wildcard man/*.[157])
+MIGRATIONS = $(sort $(wildcard schemas/[0-9][0-9][0-9]-*.sql))
+
+all: $(BINS) $(UNITS)
+
+# Library flags come from pkg-config when it is there (make deps installs it).
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lcjson -lcrypto)
+
+$(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+# The schema migrations and the default policy are built into the programs,
+# so that an installed command needs no file from the source tree.
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) tools/embed.sh | $(BUILD)/gen
+	sh tools/embed.sh migrations $(MIGRATIONS) > $@
+
+$(BUILD)/gen/default_policy.c: policies/chaoyang-2007.json tools/embed.sh | $(BUILD)/gen
+	sh tools/embed.sh policy policies/chaoyang-2007.json > $@
+
+$(BUILD)/libjiuzhu.a: $(LIBOBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/libjiuzhu.a | $(BUILD)/bin
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libjiuzhu.a | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/lib $(BUILD)/bin $(BUILD)/gen $(BUILD)/tests:
+	mkdir -p $@
+
+# Install what is missing (as root), or say what to install.
+deps:
+	@sh tools/deps.sh
+
+# Every test: C unit tests, bats tests of the commands, man page lint.
+# Ends with one line "N passed, N failed".
+check: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/check.sh $(BUILD) $(UNITS)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh examples/demo.sh $(BUILD)/bin
+
+install: $(BINS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/policies $(DESTDIR)$(DATADIR)/schemas
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(filter %.1,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(filter %.5,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(filter %.7,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man7
+	install -m 644 policies/*.json $(DESTDIR)$(DATADIR)/policies
+	install -m 644 schemas/*.json $(DESTDIR)$(DATADIR)/schemas
+
+uninstall:
+	rm -f $(COMMANDS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MANPAGES:man/%=$(DESTDIR)$(MANDIR)/man*/%)
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+.PHONY: all deps check demo install uninstall clean
+.SECONDARY: $(GENSRC)

@@ -1,0 +1,86 @@
+/*
+ * enrol: the one-window intake.  Reads persons (or applications,
+ * institutions, survey rows) and writes them into the registry, all or
+ * nothing; see enrol(1).
+ */
+#include <argp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "enrol.h"
+#include "exitcode.h"
+#include "opts.h"
+
+const char *argp_program_version = "enrol (jiuzhu) " JZ_VERSION;
+const char *argp_program_bug_address = "the jiuzhu maintainers";
+
+enum { OPT_KIND = 2000, OPT_KEEP_GOING, OPT_REJECTS };
+
+static const struct argp_option options[] = {
+	{"kind", OPT_KIND, "KIND", 0, "person (default), application, institution, survey", 0},
+	{"keep-going", OPT_KEEP_GOING, 0, 0, "write the good records; reject the bad ones", 0},
+	{"rejects", OPT_REJECTS, "FILE", 0, "with --keep-going: the bad records, as CSV", 0},
+	{0}
+};
+
+struct args {
+	struct jz_opts common;
+	struct enrol_opts enrol;
+	char **files;
+	int nfiles;
+};
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+
+	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = &a->common;
+		break;
+	case OPT_KIND:
+		if (!(a->enrol.kind = kind_find(arg)))
+			argp_error(state, "--kind %s: expected person, application, institution or survey",
+				   arg);
+		break;
+	case OPT_KEEP_GOING:
+		a->enrol.keep_going = true;
+		break;
+	case OPT_REJECTS:
+		a->enrol.rejects = arg;
+		break;
+	case ARGP_KEY_ARGS:
+		a->files = state->argv + state->next;
+		a->nfiles = state->argc - state->next;
+		break;
+	case ARGP_KEY_END:
+		if (a->enrol.rejects && !a->enrol.keep_going)
+			argp_error(state, "--rejects goes with --keep-going");
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {{&jz_common_argp, 0, "Options of every command:", 0}, {0}};
+
+static const struct argp argp = {
+	options, parse, "[FILE...]",
+	"Enrol persons (or applications, institutions, survey rows) into the registry.\v"
+	"Reads CSV, JSON Lines or a JSON array from the FILEs, or standard input. Every record "
+	"is checked; one bad record and nothing is written (exit 65), unless --keep-going. "
+	"Prints the records added, as stored. See enrol(1).",
+	children, 0, 0
+};
+
+int main(int argc, char **argv)
+{
+	struct args a = {.enrol.kind = &kind_person};
+
+	diag_progname = "enrol";
+	jz_opts_init(&a.common, argc, argv);
+	argp_parse(&argp, argc, argv, 0, 0, &a);
+	return enrol_run(&a.common, &a.enrol, a.files, a.nfiles);
+}

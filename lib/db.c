@@ -1,0 +1,158 @@
+/* The database file (see db.h). */
+#include "db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "exitcode.h"
+
+void db_fail(struct db *db, int rc, const char *what)
+{
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		diag_fatal(JZ_TEMPFAIL, "%s: the database is locked by another run; try again "
+			   "(or raise --busy-timeout)", db->path);
+	diag_fatal(JZ_IOERR, "%s: %s: %s", db->path, what, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+}
+
+static void exec(struct db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		db_fail(db, rc, sql);
+}
+
+static int user_version(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA user_version");
+	int v = db_step(db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Apply the migrations the file lacks, in one transaction. */
+static void migrate(struct db *db)
+{
+	int have = user_version(db);
+	char pragma[48];
+
+	if (have > db_nmigrations)
+		diag_fatal(JZ_CANTCREAT, "%s: schema version %d is newer than this program's %d; "
+			   "upgrade jiuzhu", db->path, have, db_nmigrations);
+	if (have == db_nmigrations)
+		return;
+	db_begin(db);
+	have = user_version(db); /* another run may have migrated meanwhile */
+	for (int i = have; i < db_nmigrations; i++)
+		exec(db, db_migrations[i]);
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", db_nmigrations);
+	exec(db, pragma);
+	db_commit(db);
+}
+
+void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
+{
+	struct stat st;
+	int rc;
+	bool exists = stat(path, &st) == 0;
+
+	db->path = path;
+	db->h = NULL;
+	db->created = false;
+	if (!exists && mode == DB_READ)
+		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol something first, or give --db",
+			   path);
+	if (!exists && mode == DB_WRITE) {
+		/* Create it ourselves so that it is 0600 whatever the umask. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 && errno != EEXIST)
+			diag_fatal(JZ_CANTCREAT, "%s: cannot create the database: %s", path, strerror(errno));
+		if (fd >= 0) {
+			db->created = true;
+			fchmod(fd, 0600);
+			close(fd);
+		}
+	}
+	const char *name = !exists && mode == DB_TRIAL ? ":memory:" : path;
+	int flags = mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if ((rc = sqlite3_open_v2(name, &db->h, flags, NULL)) != SQLITE_OK)
+		db_fail(db, rc, "cannot open");
+	sqlite3_busy_timeout(db->h, busy_ms);
+	sqlite3_extended_result_codes(db->h, 1);
+	if (mode != DB_READ) {
+		exec(db, "PRAGMA journal_mode = WAL");
+		exec(db, "PRAGMA synchronous = NORMAL");
+		migrate(db);
+	} else if (user_version(db) != db_nmigrations) {
+		diag_fatal(JZ_IOERR, "%s: schema version %d; this program needs %d (run a writing "
+			   "command once to migrate)", path, user_version(db), db_nmigrations);
+	}
+	exec(db, "PRAGMA cache_size = -16384");
+}
+
+void db_close(struct db *db)
+{
+	if (db->h)
+		sqlite3_close_v2(db->h);
+	db->h = NULL;
+}
+
+void db_discard(struct db *db)
+{
+	char side[4096];
+
+	db_close(db);
+	if (!db->created)
+		return;
+	unlink(db->path);
+	snprintf(side, sizeof side, "%s-wal", db->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", db->path);
+	unlink(side);
+}
+
+void db_begin(struct db *db)
+{
+	exec(db, "BEGIN IMMEDIATE");
+}
+
+void db_commit(struct db *db)
+{
+	exec(db, "COMMIT");
+}
+
+void db_rollback(struct db *db)
+{
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK)
+		db_fail(db, rc, sql);
+	return st;
+}
+
+int db_step(struct db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_fail(db, rc, sqlite3_sql(st));
+	if (rc == SQLITE_DONE)
+		sqlite3_reset(st);
+	return rc;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}

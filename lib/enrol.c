@@ -1,0 +1,618 @@
+/*
+ * Enrolment (enrol(1)).  One transaction: every record is parsed and
+ * checked, compared with the version in force on its date and added when
+ * it differs; then each household touched is checked as a whole (one head,
+ * the household facts agree).  Bad records are all reported; without
+ * --keep-going any one of them rolls the whole run back.  What was added is
+ * then printed, read back from the database, so the output is what was
+ * stored.
+ */
+#include "enrol.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exitcode.h"
+#include "idn.h"
+#include "journal.h"
+#include "money.h"
+#include "output.h"
+#include "policy.h"
+#include "progress.h"
+
+#define MAXF 40
+
+struct run {
+	const struct jz_opts *o;
+	const struct enrol_opts *e;
+	const struct kind *k;
+	struct kind_env env;
+	struct db db;
+	struct journal j;
+	char **sources;          /* name of each src index */
+	int src;                 /* index of the input being read; -1 the policy */
+	const char *source;      /* its name */
+	sqlite3_stmt *current;   /* the stored record in force for a key */
+	sqlite3_stmt *insert;
+	sqlite3_stmt *touch;     /* (household, date) to check afterwards */
+	long long read, added, same, bad;
+	bool spoiled;            /* a file could not be read as a whole */
+	struct rec_writer *rejects;
+	struct output rejects_out;
+};
+
+/* Stored columns: every field but the derived ones. */
+static bool stored(const struct field *f)
+{
+	return !(f->flags & F_DERIVED);
+}
+
+/* Position of field i among the stored columns of a row. */
+static int stored_index(const struct kind *k, int i)
+{
+	int c = 0;
+	for (int f = 0; f < i; f++)
+		c += stored(&k->fields[f]);
+	return c;
+}
+
+static bool integer_type(enum ftype t)
+{
+	return t == FT_MONEY || t == FT_YESNO || t == FT_GRADE;
+}
+
+/* Build "a, b, c" of the stored columns. */
+static void column_list(const struct kind *k, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < k->nfields; i++)
+		if (stored(&k->fields[i]))
+			used += snprintf(buf + used, len - used, "%s%s", used ? ", " : "", k->fields[i].name);
+}
+
+static void prepare(struct run *r)
+{
+	const struct kind *k = r->k;
+	char cols[1024], sql[4096], where[256] = "", params[512] = "";
+	size_t used = 0;
+	int n = 0;
+
+	column_list(k, cols, sizeof cols);
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & F_KEY) {
+			n++;
+			used += snprintf(where + used, sizeof where - used, "%s%s = ?%d",
+					 n > 1 ? " AND " : "", k->fields[i].name, n);
+		}
+	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line FROM %s WHERE %s%s ORDER BY %sentry DESC "
+		 "LIMIT 1", cols, k->name, where, k->dated ? " AND effective <= ?9" : "",
+		 k->dated ? "effective DESC, " : "");
+	r->current = db_prepare(&r->db, sql);
+	used = 0;
+	n = 0;
+	for (int i = 0; i < k->nfields; i++)
+		if (stored(&k->fields[i]))
+			used += snprintf(params + used, sizeof params - used, "?%d, ", ++n);
+	snprintf(sql, sizeof sql, "INSERT INTO %s (%s, entry, src, line) VALUES (%s?%d, ?%d, ?%d)",
+		 k->name, cols, params, n + 1, n + 2, n + 3);
+	r->insert = db_prepare(&r->db, sql);
+	if (k == &kind_person) {
+		sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS touched (household_id TEXT, "
+			     "date TEXT, PRIMARY KEY (household_id, date)) WITHOUT ROWID", 0, 0, 0);
+		r->touch = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.touched VALUES (?1, ?2)");
+	}
+}
+
+/* Does the stored row (columns from 0) hold the same values as v? */
+static bool same_as_stored(const struct kind *k, sqlite3_stmt *st, const struct value *v)
+{
+	int c = 0;
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (!stored(f))
+			continue;
+		if (k->dated && strcmp(f->name, "effective") == 0) {
+			c++;
+			continue; /* a later date with the same facts is no new version */
+		}
+		int type = sqlite3_column_type(st, c);
+		if (!v[i].given) {
+			if (type != SQLITE_NULL)
+				return false;
+		} else if (type == SQLITE_NULL) {
+			return false;
+		} else if (integer_type(f->type)) {
+			if (sqlite3_column_int64(st, c) != v[i].i)
+				return false;
+		} else if (strcmp((const char *)sqlite3_column_text(st, c), v[i].s) != 0) {
+			return false;
+		}
+		c++;
+	}
+	return true;
+}
+
+static void bind_values(const struct kind *k, sqlite3_stmt *st, const struct value *v)
+{
+	int n = 0;
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (!stored(f))
+			continue;
+		n++;
+		if (!v[i].given)
+			sqlite3_bind_null(st, n);
+		else if (integer_type(f->type))
+			sqlite3_bind_int64(st, n, v[i].i);
+		else
+			db_bind_text(st, n, v[i].s);
+	}
+}
+
+static void reject(struct run *r, const struct rec *rec, const struct problems *p)
+{
+	char line[24];
+	const char *row[4 + MAXF];
+
+	r->bad++;
+	if (!r->rejects)
+		return;
+	snprintf(line, sizeof line, "%ld", p->line);
+	row[0] = p->source;
+	row[1] = line;
+	row[2] = p->column;
+	row[3] = p->reason;
+	for (int i = 0; i < r->k->nfields; i++)
+		row[4 + i] = rec->val[i];
+	rec_write(r->rejects, row);
+}
+
+/* Check one record and add it unless the registry has it already. */
+static void take(struct rec *rec, void *ctx)
+{
+	struct run *r = ctx;
+	const struct kind *k = r->k;
+	struct value v[MAXF];
+	struct problems *p = &rec->prob;
+	int key = 0;
+
+	progress_tick("records", ++r->read);
+	for (int i = 0; i < k->nfields; i++)
+		field_parse(&k->fields[i], rec->val[i], r->env.today, &v[i], p);
+	if (!p->count)
+		k->check(&r->env, v, p);
+	if (p->count) {
+		reject(r, rec, p);
+		return;
+	}
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & F_KEY)
+			db_bind_text(r->current, ++key, v[i].s);
+	int eff = kind_column(k, "effective");
+	if (k->dated)
+		db_bind_text(r->current, 9, v[eff].s);
+	int ncols = sqlite3_column_count(r->current) - 3;
+	char previous_household[256] = "";
+	if (db_step(&r->db, r->current) == SQLITE_ROW) {
+		bool same = same_as_stored(k, r->current, v);
+		long long entry = sqlite3_column_int64(r->current, ncols);
+		if (k == &kind_person)
+			snprintf(previous_household, sizeof previous_household, "%s",
+				 (const char *)sqlite3_column_text(r->current,
+					stored_index(k, kind_column(k, "household_id"))));
+		bool this_run_same_date = entry == r->j.entry &&
+			(!k->dated || strcmp((const char *)sqlite3_column_text(r->current, stored_index(k, eff)),
+				v[eff].s) == 0);
+		long line = (long)sqlite3_column_int64(r->current, ncols + 2);
+		sqlite3_reset(r->current);
+		if (same) {
+			r->same++;
+			return;
+		}
+		if (this_run_same_date) {
+			problem(p, k->fields[0].name, "given again with other values (first at line %ld); "
+				"one record per %s%s", line, k->fields[0].name, k->dated ? " and date" : "");
+			reject(r, rec, p);
+			return;
+		}
+		if (k->immutable) {
+			problem(p, k->fields[0].name, "already enrolled with other values; "
+				"a correction is a new %s with its own %s", k->name, k->fields[0].name);
+			reject(r, rec, p);
+			return;
+		}
+	}
+	bind_values(k, r->insert, v);
+	int n = sqlite3_bind_parameter_count(r->insert);
+	sqlite3_bind_int64(r->insert, n - 2, r->j.entry);
+	sqlite3_bind_int(r->insert, n - 1, r->src);
+	sqlite3_bind_int64(r->insert, n, p->line);
+	db_step(&r->db, r->insert);
+	r->added++;
+	if (r->touch) {
+		const char *hh[] = {v[kind_column(k, "household_id")].s, previous_household};
+		for (int i = 0; i < 2; i++) {
+			if (!*hh[i] || (i == 1 && strcmp(hh[0], hh[1]) == 0))
+				continue;
+			db_bind_text(r->touch, 1, hh[i]);
+			db_bind_text(r->touch, 2, v[eff].s);
+			db_step(&r->db, r->touch);
+		}
+	}
+}
+
+/* The policy's institutions go into the registry like enrolled ones. */
+static void enrol_policy_institutions(struct run *r, const struct policy *pol)
+{
+	const struct kind *saved = r->k;
+	sqlite3_stmt *cur = r->current, *ins = r->insert, *touch = r->touch;
+	char *val[MAXF];
+	char name[120];
+	int line = 0;
+
+	snprintf(name, sizeof name, "policy %s", pol->ref);
+	r->k = &kind_institution;
+	r->touch = NULL;
+	prepare(r);
+	r->src = -1;
+	r->source = name;
+	for (const cJSON *inst = pol->institutions ? pol->institutions->child : NULL; inst;
+	     inst = inst->next) {
+		struct rec rec = {.n = kind_institution.nfields, .val = val};
+		problems_init(&rec.prob, name, ++line);
+		for (int i = 0; i < rec.n; i++) {
+			const cJSON *m = cJSON_GetObjectItemCaseSensitive(inst, kind_institution.fields[i].name);
+			val[i] = cJSON_IsString(m) ? m->valuestring : NULL;
+		}
+		long long bad = r->bad;
+		take(&rec, r);
+		if (r->bad > bad)
+			r->spoiled = true; /* a bad policy institution spoils the run */
+	}
+	sqlite3_finalize(r->current);
+	sqlite3_finalize(r->insert);
+	r->k = saved;
+	r->current = cur;
+	r->insert = ins;
+	r->touch = touch;
+}
+
+/* ---- households ---- */
+
+struct member {
+	char id[IDN_LEN + 1];
+	char relation[16];
+	char *street;
+	int housing_need, dilapidated_house;
+	long long entry;
+	int src;
+	long line;
+};
+
+static const char *source_name(const struct run *r, int src)
+{
+	return src >= 0 ? r->sources[src] : "policy";
+}
+
+/* Check one household on one date; on a problem, report it at the lines
+ * this run added and return false. */
+static bool check_household(struct run *r, sqlite3_stmt *members, const char *household,
+			    const char *date)
+{
+	struct member m[64];
+	int n = 0, heads = 0, mine = -1;
+	char masked[32], why[400] = "", column[32] = "";
+
+	db_bind_text(members, 1, household);
+	db_bind_text(members, 2, date);
+	while (db_step(&r->db, members) == SQLITE_ROW) {
+		if (n == 64) {
+			snprintf(why, sizeof why, "household %s has more than 64 members on %s", household, date);
+			strcpy(column, "household_id");
+			continue;
+		}
+		struct member *x = &m[n];
+		snprintf(x->id, sizeof x->id, "%s", (const char *)sqlite3_column_text(members, 0));
+		snprintf(x->relation, sizeof x->relation, "%s", (const char *)sqlite3_column_text(members, 1));
+		x->street = strdup((const char *)sqlite3_column_text(members, 2));
+		x->housing_need = sqlite3_column_int(members, 3);
+		x->dilapidated_house = sqlite3_column_int(members, 4);
+		x->entry = sqlite3_column_int64(members, 5);
+		x->src = sqlite3_column_int(members, 6);
+		x->line = (long)sqlite3_column_int64(members, 7);
+		heads += strcmp(x->relation, "head") == 0;
+		if (x->entry == r->j.entry && mine < 0)
+			mine = n;
+		n++;
+	}
+	if (n && !*why) {
+		if (heads != 1) {
+			strcpy(column, "relation");
+			snprintf(why, sizeof why, "household %s has %d heads on %s; exactly one member "
+				 "must be head", household, heads, date);
+		}
+		for (int i = 1; i < n && !*why; i++) {
+			const char *fact = strcmp(m[i].street, m[0].street) ? "street"
+				: m[i].housing_need != m[0].housing_need ? "housing_need"
+				: m[i].dilapidated_house != m[0].dilapidated_house ? "dilapidated_house" : NULL;
+			if (fact) {
+				strcpy(column, fact);
+				snprintf(why, sizeof why, "differs between %s and %s in household %s on %s; "
+					 "every member's row must agree", m[0].id, m[i].id, household, date);
+				/* IDs in messages are masked. */
+				char *a = strstr(why, m[0].id);
+				memcpy(a, diag_mask_id(m[0].id, masked), IDN_LEN);
+				char *b = strstr(why, m[i].id);
+				memcpy(b, diag_mask_id(m[i].id, masked), IDN_LEN);
+			}
+		}
+	}
+	for (int i = 0; i < n && i < 64; i++)
+		free(m[i].street);
+	if (!*why)
+		return true;
+	if (mine < 0)
+		mine = 0; /* a household this run left (a member moved away) */
+	diag_at(source_name(r, m[mine].src), m[mine].line, column, "%s", why);
+	return false;
+}
+
+/* Reject the rows this run added to a household that does not hold. */
+static void reject_household(struct run *r, const char *household, const char *why);
+
+static void check_households(struct run *r)
+{
+	sqlite3_stmt *list = db_prepare(&r->db, "SELECT household_id, date FROM temp.touched "
+					"ORDER BY household_id, date");
+	/* The members on a date: each person's version in force then, if it
+	 * names this household. */
+	sqlite3_stmt *members = db_prepare(&r->db,
+		"SELECT v.national_id, v.relation, v.street, v.housing_need, v.dilapidated_house, "
+		"v.entry, v.src, v.line "
+		"FROM (SELECT DISTINCT national_id FROM person WHERE household_id = ?1) c "
+		"JOIN person v ON v.rowid = (SELECT w.rowid FROM person w WHERE w.national_id = "
+		"c.national_id AND w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1) "
+		"WHERE v.household_id = ?1 ORDER BY v.national_id");
+
+	while (db_step(&r->db, list) == SQLITE_ROW) {
+		const char *hh = (const char *)sqlite3_column_text(list, 0);
+		const char *date = (const char *)sqlite3_column_text(list, 1);
+		if (!check_household(r, members, hh, date)) {
+			if (r->e->keep_going)
+				reject_household(r, hh, "household does not hold together (see stderr)");
+			else
+				r->bad++;
+		}
+	}
+	sqlite3_finalize(list);
+	sqlite3_finalize(members);
+}
+
+/* ---- output ---- */
+
+/* The printed columns: the kind's, and for persons their age. */
+static int out_columns(const struct kind *k, const char **cols)
+{
+	int n = 0;
+	for (int i = 0; i < k->nfields; i++)
+		cols[n++] = k->fields[i].name;
+	if (k == &kind_person)
+		cols[n++] = "age";
+	return n;
+}
+
+/* Text of a stored row (columns as prepare()'s SELECT) into cells. */
+static void row_text(const struct run *r, sqlite3_stmt *st, char cells[][64], const char **row)
+{
+	const struct kind *k = r->k;
+	int c = 0;
+
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		row[i] = "";
+		if (!stored(f))
+			continue;
+		if (sqlite3_column_type(st, c) == SQLITE_NULL) {
+			c++;
+			continue;
+		}
+		long long x = sqlite3_column_int64(st, c);
+		if (f->type == FT_MONEY)
+			money_format(x, cells[i]), row[i] = cells[i];
+		else if (f->type == FT_YESNO)
+			row[i] = x ? "yes" : "no";
+		else if (f->type == FT_GRADE)
+			snprintf(cells[i], 64, "%lld", x), row[i] = cells[i];
+		else
+			row[i] = (const char *)sqlite3_column_text(st, c);
+		c++;
+	}
+	if (k == &kind_person) {
+		jz_date birth = idn_birth(row[0]);
+		int sex = kind_column(k, "sex"), bd = kind_column(k, "birth_date");
+		row[sex] = idn_sex(row[0]) == 'm' ? "m" : "f";
+		date_format(birth, cells[bd]);
+		row[bd] = cells[bd];
+		row[k->nfields] = "";
+		if (r->o->as_of >= birth) {
+			snprintf(cells[k->nfields], 64, "%d", date_age(birth, r->o->as_of));
+			row[k->nfields] = cells[k->nfields];
+		}
+	}
+}
+
+static sqlite3_stmt *select_added(struct run *r, const char *extra)
+{
+	char cols[1024], sql[1400];
+	column_list(r->k, cols, sizeof cols);
+	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line, rowid FROM %s WHERE entry = ?1%s "
+		 "ORDER BY rowid", cols, r->k->name, extra);
+	sqlite3_stmt *st = db_prepare(&r->db, sql);
+	sqlite3_bind_int64(st, 1, r->j.entry);
+	return st;
+}
+
+static void reject_household(struct run *r, const char *household, const char *why)
+{
+	sqlite3_stmt *st = select_added(r, " AND household_id = ?2");
+	sqlite3_stmt *del = db_prepare(&r->db, "DELETE FROM person WHERE rowid = ?1");
+	char cells[MAXF + 1][64], line[24];
+	const char *row[MAXF + 1], *out[4 + MAXF];
+	int nstored = sqlite3_column_count(st) - 4;
+
+	db_bind_text(st, 2, household);
+	while (db_step(&r->db, st) == SQLITE_ROW) {
+		row_text(r, st, cells, row);
+		snprintf(line, sizeof line, "%lld", sqlite3_column_int64(st, nstored + 2));
+		out[0] = source_name(r, sqlite3_column_int(st, nstored + 1));
+		out[1] = line;
+		out[2] = "household_id";
+		out[3] = why;
+		for (int i = 0; i < r->k->nfields; i++)
+			out[4 + i] = row[i];
+		if (r->rejects)
+			rec_write(r->rejects, out);
+		sqlite3_bind_int64(del, 1, sqlite3_column_int64(st, nstored + 3));
+		db_step(&r->db, del);
+		r->added--;
+		r->bad++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(del);
+}
+
+static void emit(struct run *r)
+{
+	struct output out;
+	const char *cols[MAXF + 1], *row[MAXF + 1];
+	char cells[MAXF + 1][64];
+	int n = out_columns(r->k, cols);
+
+	output_open(&out, r->o->output);
+	struct rec_writer *w = rec_writer_open(out.fp, r->o->format, cols, n);
+	sqlite3_stmt *st = select_added(r, "");
+	while (db_step(&r->db, st) == SQLITE_ROW) {
+		row_text(r, st, cells, row);
+		rec_write(w, row);
+	}
+	sqlite3_finalize(st);
+	if (!rec_writer_close(w)) {
+		output_abort(&out);
+		diag_fatal(JZ_IOERR, "%s: write failed", r->o->output ? r->o->output : "standard output");
+	}
+	output_commit(&out);
+}
+
+static void open_rejects(struct run *r)
+{
+	static const char *cols[4 + MAXF] = {"source", "line", "column", "reason"};
+
+	if (!r->e->rejects)
+		return;
+	for (int i = 0; i < r->k->nfields; i++)
+		cols[4 + i] = r->k->fields[i].name;
+	output_open(&r->rejects_out, r->e->rejects);
+	r->rejects = rec_writer_open(r->rejects_out.fp, REC_CSV, cols, 4 + r->k->nfields);
+}
+
+static void close_rejects(struct run *r)
+{
+	if (!r->rejects)
+		return;
+	if (!rec_writer_close(r->rejects)) {
+		output_abort(&r->rejects_out);
+		diag_fatal(JZ_IOERR, "%s: write failed", r->e->rejects);
+	}
+	output_commit(&r->rejects_out);
+}
+
+int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files, int nfiles)
+{
+	static char *stdin_only[] = {"-"};
+	struct run r = {.o = o, .e = e, .k = e->kind};
+	struct policy pol;
+	char sha[SHA256_HEX];
+	int status = JZ_OK;
+
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	r.sources = files;
+	r.env.today = date_today();
+	r.env.as_of = o->as_of;
+	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
+	r.env.db = &r.db;
+	if (e->keep_going)
+		open_rejects(&r);
+	progress_start(o->quiet);
+	db_begin(&r.db);
+	journal_start(&r.db, &r.j);
+	policy_choose(&pol, &r.db, o->policy);
+	if (policy_store(&pol, &r.db, r.j.entry)) {
+		journal_count(&r.j, "policy", 1);
+		long long before = r.added;
+		enrol_policy_institutions(&r, &pol);
+		journal_count(&r.j, "institution", r.added - before);
+		r.added = before;
+	}
+	prepare(&r);
+	struct rec_source src = {r.k->fields, r.k->nfields, o->input_format, o->encoding};
+	for (int i = 0; i < nfiles; i++) {
+		r.src = i;
+		r.source = files[i];
+		if (!rec_read_file(files[i], &src, take, &r, sha))
+			r.spoiled = true;
+		journal_input(&r.j, files[i], sha);
+	}
+	if (r.k == &kind_person && r.added)
+		check_households(&r);
+	progress_done();
+	sqlite3_finalize(r.current);
+	sqlite3_finalize(r.insert);
+	sqlite3_finalize(r.touch);
+	journal_count(&r.j, r.k->name, r.added);
+
+	if (r.spoiled || (r.bad && !e->keep_going)) {
+		db_rollback(&r.db);
+		diag_warn("%lld bad record%s%s; nothing was written", r.bad, r.bad == 1 ? "" : "s",
+			  r.spoiled ? " and input that could not be read" : "");
+		status = JZ_DATAERR;
+		if (r.rejects)
+			output_abort(&r.rejects_out);
+		journal_free(&r.j);
+		policy_free(&pol);
+		db_discard(&r.db);
+		return status;
+	}
+	if (journal_total(&r.j) == 0) {
+		db_rollback(&r.db);
+		diag_warn("nothing new: %lld record%s already in the registry%s", r.same,
+			  r.same == 1 ? "" : "s", o->dry_run ? " (dry run)" : "");
+	} else if (o->dry_run) {
+		emit(&r);
+		db_rollback(&r.db);
+		diag_warn("dry run: would add %lld %s record%s (%lld already in the registry); "
+			  "nothing was written", r.added, r.k->name, r.added == 1 ? "" : "s", r.same);
+	} else {
+		journal_write(&r.db, &r.j, o->command_line, pol.ref);
+		db_commit(&r.db);
+		emit(&r);
+		if (!o->quiet)
+			diag_warn("added %lld %s record%s (%lld already in the registry) as journal entry %lld",
+				  r.added, r.k->name, r.added == 1 ? "" : "s", r.same, r.j.entry);
+	}
+	if (r.bad) {
+		diag_warn("%lld bad record%s rejected%s%s", r.bad, r.bad == 1 ? "" : "s",
+			  e->rejects ? " to " : "", e->rejects ? e->rejects : "");
+		status = JZ_NO;
+	}
+	close_rejects(&r);
+	journal_free(&r.j);
+	policy_free(&pol);
+	db_close(&r.db);
+	return status;
+}

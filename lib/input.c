@@ -1,0 +1,122 @@
+/* Input files: encoding, BOM and digest (see input.h). */
+#include "input.h"
+
+#include <errno.h>
+#include <openssl/evp.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "exitcode.h"
+
+static void hex(const unsigned char *md, unsigned len, char out[SHA256_HEX])
+{
+	static const char digit[] = "0123456789abcdef";
+	for (unsigned i = 0; i < len && i < 32; i++) {
+		out[2 * i] = digit[md[i] >> 4];
+		out[2 * i + 1] = digit[md[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+void sha256_hex(const void *data, size_t len, char out[SHA256_HEX])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0;
+
+	if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
+		diag_fatal(JZ_SOFTWARE, "SHA-256 failed");
+	hex(md, mdlen, out);
+}
+
+void input_open(struct input *in, const char *name, const char *encoding)
+{
+	memset(in, 0, sizeof *in);
+	in->name = name;
+	in->cd = (iconv_t)-1;
+	if (strcmp(name, "-") == 0) {
+		in->fp = stdin;
+	} else if (!(in->fp = fopen(name, "rb"))) {
+		diag_fatal(errno == ENOENT ? JZ_NOINPUT : JZ_IOERR, "%s: %s", name, strerror(errno));
+	}
+	if (encoding && strcasecmp(encoding, "UTF-8") != 0 && strcasecmp(encoding, "UTF8") != 0) {
+		in->cd = iconv_open("UTF-8", encoding);
+		if (in->cd == (iconv_t)-1)
+			diag_fatal(JZ_USAGE, "--encoding %s: unknown encoding; try GB18030", encoding);
+	}
+	in->sha = EVP_MD_CTX_new();
+	if (!in->sha || !EVP_DigestInit_ex(in->sha, EVP_sha256(), NULL))
+		diag_fatal(JZ_SOFTWARE, "SHA-256 failed");
+}
+
+/* Top up in->raw from the file. */
+static void fill(struct input *in)
+{
+	if (in->eof || in->rawlen == sizeof in->raw)
+		return;
+	size_t n = fread(in->raw + in->rawlen, 1, sizeof in->raw - in->rawlen, in->fp);
+	if (n == 0) {
+		if (ferror(in->fp))
+			diag_fatal(JZ_IOERR, "%s: read failed: %s", in->name, strerror(errno));
+		in->eof = true;
+	}
+	EVP_DigestUpdate(in->sha, in->raw + in->rawlen, n);
+	in->rawlen += n;
+}
+
+static size_t convert(struct input *in, char *buf, size_t cap)
+{
+	char *src = in->raw, *dst = buf;
+	size_t srclen = in->rawlen, dstlen = cap;
+
+	if (iconv(in->cd, &src, &srclen, &dst, &dstlen) == (size_t)-1) {
+		/* EINVAL: a character cut by the chunk end; E2BIG: buf is full. */
+		if (errno == EILSEQ || (errno == EINVAL && in->eof))
+			diag_fatal(JZ_DATAERR, "%s: byte %02x is not valid in the input encoding",
+				   in->name, (unsigned char)*src);
+	}
+	memmove(in->raw, src, srclen);
+	in->rawlen = srclen;
+	return cap - dstlen;
+}
+
+size_t input_read(struct input *in, char *buf, size_t cap)
+{
+	size_t n;
+
+	do {
+		fill(in);
+		if (in->cd != (iconv_t)-1) {
+			n = convert(in, buf, cap);
+		} else {
+			n = in->rawlen < cap ? in->rawlen : cap;
+			memcpy(buf, in->raw, n);
+			memmove(in->raw, in->raw + n, in->rawlen - n);
+			in->rawlen -= n;
+		}
+		if (!in->started) { /* fread fills the chunk unless at the end */
+			in->started = true;
+			if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+				memmove(buf, buf + 3, n - 3);
+				n -= 3;
+			}
+		}
+	} while (n == 0 && !(in->eof && in->rawlen == 0));
+	return n;
+}
+
+void input_close(struct input *in)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0;
+
+	EVP_DigestFinal_ex(in->sha, md, &mdlen);
+	hex(md, mdlen, in->sha256);
+	EVP_MD_CTX_free(in->sha);
+	in->sha = NULL;
+	if (in->cd != (iconv_t)-1)
+		iconv_close(in->cd);
+	if (in->fp && in->fp != stdin)
+		fclose(in->fp);
+	in->fp = NULL;
+}

@@ -1,0 +1,42 @@
+/*
+ * An input file as a stream of UTF-8 bytes: opened by name ("-" is stdin),
+ * converted from --encoding with iconv(3), a UTF-8 byte-order mark dropped,
+ * and the SHA-256 of its raw bytes kept for the journal.
+ */
+#ifndef JZ_INPUT_H
+#define JZ_INPUT_H
+
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#define INPUT_CHUNK 65536
+#define SHA256_HEX 65
+
+struct input {
+	const char *name;       /* as given; "-" for stdin */
+	FILE *fp;
+	iconv_t cd;             /* (iconv_t)-1 when the input is UTF-8 */
+	void *sha;              /* EVP_MD_CTX * over the raw bytes */
+	char raw[INPUT_CHUNK];  /* bytes read, not yet converted */
+	size_t rawlen;
+	bool eof;               /* no more raw bytes */
+	bool started;           /* the BOM check is done */
+	char sha256[SHA256_HEX];/* hex digest, once input_close()d */
+};
+
+/* Open name for reading in encoding (NULL or "UTF-8" for none).  Exits 66
+ * when the file does not exist, 64 for an unknown encoding. */
+void input_open(struct input *in, const char *name, const char *encoding);
+
+/* Read up to cap UTF-8 bytes into buf; 0 at the end.  A read error or bytes
+ * that are not valid in the encoding exit with a message naming the file. */
+size_t input_read(struct input *in, char *buf, size_t cap);
+
+/* Finish the digest into in->sha256 and close. */
+void input_close(struct input *in);
+
+/* The SHA-256 of a memory buffer as hex. */
+void sha256_hex(const void *data, size_t len, char out[SHA256_HEX]);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * The record kinds that enrol takes in (data.md): their columns, the table
+ * each is stored in, how a record is identified there, and the checks that
+ * span several columns of one record.
+ */
+#ifndef JZ_KIND_H
+#define JZ_KIND_H
+
+#include <stdbool.h>
+
+#include "db.h"
+#include "field.h"
+
+struct kind;
+
+/* What a cross-column check may use. */
+struct kind_env {
+	struct db *db;   /* the registry, read inside the run's transaction */
+	jz_date today;   /* IDs may not be born after it */
+	jz_date as_of;   /* --as-of: the default effective date */
+};
+
+struct kind {
+	const char *name;            /* --kind word and table name */
+	const struct field *fields;  /* the columns, in data.md's order */
+	int nfields;
+	bool dated;                  /* versions by the "effective" column */
+	bool immutable;              /* a stored record may not change */
+	/* Checks across columns of one parsed record; reports to p. */
+	void (*check)(const struct kind_env *env, struct value *v, struct problems *p);
+};
+
+extern const struct kind kind_person, kind_application, kind_institution, kind_survey;
+
+/* The kind named name, or NULL. */
+const struct kind *kind_find(const char *name);
+
+/* Index of column name in k, or -1. */
+int kind_column(const struct kind *k, const char *name);
+
+#endif

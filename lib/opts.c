@@ -1,0 +1,134 @@
+/* The shared options (see opts.h and jiuzhu(7)). */
+#include "opts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exitcode.h"
+
+enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT_BUSY };
+
+static const struct argp_option options[] = {
+	{"db", OPT_DB, "FILE", 0, "the SQLite file (default $JIUZHU_DB, else ./jiuzhu.db)", -1},
+	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
+	{"format", 'f', "FMT", 0, "output: csv (default), jsonl, json, table", -1},
+	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, jsonl, json (default: detected)", -1},
+	{"encoding", OPT_ENCODING, "ENC", 0, "input encoding, e.g. GB18030 (default UTF-8)", -1},
+	{"output", 'o', "FILE", 0, "write to FILE, put in place only when done", -1},
+	{"as-of", OPT_AS_OF, "DATE", 0, "the date rules apply as of (default today)", -1},
+	{"dry-run", 'n', 0, 0, "do everything but write nothing to the database", -1},
+	{"quiet", 'q', 0, 0, "no progress on stderr", -1},
+	{"busy-timeout", OPT_BUSY, "SECONDS", 0, "wait this long for a locked database (10)", -1},
+	{0}
+};
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	struct jz_opts *o = state->input;
+	char err[120];
+	char *end;
+
+	switch (key) {
+	case OPT_DB:
+		o->db = arg;
+		break;
+	case OPT_POLICY:
+		o->policy = arg;
+		break;
+	case 'f':
+		if (!rec_format_parse(arg, &o->format))
+			argp_error(state, "--format %s: expected csv, jsonl, json or table", arg);
+		break;
+	case OPT_INPUT_FORMAT:
+		if (!rec_format_parse(arg, &o->input_format) || o->input_format == REC_TABLE)
+			argp_error(state, "--input-format %s: expected csv, jsonl or json", arg);
+		break;
+	case OPT_ENCODING:
+		o->encoding = arg;
+		break;
+	case 'o':
+		o->output = arg;
+		break;
+	case OPT_AS_OF:
+		if (!date_parse(arg, &o->as_of, err, sizeof err))
+			argp_error(state, "--as-of: %s", err);
+		o->as_of_given = true;
+		break;
+	case 'n':
+		o->dry_run = true;
+		break;
+	case 'q':
+		o->quiet = true;
+		break;
+	case OPT_BUSY: {
+		long s = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || s < 0 || s > 86400)
+			argp_error(state, "--busy-timeout %s: expected seconds from 0 to 86400", arg);
+		o->busy_timeout_ms = (int)s * 1000;
+		break;
+	}
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+const struct argp jz_common_argp = {options, parse, 0, 0, 0, 0, 0};
+
+/* Append s to buf, single-quoted when the shell would need it. */
+static size_t quote(char *buf, const char *s)
+{
+	size_t n = 0;
+	bool plain = *s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				  "0123456789-_./=:@,+%") == strlen(s);
+	if (plain) {
+		n = strlen(s);
+		if (buf)
+			memcpy(buf, s, n);
+		return n;
+	}
+	if (buf)
+		buf[n] = '\'';
+	n++;
+	for (; *s; s++) {
+		if (*s == '\'') {
+			if (buf)
+				memcpy(buf + n, "'\\''", 4);
+			n += 4;
+		} else {
+			if (buf)
+				buf[n] = *s;
+			n++;
+		}
+	}
+	if (buf)
+		buf[n] = '\'';
+	return n + 1;
+}
+
+void jz_opts_init(struct jz_opts *o, int argc, char **argv)
+{
+	size_t len = 1;
+
+	memset(o, 0, sizeof *o);
+	o->db = getenv("JIUZHU_DB");
+	if (!o->db || !*o->db)
+		o->db = "jiuzhu.db";
+	o->format = REC_CSV;
+	o->input_format = REC_AUTO;
+	o->as_of = date_today();
+	o->busy_timeout_ms = 10000;
+	argp_err_exit_status = JZ_USAGE;
+	for (int i = 0; i < argc; i++)
+		len += quote(NULL, argv[i]) + 1;
+	if (!(o->command_line = malloc(len)))
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	char *p = o->command_line;
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			*p++ = ' ';
+		p += quote(p, argv[i]);
+	}
+	*p = '\0';
+}

@@ -1,0 +1,69 @@
+/* Output files written whole or not at all (see output.h). */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "exitcode.h"
+
+void output_open(struct output *o, const char *path)
+{
+	struct stat st;
+
+	memset(o, 0, sizeof *o);
+	if (!path || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return;
+	}
+	o->path = path;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (!(o->fp = fopen(path, "w")))
+			diag_fatal(JZ_CANTCREAT, "%s: %s", path, strerror(errno));
+		return;
+	}
+	size_t len = strlen(path) + 8;
+	if (!(o->tmp = malloc(len)))
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	snprintf(o->tmp, len, "%s.XXXXXX", path);
+	int fd = mkstemp(o->tmp); /* mode 0600 */
+	if (fd < 0 || !(o->fp = fdopen(fd, "w")))
+		diag_fatal(JZ_CANTCREAT, "%s: cannot create: %s", path, strerror(errno));
+}
+
+void output_commit(struct output *o)
+{
+	if (o->fp == stdout) {
+		if (fflush(stdout) != 0 || ferror(stdout))
+			diag_fatal(JZ_IOERR, "standard output: write failed: %s", strerror(errno));
+		return;
+	}
+	bool ok = fflush(o->fp) == 0 && !ferror(o->fp) && (!o->tmp || fsync(fileno(o->fp)) == 0);
+	int saved = errno;
+	ok = fclose(o->fp) == 0 && ok;
+	o->fp = NULL;
+	if (!ok || (o->tmp && rename(o->tmp, o->path) != 0)) {
+		if (ok)
+			saved = errno;
+		output_abort(o);
+		diag_fatal(JZ_IOERR, "%s: write failed: %s", o->path, strerror(saved));
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+}
+
+void output_abort(struct output *o)
+{
+	if (o->fp && o->fp != stdout)
+		fclose(o->fp);
+	o->fp = NULL;
+	if (o->tmp) {
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+}

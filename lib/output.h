@@ -1,0 +1,26 @@
+/*
+ * Where a command writes: stdout, or -o FILE.  A regular file is written
+ * to a temporary file beside it (mode 0600) and renamed into place only
+ * when the run succeeds, so a reader never sees half a file; a device or
+ * FIFO is written directly.
+ */
+#ifndef JZ_OUTPUT_H
+#define JZ_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct output {
+	FILE *fp;         /* write here */
+	const char *path; /* the -o FILE, or NULL for stdout */
+	char *tmp;        /* the temporary file, or NULL when writing directly */
+};
+
+/* Open path (NULL or "-" for stdout); exits 73 when it cannot. */
+void output_open(struct output *o, const char *path);
+/* Flush and put the file in place; exits 74 when a write failed. */
+void output_commit(struct output *o);
+/* Drop a half-written file (on error). */
+void output_abort(struct output *o);
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * Record writers.  CSV quotes (with libcsv) only the cells that need it;
+ * JSON escapes by hand because building a cJSON tree per row would cost
+ * more than the rest of a bulk run; a table is kept whole until closed so
+ * that its columns can be aligned by display width (CJK counts two).
+ */
+#include "rec.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exitcode.h"
+
+struct rec_writer {
+	FILE *fp;
+	enum rec_format format;
+	const char *const *columns;
+	int n;
+	long rows;
+	char **cells;  /* table: every cell, row-major */
+	size_t ncells, capcells;
+};
+
+struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
+				   const char *const *columns, int ncolumns)
+{
+	struct rec_writer *w = calloc(1, sizeof *w);
+
+	if (!w)
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	w->fp = fp;
+	w->format = format == REC_AUTO ? REC_CSV : format;
+	w->columns = columns;
+	w->n = ncolumns;
+	if (w->format == REC_CSV)
+		rec_write(w, columns);
+	else if (w->format == REC_TABLE)
+		rec_write(w, columns);
+	return w;
+}
+
+static void csv_cell(FILE *fp, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n"))
+		csv_fwrite(fp, s, strlen(s));
+	else
+		fputs(s, fp);
+}
+
+static void json_string(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				putc(*p, fp);
+		}
+	}
+	putc('"', fp);
+}
+
+static void json_object(struct rec_writer *w, const char *const *values)
+{
+	putc('{', w->fp);
+	for (int i = 0; i < w->n; i++) {
+		if (i)
+			putc(',', w->fp);
+		json_string(w->fp, w->columns[i]);
+		putc(':', w->fp);
+		if (values[i] && *values[i])
+			json_string(w->fp, values[i]);
+		else
+			fputs("null", w->fp);
+	}
+	putc('}', w->fp);
+}
+
+void rec_write(struct rec_writer *w, const char *const *values)
+{
+	switch (w->format) {
+	case REC_AUTO:
+	case REC_CSV:
+		for (int i = 0; i < w->n; i++) {
+			if (i)
+				putc(',', w->fp);
+			csv_cell(w->fp, values[i] ? values[i] : "");
+		}
+		putc('\n', w->fp);
+		break;
+	case REC_JSONL:
+		json_object(w, values);
+		putc('\n', w->fp);
+		break;
+	case REC_JSON:
+		fputs(w->rows ? ",\n" : "[\n", w->fp);
+		json_object(w, values);
+		break;
+	case REC_TABLE:
+		if (w->ncells + w->n > w->capcells) {
+			w->capcells = w->capcells ? 2 * w->capcells : 64 * (size_t)w->n;
+			if (!(w->cells = realloc(w->cells, w->capcells * sizeof *w->cells)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		for (int i = 0; i < w->n; i++)
+			if (!(w->cells[w->ncells++] = strdup(values[i] ? values[i] : "")))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		break;
+	}
+	w->rows++;
+}
+
+/* Display width of UTF-8 text: East Asian wide characters count two. */
+static size_t display_width(const char *s)
+{
+	size_t width = 0;
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		unsigned cp = *p, len = 1;
+		if (cp >= 0xf0)
+			cp &= 0x07, len = 4;
+		else if (cp >= 0xe0)
+			cp &= 0x0f, len = 3;
+		else if (cp >= 0xc0)
+			cp &= 0x1f, len = 2;
+		for (unsigned k = 1; k < len && p[k]; k++)
+			cp = cp << 6 | (p[k] & 0x3f);
+		width += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+			 (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+			 (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+			 (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
+		for (unsigned k = 0; k < len && *p; k++)
+			p++;
+	}
+	return width;
+}
+
+static bool numeric(const char *s)
+{
+	if (!*s)
+		return true;
+	if (*s == '-')
+		s++;
+	return *s && strspn(s, "0123456789.") == strlen(s);
+}
+
+static void print_table(struct rec_writer *w)
+{
+	size_t rows = w->ncells / w->n, *width = calloc(w->n, sizeof *width);
+	bool *right = calloc(w->n, sizeof *right);
+
+	if (!width || !right)
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	for (int c = 0; c < w->n; c++) {
+		right[c] = rows > 1;
+		for (size_t r = 0; r < rows; r++) {
+			size_t dw = display_width(w->cells[r * w->n + c]);
+			if (dw > width[c])
+				width[c] = dw;
+			if (r > 0 && !numeric(w->cells[r * w->n + c]))
+				right[c] = false;
+		}
+	}
+	for (size_t r = 0; r < rows; r++) {
+		for (int c = 0; c < w->n; c++) {
+			const char *s = w->cells[r * w->n + c];
+			size_t pad = width[c] - display_width(s);
+			bool last = c == w->n - 1;
+			if (right[c])
+				fprintf(w->fp, "%*s", (int)pad, "");
+			fputs(s, w->fp);
+			if (!right[c] && !last)
+				fprintf(w->fp, "%*s", (int)pad, "");
+			fputs(last ? "\n" : "  ", w->fp);
+		}
+	}
+	free(width);
+	free(right);
+}
+
+bool rec_writer_close(struct rec_writer *w)
+{
+	bool ok;
+
+	if (w->format == REC_JSON)
+		fputs(w->rows ? "\n]\n" : "[]\n", w->fp);
+	if (w->format == REC_TABLE)
+		print_table(w);
+	ok = fflush(w->fp) == 0 && !ferror(w->fp);
+	for (size_t i = 0; i < w->ncells; i++)
+		free(w->cells[i]);
+	free(w->cells);
+	free(w);
+	return ok;
+}
