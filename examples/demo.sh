@@ -1,0 +1,32 @@
+#!/bin/sh
+# make demo: enrol the example district into a fresh database and show
+# what was stored.  Usage: demo.sh BIN_DIR
+set -eu
+bin=$(cd "${1:-build/out/bin}" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+PATH="$bin:$PATH"
+out=${JIUZHU_DEMO_DIR:-$(mktemp -d /tmp/jiuzhu-demo.XXXXXX)}
+export JIUZHU_DB="$out/chaoyang.db"
+d=$here/district
+
+echo "== enrol the example district into $JIUZHU_DB"
+enrol --as-of 2007-09-01 "$d/persons.csv" -o "$out/persons.csv"
+enrol --kind institution --as-of 2007-09-01 "$d/institutions.csv" -o "$out/institutions.csv"
+enrol --kind application "$d/applications.csv" -o "$out/applications.csv"
+enrol --kind survey "$d/survey.csv" -o "$out/survey.csv"
+
+echo "== the same intake again: nothing new"
+enrol --as-of 2007-09-01 "$d/persons.csv"
+
+echo "== the first persons as stored (age on 2007-09-01)"
+head -8 "$out/persons.csv" | cut -d, -f1-5,7,10,11,14,34
+
+echo "== households by street"
+sqlite3 -column -header "$JIUZHU_DB" \
+  "SELECT street, count(DISTINCT household_id) AS households, count(*) AS persons
+   FROM person GROUP BY street ORDER BY street"
+
+echo "== the journal"
+sqlite3 -column -header "$JIUZHU_DB" \
+  "SELECT entry, user, changes, substr(hash, 1, 12) AS hash FROM journal"
+echo "== stored in $out"

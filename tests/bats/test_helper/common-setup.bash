@@ -1,0 +1,23 @@
+# Loaded by every bats file: bats-support and bats-assert, the fresh build
+# first on PATH, and a temporary directory with its own database per test.
+
+_common_setup() {
+	load '/usr/lib/bats/bats-support/load'
+	load '/usr/lib/bats/bats-assert/load'
+	ROOT="$(cd "$BATS_TEST_DIRNAME/../.." && pwd)"
+	PATH="$ROOT/${JIUZHU_BUILD:-build/out}/bin:$PATH"
+	EXAMPLES="$ROOT/examples/district"
+	DATA="$ROOT/tests/data"
+	cd "$BATS_TEST_TMPDIR" || return 1
+	export JIUZHU_DB="$BATS_TEST_TMPDIR/test.db"
+	export JIUZHU_TODAY=2026-11-29
+	unset LANG LC_ALL
+}
+
+# The person header of data.md, for building small intakes in tests.
+PERSON_HEADER=national_id,name,household_id,relation,street,hukou_type,employment,monthly_income
+
+# Rows of a table: count the rows of SQL on the test database.
+db_count() {
+	sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM $1"
+}

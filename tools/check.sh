@@ -1,0 +1,43 @@
+#!/bin/sh
+# make check: run the C unit tests, the bats tests and the man page lint,
+# print each result, and end with one line "N passed, N failed".
+#   check.sh BUILD_DIR UNIT_TEST...
+set -u
+build=$1
+shift
+pass=0
+fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Each source of results prints TAP-like "ok ..." / "not ok ..." lines.
+tally() {
+	while IFS= read -r line; do
+		printf '%s\n' "$line"
+		case $line in
+		"not ok"*) fail=$((fail + 1)) ;;
+		"ok"*) pass=$((pass + 1)) ;;
+		esac
+	done
+}
+
+for t in "$@"; do
+	"$t" > "$log" 2>&1 || echo "not ok - $t exited $?" >> "$log"
+	tally < "$log"
+done
+
+JIUZHU_BUILD=$build bats --tap tests/bats > "$log" 2>&1 || true
+grep -q '^1\.\.' "$log" || echo "not ok - bats did not run" >> "$log"
+tally < "$log"
+
+for m in man/*.[157]; do
+	if out=$(mandoc -Tlint -W warning "$m" 2>&1) && [ -z "$out" ]; then
+		echo "ok - mandoc -Tlint $m"
+	else
+		printf 'not ok - mandoc -Tlint %s\n%s\n' "$m" "$out"
+	fi
+done > "$log"
+tally < "$log"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
