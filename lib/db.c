@@ -78,7 +78,8 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 		}
 	}
 	const char *name = !exists && mode == DB_TRIAL ? ":memory:" : path;
-	int flags = mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* One connection, one thread: no mutexes. */
+	int flags = SQLITE_OPEN_NOMUTEX | (mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
 	if ((rc = sqlite3_open_v2(name, &db->h, flags, NULL)) != SQLITE_OK)
 		db_fail(db, rc, "cannot open");
 	sqlite3_busy_timeout(db->h, busy_ms);

@@ -368,14 +368,13 @@ static void check_households(struct run *r)
 	sqlite3_stmt *list = db_prepare(&r->db, "SELECT household_id, date FROM temp.touched "
 					"ORDER BY household_id, date");
 	/* The members on a date: each person's version in force then, if it
-	 * names this household. */
+	 * names this household.  (No DISTINCT or ORDER BY: a temporary b-tree
+	 * per household would cost more than the lookups.) */
 	sqlite3_stmt *members = db_prepare(&r->db,
 		"SELECT v.national_id, v.relation, v.street, v.housing_need, v.dilapidated_house, "
-		"v.entry, v.src, v.line "
-		"FROM (SELECT DISTINCT national_id FROM person WHERE household_id = ?1) c "
-		"JOIN person v ON v.rowid = (SELECT w.rowid FROM person w WHERE w.national_id = "
-		"c.national_id AND w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1) "
-		"WHERE v.household_id = ?1 ORDER BY v.national_id");
+		"v.entry, v.src, v.line FROM person v WHERE v.household_id = ?1 AND v.rowid = "
+		"(SELECT w.rowid FROM person w WHERE w.national_id = v.national_id AND "
+		"w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1)");
 
 	while (db_step(&r->db, list) == SQLITE_ROW) {
 		const char *hh = (const char *)sqlite3_column_text(list, 0);
