@@ -82,5 +82,7 @@ int main(int argc, char **argv)
 	diag_progname = "enrol";
 	jz_opts_init(&a.common, argc, argv);
 	argp_parse(&argp, argc, argv, 0, 0, &a);
-	return enrol_run(&a.common, &a.enrol, a.files, a.nfiles);
+	int status = enrol_run(&a.common, &a.enrol, a.files, a.nfiles);
+	free(a.common.command_line);
+	return status;
 }

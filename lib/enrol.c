@@ -180,6 +180,10 @@ static void take(struct rec *rec, void *ctx)
 	int key = 0;
 
 	progress_tick("records", ++r->read);
+	if (rec->broken) {
+		reject(r, rec, p);
+		return;
+	}
 	for (int i = 0; i < k->nfields; i++)
 		field_parse(&k->fields[i], rec->val[i], r->env.today, &v[i], p);
 	if (!p->count)

@@ -203,7 +203,7 @@ static int distance(const char *a, const char *b)
 const char *field_suggest(const struct field *fields, int n, const char *name)
 {
 	const char *best = NULL;
-	int bestd = 3; /* suggest only near misses */
+	int bestd = strlen(name) >= 4 ? 3 : 2; /* suggest only near misses */
 
 	for (int i = 0; i < n; i++) {
 		int d = distance(fields[i].name, name);

@@ -21,6 +21,7 @@ bool rec_format_parse(const char *s, enum rec_format *out);
 /* One record as read: a cell per field of the kind. */
 struct rec {
 	struct problems prob; /* where it starts; what the reader found wrong */
+	bool broken;          /* not a record at all (bad JSON, not an object) */
 	int n;                /* number of fields */
 	char **val;           /* val[i]: the cell of field i, NULL when absent */
 };

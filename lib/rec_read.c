@@ -68,9 +68,9 @@ static void reader_reset(struct reader *r)
 		r->off[i] = SIZE_MAX;
 }
 
-static void reader_emit(struct reader *r, struct problems *prob)
+static void reader_emit(struct reader *r, struct problems *prob, bool broken)
 {
-	struct rec rec = {.prob = *prob, .n = r->src->nfields, .val = r->val};
+	struct rec rec = {.prob = *prob, .broken = broken, .n = r->src->nfields, .val = r->val};
 
 	for (int i = 0; i < rec.n; i++)
 		r->val[i] = r->off[i] == SIZE_MAX ? NULL : r->cells.p + r->off[i];
@@ -168,7 +168,7 @@ static void csv_on_row(int term, void *data)
 			problems_init(&c->prob, r->in.name, c->row_line);
 		if (c->col != c->ncols)
 			problem(&c->prob, NULL, "row has %d fields; the header has %d", c->col, c->ncols);
-		reader_emit(r, &c->prob);
+		reader_emit(r, &c->prob, false);
 	}
 	reader_reset(r);
 	c->col = 0;
@@ -234,6 +234,7 @@ static void json_record(struct reader *r, const char *text, long line)
 	struct problems prob;
 	const char *end = NULL;
 	cJSON *obj = cJSON_ParseWithOpts(text, &end, 1);
+	bool broken = !cJSON_IsObject(obj);
 
 	problems_init(&prob, r->in.name, line);
 	reader_reset(r);
@@ -265,7 +266,7 @@ static void json_record(struct reader *r, const char *text, long line)
 		}
 	}
 	cJSON_Delete(obj);
-	reader_emit(r, &prob);
+	reader_emit(r, &prob, broken);
 }
 
 static bool blank(const char *s, size_t n)
