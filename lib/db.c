@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -54,6 +55,21 @@ static void migrate(struct db *db)
 	db_commit(db);
 }
 
+static const char *created_path; /* created by this run, not yet kept */
+
+static void remove_created(void)
+{
+	char side[4096];
+
+	if (!created_path)
+		return;
+	unlink(created_path);
+	snprintf(side, sizeof side, "%s-wal", created_path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", created_path);
+	unlink(side);
+}
+
 void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 {
 	struct stat st;
@@ -73,6 +89,8 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 			diag_fatal(JZ_CANTCREAT, "%s: cannot create the database: %s", path, strerror(errno));
 		if (fd >= 0) {
 			db->created = true;
+			created_path = path;
+			atexit(remove_created);
 			fchmod(fd, 0600);
 			close(fd);
 		}
@@ -102,18 +120,10 @@ void db_close(struct db *db)
 	db->h = NULL;
 }
 
-void db_discard(struct db *db)
+void db_keep(struct db *db)
 {
-	char side[4096];
-
-	db_close(db);
-	if (!db->created)
-		return;
-	unlink(db->path);
-	snprintf(side, sizeof side, "%s-wal", db->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", db->path);
-	unlink(side);
+	if (db->created)
+		created_path = NULL;
 }
 
 void db_begin(struct db *db)

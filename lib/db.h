@@ -25,9 +25,9 @@ enum db_mode {
 /* Open path; exits 66 (missing for DB_READ), 73 (cannot create) or 74. */
 void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms);
 void db_close(struct db *db);
-/* Close, and remove the file again if this run created it: a failed first
- * run leaves nothing behind. */
-void db_discard(struct db *db);
+/* A database file this run created is removed again when the program
+ * exits before db_keep(): a failed first run leaves nothing behind. */
+void db_keep(struct db *db);
 
 /* BEGIN IMMEDIATE: take the write lock now; exits 75 after the timeout. */
 void db_begin(struct db *db);

@@ -43,6 +43,11 @@ struct run {
 	struct output rejects_out;
 };
 
+static const char *source_name(const struct run *r, int src)
+{
+	return src >= 0 ? r->sources[src] : "policy";
+}
+
 /* Stored columns: every field but the derived ones. */
 static bool stored(const struct field *f)
 {
@@ -100,9 +105,12 @@ static void prepare(struct run *r)
 		 k->name, cols, params, n + 1, n + 2, n + 3);
 	r->insert = db_prepare(&r->db, sql);
 	if (k == &kind_person) {
+		/* Households to check afterwards, with the row that touched each
+		 * first (where a problem is reported). */
 		sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS touched (household_id TEXT, "
-			     "date TEXT, PRIMARY KEY (household_id, date)) WITHOUT ROWID", 0, 0, 0);
-		r->touch = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.touched VALUES (?1, ?2)");
+			     "date TEXT, src INTEGER, line INTEGER, PRIMARY KEY (household_id, date)) "
+			     "WITHOUT ROWID", 0, 0, 0);
+		r->touch = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.touched VALUES (?1, ?2, ?3, ?4)");
 	}
 }
 
@@ -210,6 +218,7 @@ static void take(struct rec *rec, void *ctx)
 		bool this_run_same_date = entry == r->j.entry &&
 			(!k->dated || strcmp((const char *)sqlite3_column_text(r->current, stored_index(k, eff)),
 				v[eff].s) == 0);
+		int first_src = sqlite3_column_int(r->current, ncols + 1);
 		long line = (long)sqlite3_column_int64(r->current, ncols + 2);
 		sqlite3_reset(r->current);
 		if (same) {
@@ -217,8 +226,9 @@ static void take(struct rec *rec, void *ctx)
 			return;
 		}
 		if (this_run_same_date) {
-			problem(p, k->fields[0].name, "given again with other values (first at line %ld); "
-				"one record per %s%s", line, k->fields[0].name, k->dated ? " and date" : "");
+			problem(p, k->fields[0].name, "given again with other values (first at %s:%ld); "
+				"one record per %s%s", source_name(r, first_src), line, k->fields[0].name,
+				k->dated ? " and date" : "");
 			reject(r, rec, p);
 			return;
 		}
@@ -243,6 +253,8 @@ static void take(struct rec *rec, void *ctx)
 				continue;
 			db_bind_text(r->touch, 1, hh[i]);
 			db_bind_text(r->touch, 2, v[eff].s);
+			sqlite3_bind_int(r->touch, 3, r->src);
+			sqlite3_bind_int64(r->touch, 4, p->line);
 			db_step(&r->db, r->touch);
 		}
 	}
@@ -286,109 +298,86 @@ static void enrol_policy_institutions(struct run *r, const struct policy *pol)
 
 /* ---- households ---- */
 
-struct member {
-	char id[IDN_LEN + 1];
-	char relation[16];
-	char *street;
-	int housing_need, dilapidated_house;
-	long long entry;
-	int src;
-	long line;
-};
+static void reject_household(struct run *r, const char *household, const char *why);
 
-static const char *source_name(const struct run *r, int src)
-{
-	return src >= 0 ? r->sources[src] : "policy";
-}
+/* ---- households ---- */
 
-/* Check one household on one date; on a problem, report it at the lines
- * this run added and return false. */
+/* Check one household on one date: exactly one head, and the household
+ * facts the same on every member's row.  On a problem, say why in why
+ * (IDs masked) and which column in column. */
 static bool check_household(struct run *r, sqlite3_stmt *members, const char *household,
-			    const char *date)
+			    const char *date, char *column, char *why, size_t whylen)
 {
-	struct member m[64];
-	int n = 0, heads = 0, mine = -1;
-	char masked[32], why[400] = "", column[32] = "";
+	int n = 0, heads = 0;
+	char first_id[IDN_LEN + 1] = "", first_street[256] = "", a[32], b[32];
+	int first_need = 0, first_house = 0;
 
+	why[0] = '\0';
 	db_bind_text(members, 1, household);
 	db_bind_text(members, 2, date);
 	while (db_step(&r->db, members) == SQLITE_ROW) {
-		if (n == 64) {
-			snprintf(why, sizeof why, "household %s has more than 64 members on %s", household, date);
-			strcpy(column, "household_id");
+		const char *id = (const char *)sqlite3_column_text(members, 0);
+		const char *street = (const char *)sqlite3_column_text(members, 2);
+		int need = sqlite3_column_int(members, 3), house = sqlite3_column_int(members, 4);
+		heads += strcmp((const char *)sqlite3_column_text(members, 1), "head") == 0;
+		if (n++ == 0) {
+			snprintf(first_id, sizeof first_id, "%s", id);
+			snprintf(first_street, sizeof first_street, "%s", street);
+			first_need = need;
+			first_house = house;
 			continue;
 		}
-		struct member *x = &m[n];
-		snprintf(x->id, sizeof x->id, "%s", (const char *)sqlite3_column_text(members, 0));
-		snprintf(x->relation, sizeof x->relation, "%s", (const char *)sqlite3_column_text(members, 1));
-		x->street = strdup((const char *)sqlite3_column_text(members, 2));
-		x->housing_need = sqlite3_column_int(members, 3);
-		x->dilapidated_house = sqlite3_column_int(members, 4);
-		x->entry = sqlite3_column_int64(members, 5);
-		x->src = sqlite3_column_int(members, 6);
-		x->line = (long)sqlite3_column_int64(members, 7);
-		heads += strcmp(x->relation, "head") == 0;
-		if (x->entry == r->j.entry && mine < 0)
-			mine = n;
-		n++;
-	}
-	if (n && !*why) {
-		if (heads != 1) {
-			strcpy(column, "relation");
-			snprintf(why, sizeof why, "household %s has %d heads on %s; exactly one member "
-				 "must be head", household, heads, date);
-		}
-		for (int i = 1; i < n && !*why; i++) {
-			const char *fact = strcmp(m[i].street, m[0].street) ? "street"
-				: m[i].housing_need != m[0].housing_need ? "housing_need"
-				: m[i].dilapidated_house != m[0].dilapidated_house ? "dilapidated_house" : NULL;
-			if (fact) {
-				strcpy(column, fact);
-				snprintf(why, sizeof why, "differs between %s and %s in household %s on %s; "
-					 "every member's row must agree", m[0].id, m[i].id, household, date);
-				/* IDs in messages are masked. */
-				char *a = strstr(why, m[0].id);
-				memcpy(a, diag_mask_id(m[0].id, masked), IDN_LEN);
-				char *b = strstr(why, m[i].id);
-				memcpy(b, diag_mask_id(m[i].id, masked), IDN_LEN);
-			}
+		const char *fact = strcmp(street, first_street) ? "street"
+			: need != first_need ? "housing_need"
+			: house != first_house ? "dilapidated_house" : NULL;
+		if (fact && !*why) {
+			strcpy(column, fact);
+			snprintf(why, whylen, "differs between %s and %s in household %s on %s; every "
+				 "member's row must agree", diag_mask_id(first_id, a), diag_mask_id(id, b),
+				 household, date);
 		}
 	}
-	for (int i = 0; i < n && i < 64; i++)
-		free(m[i].street);
-	if (!*why)
-		return true;
-	if (mine < 0)
-		mine = 0; /* a household this run left (a member moved away) */
-	diag_at(source_name(r, m[mine].src), m[mine].line, column, "%s", why);
-	return false;
+	if (n && heads != 1 && !*why) {
+		strcpy(column, "relation");
+		snprintf(why, whylen, "household %s has %d heads on %s; exactly one member must be head",
+			 household, heads, date);
+	}
+	return !*why;
 }
 
-/* Reject the rows this run added to a household that does not hold. */
-static void reject_household(struct run *r, const char *household, const char *why);
-
+/* Check every household the run touched, on each date it touched it and
+ * on every later date one of its members' versions begins. */
 static void check_households(struct run *r)
 {
-	sqlite3_stmt *list = db_prepare(&r->db, "SELECT household_id, date FROM temp.touched "
-					"ORDER BY household_id, date");
+	sqlite3_stmt *list = db_prepare(&r->db,
+		"SELECT household_id, date, src, line FROM temp.touched UNION "
+		"SELECT t.household_id, p.effective, t.src, t.line FROM temp.touched t "
+		"JOIN person p ON p.household_id = t.household_id AND p.effective > t.date "
+		"ORDER BY 1, 2");
 	/* The members on a date: each person's version in force then, if it
 	 * names this household.  (No DISTINCT or ORDER BY: a temporary b-tree
 	 * per household would cost more than the lookups.) */
 	sqlite3_stmt *members = db_prepare(&r->db,
-		"SELECT v.national_id, v.relation, v.street, v.housing_need, v.dilapidated_house, "
-		"v.entry, v.src, v.line FROM person v WHERE v.household_id = ?1 AND v.rowid = "
+		"SELECT v.national_id, v.relation, v.street, v.housing_need, v.dilapidated_house "
+		"FROM person v WHERE v.household_id = ?1 AND v.rowid = "
 		"(SELECT w.rowid FROM person w WHERE w.national_id = v.national_id AND "
 		"w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1)");
+	char why[400], column[32], last[256] = "";
 
 	while (db_step(&r->db, list) == SQLITE_ROW) {
 		const char *hh = (const char *)sqlite3_column_text(list, 0);
 		const char *date = (const char *)sqlite3_column_text(list, 1);
-		if (!check_household(r, members, hh, date)) {
-			if (r->e->keep_going)
-				reject_household(r, hh, "household does not hold together (see stderr)");
-			else
-				r->bad++;
-		}
+		if (strcmp(hh, last) == 0)
+			continue; /* one problem per household is enough */
+		if (check_household(r, members, hh, date, column, why, sizeof why))
+			continue;
+		snprintf(last, sizeof last, "%s", hh);
+		diag_at(source_name(r, sqlite3_column_int(list, 2)), (long)sqlite3_column_int64(list, 3),
+			column, "%s", why);
+		if (r->e->keep_going)
+			reject_household(r, hh, why);
+		else
+			r->bad++;
 	}
 	sqlite3_finalize(list);
 	sqlite3_finalize(members);
@@ -396,7 +385,6 @@ static void check_households(struct run *r)
 
 /* ---- output ---- */
 
-/* The printed columns: the kind's, and for persons their age. */
 static int out_columns(const struct kind *k, const char **cols)
 {
 	int n = 0;
@@ -457,7 +445,8 @@ static sqlite3_stmt *select_added(struct run *r, const char *extra)
 	sqlite3_bind_int64(st, 1, r->j.entry);
 	return st;
 }
-
+/* Take the rows this run added to a household that does not hold back out,
+ * into the rejects. */
 static void reject_household(struct run *r, const char *household, const char *why)
 {
 	sqlite3_stmt *st = select_added(r, " AND household_id = ?2");
@@ -487,26 +476,21 @@ static void reject_household(struct run *r, const char *household, const char *w
 	sqlite3_finalize(del);
 }
 
-static void emit(struct run *r)
+/* Print what the run added, read back as stored; false when writing failed. */
+static bool emit(struct run *r, FILE *fp)
 {
-	struct output out;
 	const char *cols[MAXF + 1], *row[MAXF + 1];
 	char cells[MAXF + 1][64];
 	int n = out_columns(r->k, cols);
 
-	output_open(&out, r->o->output);
-	struct rec_writer *w = rec_writer_open(out.fp, r->o->format, cols, n);
+	struct rec_writer *w = rec_writer_open(fp, r->o->format, cols, n);
 	sqlite3_stmt *st = select_added(r, "");
 	while (db_step(&r->db, st) == SQLITE_ROW) {
 		row_text(r, st, cells, row);
 		rec_write(w, row);
 	}
 	sqlite3_finalize(st);
-	if (!rec_writer_close(w)) {
-		output_abort(&out);
-		diag_fatal(JZ_IOERR, "%s: write failed", r->o->output ? r->o->output : "standard output");
-	}
-	output_commit(&out);
+	return rec_writer_close(w);
 }
 
 static void open_rejects(struct run *r)
@@ -532,11 +516,16 @@ static void close_rejects(struct run *r)
 	output_commit(&r->rejects_out);
 }
 
+/* Columns that enrol prints but does not take in: its own output can be
+ * fed back to it. */
+static const char *const output_only[] = {"age", NULL};
+
 int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files, int nfiles)
 {
 	static char *stdin_only[] = {"-"};
 	struct run r = {.o = o, .e = e, .k = e->kind};
 	struct policy pol;
+	struct output out;
 	char sha[SHA256_HEX];
 	int status = JZ_OK;
 
@@ -549,6 +538,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	r.env.as_of = o->as_of;
 	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
 	r.env.db = &r.db;
+	output_open(&out, o->output); /* before any work: a bad -o fails at once */
 	if (e->keep_going)
 		open_rejects(&r);
 	progress_start(o->quiet);
@@ -563,7 +553,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		r.added = before;
 	}
 	prepare(&r);
-	struct rec_source src = {r.k->fields, r.k->nfields, o->input_format, o->encoding};
+	struct rec_source src = {r.k->fields, r.k->nfields, output_only, o->input_format, o->encoding};
 	for (int i = 0; i < nfiles; i++) {
 		r.src = i;
 		r.source = files[i];
@@ -581,39 +571,51 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 
 	if (r.spoiled || (r.bad && !e->keep_going)) {
 		db_rollback(&r.db);
-		diag_warn("%lld bad record%s%s; nothing was written", r.bad, r.bad == 1 ? "" : "s",
-			  r.spoiled ? " and input that could not be read" : "");
+		if (r.bad)
+			diag_warn("%lld bad record%s; nothing was written", r.bad, r.bad == 1 ? "" : "s");
+		else
+			diag_warn("input that could not be read; nothing was written");
 		status = JZ_DATAERR;
+		output_abort(&out);
 		if (r.rejects)
 			output_abort(&r.rejects_out);
-		journal_free(&r.j);
-		policy_free(&pol);
-		db_discard(&r.db);
-		return status;
+		goto out;
 	}
 	if (journal_total(&r.j) == 0) {
 		db_rollback(&r.db);
 		diag_warn("nothing new: %lld record%s already in the registry%s", r.same,
 			  r.same == 1 ? "" : "s", o->dry_run ? " (dry run)" : "");
-	} else if (o->dry_run) {
-		emit(&r);
-		db_rollback(&r.db);
-		diag_warn("dry run: would add %lld %s record%s (%lld already in the registry); "
-			  "nothing was written", r.added, r.k->name, r.added == 1 ? "" : "s", r.same);
 	} else {
-		journal_write(&r.db, &r.j, o->command_line, pol.ref);
-		db_commit(&r.db);
-		emit(&r);
-		if (!o->quiet)
-			diag_warn("added %lld %s record%s (%lld already in the registry) as journal entry %lld",
-				  r.added, r.k->name, r.added == 1 ? "" : "s", r.same, r.j.entry);
+		/* Printed inside the transaction, put in place after the commit:
+		 * an output that cannot be written stores nothing. */
+		if (!emit(&r, out.fp)) {
+			db_rollback(&r.db);
+			output_abort(&out);
+			diag_fatal(JZ_IOERR, "%s: write failed; nothing was written",
+				   o->output ? o->output : "standard output");
+		}
+		if (o->dry_run) {
+			db_rollback(&r.db);
+			diag_warn("dry run: would add %lld %s record%s (%lld already in the registry); "
+				  "nothing was written", r.added, r.k->name, r.added == 1 ? "" : "s", r.same);
+		} else {
+			journal_write(&r.db, &r.j, o->command_line, pol.ref);
+			db_commit(&r.db);
+			if (!o->quiet)
+				diag_warn("added %lld %s record%s (%lld already in the registry) as journal "
+					  "entry %lld", r.added, r.k->name, r.added == 1 ? "" : "s", r.same,
+					  r.j.entry);
+		}
 	}
+	db_keep(&r.db);
+	output_commit(&out);
 	if (r.bad) {
 		diag_warn("%lld bad record%s rejected%s%s", r.bad, r.bad == 1 ? "" : "s",
 			  e->rejects ? " to " : "", e->rejects ? e->rejects : "");
 		status = JZ_NO;
 	}
 	close_rejects(&r);
+out:
 	journal_free(&r.j);
 	policy_free(&pol);
 	db_close(&r.db);

@@ -45,8 +45,9 @@ bool idn_parse(const char *s, jz_date today, char out[IDN_LEN + 1],
 		   ((s[17] >= '0' && s[17] <= '9') || s[17] == 'X' || s[17] == 'x')) {
 		memcpy(out, s, 17);
 	} else {
-		snprintf(err, errlen, "'%.*s' is not an ID; expected 17 digits and a "
-			 "check character (0-9 or X), or 15 digits", n > 24 ? 24 : (int)n, s);
+		/* Not echoed: even a broken ID is personal data. */
+		snprintf(err, errlen, "is not an ID (%zu characters); expected 17 digits and a "
+			 "check character (0-9 or X), or 15 digits", n);
 		return false;
 	}
 	out[17] = idn_check_char(out);

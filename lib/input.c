@@ -71,10 +71,15 @@ static size_t convert(struct input *in, char *buf, size_t cap)
 
 	if (iconv(in->cd, &src, &srclen, &dst, &dstlen) == (size_t)-1) {
 		/* EINVAL: a character cut by the chunk end; E2BIG: buf is full. */
-		if (errno == EILSEQ || (errno == EINVAL && in->eof))
-			diag_fatal(JZ_DATAERR, "%s: byte %02x is not valid in the input encoding",
-				   in->name, (unsigned char)*src);
+		if (errno == EILSEQ || (errno == EINVAL && in->eof)) {
+			for (char *p = buf; p < dst; p++)
+				in->line += *p == '\n';
+			diag_fatal(JZ_DATAERR, "%s:%ld: byte %02x is not valid in the input encoding; "
+				   "is --encoding right?", in->name, in->line + 1, (unsigned char)*src);
+		}
 	}
+	for (char *p = buf; p < dst; p++)
+		in->line += *p == '\n';
 	memmove(in->raw, src, srclen);
 	in->rawlen = srclen;
 	return cap - dstlen;

@@ -22,6 +22,7 @@ struct input {
 	size_t rawlen;
 	bool eof;               /* no more raw bytes */
 	bool started;           /* the BOM check is done */
+	long line;              /* lines converted so far (encoding errors) */
 	char sha256[SHA256_HEX];/* hex digest, once input_close()d */
 };
 

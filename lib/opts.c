@@ -20,6 +20,7 @@ static const struct argp_option options[] = {
 	{"dry-run", 'n', 0, 0, "do everything but write nothing to the database", -1},
 	{"quiet", 'q', 0, 0, "no progress on stderr", -1},
 	{"busy-timeout", OPT_BUSY, "SECONDS", 0, "wait this long for a locked database (10)", -1},
+	{NULL, 'h', 0, OPTION_HIDDEN, "give this help list", -1},
 	{0}
 };
 
@@ -60,6 +61,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'q':
 		o->quiet = true;
+		break;
+	case 'h': /* cli.md promises -h as well as argp's -? */
+		argp_state_help(state, stdout, ARGP_HELP_STD_HELP);
 		break;
 	case OPT_BUSY: {
 		long s = strtol(arg, &end, 10);

@@ -11,6 +11,28 @@
 #include "diag.h"
 #include "exitcode.h"
 
+/* Temporary files not yet put in place: removed if the program exits. */
+static char *pending[4];
+
+static void remove_pending(void)
+{
+	for (int i = 0; i < 4; i++)
+		if (pending[i])
+			unlink(pending[i]);
+}
+
+static void track(char *tmp, bool on)
+{
+	static bool registered;
+	for (int i = 0; i < 4; i++)
+		if (on ? !pending[i] : pending[i] == tmp) {
+			pending[i] = on ? tmp : NULL;
+			break;
+		}
+	if (on && !registered)
+		registered = !atexit(remove_pending);
+}
+
 void output_open(struct output *o, const char *path)
 {
 	struct stat st;
@@ -33,6 +55,7 @@ void output_open(struct output *o, const char *path)
 	int fd = mkstemp(o->tmp); /* mode 0600 */
 	if (fd < 0 || !(o->fp = fdopen(fd, "w")))
 		diag_fatal(JZ_CANTCREAT, "%s: cannot create: %s", path, strerror(errno));
+	track(o->tmp, true);
 }
 
 void output_commit(struct output *o)
@@ -52,6 +75,7 @@ void output_commit(struct output *o)
 		output_abort(o);
 		diag_fatal(JZ_IOERR, "%s: write failed: %s", o->path, strerror(saved));
 	}
+	track(o->tmp, false);
 	free(o->tmp);
 	o->tmp = NULL;
 }
@@ -63,6 +87,7 @@ void output_abort(struct output *o)
 	o->fp = NULL;
 	if (o->tmp) {
 		unlink(o->tmp);
+		track(o->tmp, false);
 		free(o->tmp);
 		o->tmp = NULL;
 	}

@@ -31,6 +31,7 @@ typedef void (*rec_fn)(struct rec *r, void *ctx);
 struct rec_source {
 	const struct field *fields; /* the kind's columns */
 	int nfields;
+	const char *const *ignore; /* other columns taken and dropped, NULL-ended */
 	enum rec_format format;     /* REC_AUTO: '{' is JSON Lines, '[' a JSON array */
 	const char *encoding;       /* --encoding, or NULL for UTF-8 */
 };

@@ -104,6 +104,14 @@ struct csvread {
 	struct problems prob;
 };
 
+static bool ignored(const struct rec_source *src, const char *name)
+{
+	for (const char *const *p = src->ignore; p && *p; p++)
+		if (strcmp(*p, name) == 0)
+			return true;
+	return false;
+}
+
 static void csv_header_cell(struct csvread *c, const char *s, size_t n)
 {
 	struct reader *r = c->r;
@@ -117,14 +125,14 @@ static void csv_header_cell(struct csvread *c, const char *s, size_t n)
 	snprintf(name, sizeof name, "%.*s", (int)(n < 70 ? n : 70), s);
 	int i = field_find(r->src->fields, r->src->nfields, name);
 	c->map[c->col] = i;
-	if (i < 0) {
+	if (i < 0 && !ignored(r->src, name)) {
 		const char *near = field_suggest(r->src->fields, r->src->nfields, name);
 		diag_at(r->in.name, c->row_line, name, "unknown column%s%s%s", near ? "; did you mean " : "",
 			near ? near : "", near ? "?" : "");
 		r->ok = false;
 		return;
 	}
-	for (int k = 0; k < c->col; k++)
+	for (int k = 0; k < c->col && i >= 0; k++)
 		if (c->map[k] == i) {
 			diag_at(r->in.name, c->row_line, name, "column given twice");
 			r->ok = false;
@@ -246,7 +254,9 @@ static void json_record(struct reader *r, const char *text, long line)
 		for (cJSON *m = obj->child; m; m = m->next) {
 			int i = field_find(r->src->fields, r->src->nfields, m->string);
 			char num[40];
-			if (i < 0) {
+			if (i < 0 && ignored(r->src, m->string)) {
+				continue;
+			} else if (i < 0) {
 				const char *near = field_suggest(r->src->fields, r->src->nfields, m->string);
 				problem(&prob, m->string, "unknown column%s%s%s", near ? "; did you mean " : "",
 					near ? near : "", near ? "?" : "");

@@ -39,7 +39,7 @@ static void ids(void)
 	CHECK(!idn_parse("110105209901010012", today, out, err, sizeof err) &&
 	      strstr(err, "after today"), "data.md id: a birth date after today is rejected");
 	CHECK(!idn_parse("1101051949123100", today, out, err, sizeof err) &&
-	      strstr(err, "is not an ID"), "data.md id: 16 characters are not an ID");
+	      strstr(err, "is not an ID (16 characters)"), "data.md id: 16 characters are not an ID, and are not echoed");
 	CHECK(!idn_parse("11010519491231002Y", today, out, err, sizeof err),
 	      "data.md id: a check character other than 0-9 and X is rejected");
 	CHECK(idn_check_char("11010519491231002") == 'X', "idn_check_char computes X");
