@@ -55,19 +55,19 @@ static void migrate(struct db *db)
 	db_commit(db);
 }
 
-static const char *created_path; /* created by this run, not yet kept */
-
-static void remove_created(void)
+/* Switch to WAL.  Changing the journal mode needs the file to itself and
+ * does not wait on the busy handler, so two first runs on a new file would
+ * collide: retry until the busy timeout. */
+static void wal(struct db *db, int busy_ms)
 {
-	char side[4096];
-
-	if (!created_path)
-		return;
-	unlink(created_path);
-	snprintf(side, sizeof side, "%s-wal", created_path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", created_path);
-	unlink(side);
+	for (int waited = 0;; waited += 10) {
+		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_ms)
+			db_fail(db, rc, "PRAGMA journal_mode = WAL");
+		sqlite3_sleep(10);
+	}
 }
 
 void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
@@ -78,7 +78,6 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 
 	db->path = path;
 	db->h = NULL;
-	db->created = false;
 	if (!exists && mode == DB_READ)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol something first, or give --db",
 			   path);
@@ -88,9 +87,6 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 		if (fd < 0 && errno != EEXIST)
 			diag_fatal(JZ_CANTCREAT, "%s: cannot create the database: %s", path, strerror(errno));
 		if (fd >= 0) {
-			db->created = true;
-			created_path = path;
-			atexit(remove_created);
 			fchmod(fd, 0600);
 			close(fd);
 		}
@@ -103,7 +99,7 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 	sqlite3_busy_timeout(db->h, busy_ms);
 	sqlite3_extended_result_codes(db->h, 1);
 	if (mode != DB_READ) {
-		exec(db, "PRAGMA journal_mode = WAL");
+		wal(db, busy_ms);
 		exec(db, "PRAGMA synchronous = NORMAL");
 		migrate(db);
 	} else if (user_version(db) != db_nmigrations) {
@@ -118,12 +114,6 @@ void db_close(struct db *db)
 	if (db->h)
 		sqlite3_close_v2(db->h);
 	db->h = NULL;
-}
-
-void db_keep(struct db *db)
-{
-	if (db->created)
-		created_path = NULL;
 }
 
 void db_begin(struct db *db)

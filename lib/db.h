@@ -12,7 +12,6 @@
 struct db {
 	sqlite3 *h;
 	const char *path; /* as given */
-	bool created;     /* this run created the file */
 };
 
 enum db_mode {
@@ -25,9 +24,6 @@ enum db_mode {
 /* Open path; exits 66 (missing for DB_READ), 73 (cannot create) or 74. */
 void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms);
 void db_close(struct db *db);
-/* A database file this run created is removed again when the program
- * exits before db_keep(): a failed first run leaves nothing behind. */
-void db_keep(struct db *db);
 
 /* BEGIN IMMEDIATE: take the write lock now; exits 75 after the timeout. */
 void db_begin(struct db *db);

@@ -484,7 +484,7 @@ static bool emit(struct run *r, FILE *fp)
 	int n = out_columns(r->k, cols);
 
 	struct rec_writer *w = rec_writer_open(fp, r->o->format, cols, n);
-	sqlite3_stmt *st = select_added(r, "");
+	sqlite3_stmt *st = select_added(r, " AND src >= 0"); /* not the policy's */
 	while (db_step(&r->db, st) == SQLITE_ROW) {
 		row_text(r, st, cells, row);
 		rec_write(w, row);
@@ -607,7 +607,6 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 					  r.j.entry);
 		}
 	}
-	db_keep(&r.db);
 	output_commit(&out);
 	if (r.bad) {
 		diag_warn("%lld bad record%s rejected%s%s", r.bad, r.bad == 1 ? "" : "s",

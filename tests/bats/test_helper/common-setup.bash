@@ -21,3 +21,13 @@ PERSON_HEADER=national_id,name,household_id,relation,street,hukou_type,employmen
 db_count() {
 	sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM $1"
 }
+
+# Nothing of any run is stored: no database, or one with no journal entry
+# and no registry row (a failed first run leaves an empty database: removing
+# a file another run may have opened meanwhile could lose its data).
+nothing_stored() {
+	[ ! -e "$JIUZHU_DB" ] && return 0
+	[ "$(sqlite3 "$JIUZHU_DB" 'SELECT (SELECT count(*) FROM journal) + (SELECT count(*) FROM person)
+	  + (SELECT count(*) FROM application) + (SELECT count(*) FROM institution)
+	  + (SELECT count(*) FROM survey)')" = 0 ]
+}
