@@ -12,17 +12,6 @@ bats_require_minimum_version 1.5.0
 
 setup() { load 'test_helper/common-setup'; _common_setup; }
 
-on_stderr() {
-	output=$stderr
-	lines=("${stderr_lines[@]}")
-}
-
-person_csv() {
-	local file=$1
-	shift
-	printf '%s\n' "$PERSON_HEADER" "$@" > "$file"
-}
-
 OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,effective,age
 
 # ---- all or nothing ----

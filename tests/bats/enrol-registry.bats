@@ -12,11 +12,6 @@ bats_require_minimum_version 1.5.0
 
 setup() { load 'test_helper/common-setup'; _common_setup; }
 
-on_stderr() {
-	output=$stderr
-	lines=("${stderr_lines[@]}")
-}
-
 DATED_HEADER=national_id,name,household_id,relation,street,hukou_type,employment,monthly_income,effective
 
 dated_csv() {

@@ -32,18 +32,7 @@ bats_require_minimum_version 1.5.0
 setup() { load 'test_helper/common-setup'; _common_setup; }
 
 # After `run --separate-stderr`: point the bats-assert checks at stderr.
-on_stderr() {
-	output=$stderr
-	lines=("${stderr_lines[@]}")
-}
-
 # person_csv FILE ROW...: an intake with the PERSON_HEADER columns.
-person_csv() {
-	local file=$1
-	shift
-	printf '%s\n' "$PERSON_HEADER" "$@" > "$file"
-}
-
 # ---- id ----
 
 @test "enrol: a wrong check character is reported with file, line and column (data.md id)" {

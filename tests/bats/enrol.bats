@@ -12,11 +12,6 @@ bats_require_minimum_version 1.5.0
 
 setup() { load 'test_helper/common-setup'; _common_setup; }
 
-on_stderr() {
-	output=$stderr
-	lines=("${stderr_lines[@]}")
-}
-
 OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,effective,age
 WANG_2007='110105198001010016,Wang Jianguo,H1,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,420.50,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,2007-09-01,27'
 LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-01,unable,,0.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,2007-09-01,27'

@@ -31,3 +31,16 @@ nothing_stored() {
 	  + (SELECT count(*) FROM application) + (SELECT count(*) FROM institution)
 	  + (SELECT count(*) FROM survey)')" = 0 ]
 }
+
+# After `run --separate-stderr`: assert on standard error instead.
+on_stderr() {
+	output=$stderr
+	lines=("${stderr_lines[@]}")
+}
+
+# Write an intake file of PERSON_HEADER and the rows given.
+person_csv() {
+	local file=$1
+	shift
+	printf '%s\n' "$PERSON_HEADER" "$@" > "$file"
+}
