@@ -31,7 +31,6 @@ bats_require_minimum_version 1.5.0
 
 setup() { load 'test_helper/common-setup'; _common_setup; }
 
-# After `run --separate-stderr`: point the bats-assert checks at stderr.
 # ---- id ----
 
 @test "enrol: a wrong check character is reported with file, line and column (data.md id)" {
