@@ -13,12 +13,11 @@
 #include "opts.h"
 
 const char *argp_program_version = "enrol (jiuzhu) " JZ_VERSION;
-const char *argp_program_bug_address = "the jiuzhu maintainers";
 
 enum { OPT_KIND = 2000, OPT_KEEP_GOING, OPT_REJECTS };
 
 static const struct argp_option options[] = {
-	{"kind", OPT_KIND, "KIND", 0, "person (default), application, institution, survey", 0},
+	{"kind", OPT_KIND, "KIND", 0, "person (default), application, institution or survey", 0},
 	{"keep-going", OPT_KEEP_GOING, 0, 0, "write the good records; reject the bad ones", 0},
 	{"rejects", OPT_REJECTS, "FILE", 0, "with --keep-going: the bad records, as CSV", 0},
 	{0}
@@ -69,9 +68,7 @@ static const struct argp_child children[] = {{&jz_common_argp, 0, "Options of ev
 static const struct argp argp = {
 	options, parse, "[FILE...]",
 	"Enrol persons (or applications, institutions, survey rows) into the registry.\v"
-	"Reads CSV, JSON Lines or a JSON array from the FILEs, or standard input. Every record "
-	"is checked; one bad record and nothing is written (exit 65), unless --keep-going. "
-	"Prints the records added, as stored. See enrol(1).",
+	"One bad record and nothing is written (exit 65), unless --keep-going. See enrol(1).",
 	children, 0, 0
 };
 

@@ -10,7 +10,7 @@
 enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT_BUSY };
 
 static const struct argp_option options[] = {
-	{"db", OPT_DB, "FILE", 0, "the SQLite file (default $JIUZHU_DB, else ./jiuzhu.db)", -1},
+	{"db", OPT_DB, "FILE", 0, "the database (default $JIUZHU_DB or ./jiuzhu.db)", -1},
 	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
 	{"format", 'f', "FMT", 0, "output: csv (default), jsonl, json, table", -1},
 	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, jsonl, json (default: detected)", -1},
