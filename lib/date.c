@@ -97,6 +97,21 @@ void date_format(jz_date date, char buf[DATE_TEXT])
 		 (unsigned)d % 100u);
 }
 
+jz_date date_add_months(jz_date date, int k)
+{
+	int y, m, d;
+	jz_date out;
+
+	date_to_ymd(date, &y, &m, &d);
+	int months = y * 12 + (m - 1) + k;
+	y = months / 12;
+	m = months % 12 + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	date_from_ymd(y, m, d, &out);
+	return out;
+}
+
 int date_age(jz_date birth, jz_date on)
 {
 	int by, bm, bd, y, m, d;

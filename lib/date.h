@@ -24,6 +24,10 @@ bool date_parse_month(const char *s, jz_date *out, char *err, size_t errlen);
 
 void date_format(jz_date date, char buf[DATE_TEXT]);
 
+/* The same day k months later (or earlier), clipped to the month's end:
+ * 2008-01-31 + 1 month is 2008-02-29. */
+jz_date date_add_months(jz_date date, int k);
+
 /* Completed years from birth to on (the birthday itself counts). */
 int date_age(jz_date birth, jz_date on);
 

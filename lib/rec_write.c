@@ -19,6 +19,8 @@ struct rec_writer {
 	const char *const *columns;
 	int n;
 	long rows;
+	bool header_due;  /* CSV and table: the header goes out with the first row
+			   * or at close, so a run that fails first prints nothing */
 	char **cells;  /* table: every cell, row-major */
 	size_t ncells, capcells;
 };
@@ -34,10 +36,7 @@ struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 	w->format = format == REC_AUTO ? REC_CSV : format;
 	w->columns = columns;
 	w->n = ncolumns;
-	if (w->format == REC_CSV)
-		rec_write(w, columns);
-	else if (w->format == REC_TABLE)
-		rec_write(w, columns);
+	w->header_due = w->format == REC_CSV || w->format == REC_TABLE;
 	return w;
 }
 
@@ -87,6 +86,10 @@ static void json_object(struct rec_writer *w, const char *const *values)
 
 void rec_write(struct rec_writer *w, const char *const *values)
 {
+	if (w->header_due) {
+		w->header_due = false;
+		rec_write(w, w->columns);
+	}
 	switch (w->format) {
 	case REC_AUTO:
 	case REC_CSV:
@@ -192,6 +195,10 @@ bool rec_writer_close(struct rec_writer *w)
 {
 	bool ok;
 
+	if (w->header_due) {
+		w->header_due = false;
+		rec_write(w, w->columns);
+	}
 	if (w->format == REC_JSON)
 		fputs(w->rows ? "\n]\n" : "[]\n", w->fp);
 	if (w->format == REC_TABLE)

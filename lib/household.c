@@ -1,0 +1,111 @@
+/* Households as of a date, read from the person versions (see household.h). */
+#include "household.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exitcode.h"
+
+/* Each person's version in force on ?1: the latest effective <= ?1, and of
+ * those the latest entry. */
+static const char in_force_sql[] =
+	"SELECT national_id, name, household_id, relation, street, hukou_type, hukou_local, "
+	"residence_since, employment, able_to_work, monthly_income, insurance, disability, "
+	"disability_grade, disability_cert, illness, cerebral_palsy, rehab_training, "
+	"student_level, wubao, released_on, hukou_pending, enterprise_hardship, "
+	"one_child_hardship, troop, returned_overseas, self_care, housing_need, dilapidated_house "
+	"FROM person p WHERE p.effective <= ?1 AND p.rowid = (SELECT q.rowid FROM person q "
+	"WHERE q.national_id = p.national_id AND q.effective <= ?1 "
+	"ORDER BY q.effective DESC, q.entry DESC LIMIT 1) "
+	"ORDER BY p.household_id, p.national_id";
+
+static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	snprintf(buf, len, "%s", s ? s : "");
+}
+
+static jz_date date_col(sqlite3_stmt *st, int col, bool *given)
+{
+	jz_date d = 0;
+	char err[80];
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	*given = s && date_parse(s, &d, err, sizeof err);
+	return *given ? d : 0;
+}
+
+static void read_person(sqlite3_stmt *st, struct person *p)
+{
+	memset(p, 0, sizeof *p);
+	text(st, 0, p->id, sizeof p->id);
+	text(st, 1, p->name, sizeof p->name);
+	text(st, 3, p->relation, sizeof p->relation);
+	text(st, 5, p->hukou_type, sizeof p->hukou_type);
+	p->hukou_local = sqlite3_column_int(st, 6);
+	p->residence_since = date_col(st, 7, &p->has_residence_since);
+	text(st, 8, p->employment, sizeof p->employment);
+	p->able_to_work = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 9);
+	p->income = sqlite3_column_int64(st, 10);
+	text(st, 11, p->insurance, sizeof p->insurance);
+	text(st, 12, p->disability, sizeof p->disability);
+	p->disability_grade = sqlite3_column_int(st, 13);
+	p->disability_cert = sqlite3_column_int(st, 14);
+	text(st, 15, p->illness, sizeof p->illness);
+	p->cerebral_palsy = sqlite3_column_int(st, 16);
+	p->rehab_training = sqlite3_column_int(st, 17);
+	text(st, 18, p->student_level, sizeof p->student_level);
+	p->wubao = sqlite3_column_int(st, 19);
+	p->released_on = date_col(st, 20, &p->has_released_on);
+	p->hukou_pending = sqlite3_column_int(st, 21);
+	p->enterprise_hardship = sqlite3_column_int(st, 22);
+	p->one_child_hardship = sqlite3_column_int(st, 23);
+	p->troop = sqlite3_column_int(st, 24);
+	p->returned_overseas = sqlite3_column_int(st, 25);
+	text(st, 26, p->self_care, sizeof p->self_care);
+	p->housing_need = sqlite3_column_int(st, 27);
+	p->dilapidated_house = sqlite3_column_int(st, 28);
+	p->birth = idn_birth(p->id);
+	p->sex = idn_sex(p->id);
+}
+
+void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = db_prepare(db, in_force_sql);
+	struct household h = {0};
+	int cap = 0;
+	char date[DATE_TEXT], id[128];
+
+	date_format(on, date);
+	db_bind_text(st, 1, date);
+	while (db_step(db, st) == SQLITE_ROW) {
+		text(st, 2, id, sizeof id);
+		if (h.n && strcmp(id, h.id) != 0) {
+			fn(&h, ctx);
+			h.n = 0;
+		}
+		if (h.n == 0) {
+			memcpy(h.id, id, sizeof id);
+			text(st, 4, h.street, sizeof h.street);
+		}
+		if (h.n == cap) {
+			cap = cap ? 2 * cap : 8;
+			if (!(h.member = realloc(h.member, cap * sizeof *h.member)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		read_person(st, &h.member[h.n++]);
+	}
+	if (h.n)
+		fn(&h, ctx);
+	sqlite3_finalize(st);
+	free(h.member);
+}
+
+const struct person *household_head(const struct household *h)
+{
+	for (int i = 0; i < h->n; i++)
+		if (strcmp(h->member[i].relation, "head") == 0)
+			return &h->member[i];
+	return h->n ? &h->member[0] : NULL;
+}

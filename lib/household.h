@@ -1,0 +1,49 @@
+/*
+ * The registry as of a date, one household at a time: each person's
+ * version in force on D, typed, grouped by household (rules.md, Common
+ * definitions).  Rules read these structs and nothing else.
+ */
+#ifndef JZ_HOUSEHOLD_H
+#define JZ_HOUSEHOLD_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "db.h"
+#include "idn.h"
+#include "money.h"
+
+struct person {
+	char id[IDN_LEN + 1];
+	char name[128];
+	char relation[12], hukou_type[8], employment[12], insurance[12];
+	char disability[16], illness[12], student_level[16], self_care[8];
+	bool hukou_local, disability_cert, cerebral_palsy, rehab_training, wubao;
+	bool hukou_pending, enterprise_hardship, one_child_hardship, troop;
+	bool returned_overseas, housing_need, dilapidated_house;
+	int able_to_work;       /* 1, 0, or -1: derive (working age, not unable) */
+	int disability_grade;   /* 1-4, 0 for none */
+	jz_fen income;          /* monthly, fen */
+	jz_date birth;
+	char sex;               /* 'm' or 'f', from the ID */
+	jz_date residence_since, released_on; /* 0 when not given */
+	bool has_residence_since, has_released_on;
+};
+
+struct household {
+	char id[128];
+	char street[128];
+	int n;                  /* members on D */
+	struct person *member;  /* n of them, by national ID */
+};
+
+typedef void (*household_fn)(const struct household *h, void *ctx);
+
+/* Call fn for every household of the registry as of on, in household_id
+ * order.  Memory holds one household at a time. */
+void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
+
+/* The head (or, lacking one, the first member). */
+const struct person *household_head(const struct household *h);
+
+#endif

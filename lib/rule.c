@@ -1,0 +1,85 @@
+/* The rule context: parameters read by name, noted in the trace (rule.h). */
+#include "rule.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void rule_begin(struct rule_ctx *c, const char *rule)
+{
+	c->tlen = (size_t)snprintf(c->trace, sizeof c->trace, "%s:", rule);
+}
+
+void rule_note(struct rule_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->tlen >= sizeof c->trace - 1)
+		return;
+	c->trace[c->tlen++] = ' ';
+	va_start(ap, fmt);
+	int n = vsnprintf(c->trace + c->tlen, sizeof c->trace - c->tlen, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		c->tlen += (size_t)n < sizeof c->trace - c->tlen ? (size_t)n : sizeof c->trace - c->tlen - 1;
+}
+
+static const struct pvalue *param(struct rule_ctx *c, const char *name)
+{
+	const struct pvalue *v = policy_get(c->pol, name, c->on);
+	if (!v && !c->missing)
+		c->missing = name;
+	return v;
+}
+
+static void note_param(struct rule_ctx *c, const char *sym, const struct pvalue *v)
+{
+	char from[DATE_TEXT];
+	date_format(v->from, from);
+	rule_note(c, "%s=%s@%s%s", sym, v->text, from, v->assumed ? "(assumed)" : "");
+}
+
+jz_fen rule_money(struct rule_ctx *c, const char *name, const char *sym)
+{
+	const struct pvalue *v = param(c, name);
+	if (!v)
+		return 0;
+	note_param(c, sym, v);
+	return v->i;
+}
+
+jz_rate rule_rate(struct rule_ctx *c, const char *name, const char *sym)
+{
+	return rule_money(c, name, sym); /* same storage: the value in v->i */
+}
+
+long rule_count(struct rule_ctx *c, const char *name, const char *sym)
+{
+	return (long)rule_money(c, name, sym);
+}
+
+void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi)
+{
+	const struct pvalue *v = param(c, sex == 'm' ? "labour.working_age.male"
+					      : "labour.working_age.female");
+	*lo = v ? (int)v->i : 0;
+	*hi = v ? (int)v->j : -1;
+}
+
+void rule_emit(struct rule_ctx *c, struct decision *d)
+{
+	if (c->missing)
+		return;
+	d->trace = c->trace;
+	c->emit(d, c->sink);
+}
+
+int rule_age(const struct rule_ctx *c, const struct person *p)
+{
+	return date_age(p->birth, c->on);
+}
+
+const struct programme rule_programmes[] = {
+	{"dibao", rule_dibao},
+};
+const int rule_nprogrammes = sizeof rule_programmes / sizeof rule_programmes[0];

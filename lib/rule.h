@@ -1,0 +1,73 @@
+/*
+ * The rule layer: every programme of rules.md as a pure function of the
+ * registry as of D, the applications and the policy as of D.  A rule reads
+ * its parameters by name through rule_money() and friends, which note each
+ * value and its effective date in the decision's trace, and emits decisions;
+ * it does no I/O of its own.
+ */
+#ifndef JZ_RULE_H
+#define JZ_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "household.h"
+#include "money.h"
+#include "policy.h"
+
+struct decision {
+	const char *programme;      /* rules.md code, e.g. "dibao" */
+	const char *unit;           /* household, person or application */
+	const char *household_id;
+	const char *national_id;    /* NULL for a household decision */
+	const char *application_id; /* NULL unless unit is application */
+	bool eligible;
+	jz_fen amount;              /* per period */
+	const char *period;         /* month, year or once */
+	const char *reason;         /* why not, or why this amount */
+	const char *trace;          /* the rule, its parameters, the arithmetic */
+};
+
+struct rule_ctx {
+	const struct policy *pol;
+	jz_date on;                 /* D */
+	const char *missing;        /* a parameter with no value on D, once met */
+	/* Where decisions go. */
+	void (*emit)(const struct decision *d, void *sink);
+	void *sink;
+	char trace[2048];           /* the trace of the decision being made */
+	size_t tlen;
+};
+
+/* Start the trace of a decision with the rule's name. */
+void rule_begin(struct rule_ctx *c, const char *rule);
+/* Add to the trace. */
+void rule_note(struct rule_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A parameter's value on D, noted in the trace as sym=value@from.  When it
+ * has none, c->missing is set and 0 returned: the caller stops (exit 69). */
+jz_fen rule_money(struct rule_ctx *c, const char *name, const char *sym);
+jz_rate rule_rate(struct rule_ctx *c, const char *name, const char *sym);
+long rule_count(struct rule_ctx *c, const char *name, const char *sym);
+/* The working age of a person of sex 'm' or 'f': lo..hi. */
+void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi);
+
+/* Emit d with the current trace, unless a parameter was missing. */
+void rule_emit(struct rule_ctx *c, struct decision *d);
+
+/* Age on D. */
+int rule_age(const struct rule_ctx *c, const struct person *p);
+
+/* The programmes whose rules exist, in the order assess runs them. */
+struct programme {
+	const char *code;
+	void (*household)(struct rule_ctx *c, const struct household *h);
+};
+extern const struct programme rule_programmes[];
+extern const int rule_nprogrammes;
+
+/* The programmes of rules.md 1, basic living. */
+void rule_dibao(struct rule_ctx *c, const struct household *h);
+
+#endif

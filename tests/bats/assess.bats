@@ -1,0 +1,131 @@
+#!/usr/bin/env bats
+# assess: the dibao rules of rules.md 1 (seed 三(一)1) with hand-computed
+# amounts.  Parameters come from tests/data/assess/policy.json: S urban
+# 330.00 (390.00 from 2008-07-01, none from 2009-01-01), S rural 200.00, edge multiplier 1.50,
+# coefficients elderly 0.10, severe disability 0.30, serious illness 0.20,
+# minor 0.1235, released 12 months.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	POLICY="$DATA/assess/policy.json"
+	enrol -q "$DATA/assess/persons.csv" > /dev/null
+}
+
+# The eligible, amount and reason of one unit's dibao decision on a date.
+decision() {
+	assess --policy "$POLICY" --as-of "$2" --programme dibao -f jsonl |
+		grep -F "\"$1\"" | grep -F "/dibao/$1\"" |
+		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"month","reason":"([a-z_]+)".*/\1 \2 \3/'
+}
+
+@test "assess: income exactly S·n is not below the standard: an edge household, not dibao (三(一)1)" {
+	# H1: n=2, I=330+330=660.00 = S·n = 2 x 330.00; 660 < 1.5 x 660 = 990: edge
+	run decision H1 2007-10-01
+	assert_output "no 0.00 edge_household"
+}
+
+@test "assess: one fen below S·n is dibao for that fen (三(一)1)" {
+	# H2: S·n - I = 660.00 - (330.00 + 329.99) = 0.01
+	run decision H2 2007-10-01
+	assert_output "yes 0.01 income_below_standard"
+}
+
+@test "assess: a member in two categories gets the highest increment only (三(一)1)" {
+	# H3: one person, 67, severe disability (grade 1, certified): 0.30 beats elderly 0.10
+	# 330.00 - 100.00 + 330.00 x 0.30 = 230.00 + 99.00 = 329.00
+	run decision H3 2007-10-01
+	assert_output "yes 329.00 income_below_standard"
+}
+
+@test "assess: the elderly increment starts on the 60th birthday, not the day before (rules.md age)" {
+	# H4: born 1947-10-01, income 0
+	run decision H4 2007-09-30   # 59: 330.00
+	assert_output "yes 330.00 income_below_standard"
+	run decision H4 2007-10-01   # 60: 330.00 + 330.00 x 0.10 = 363.00
+	assert_output "yes 363.00 income_below_standard"
+}
+
+@test "assess: an increment rounds half up to the fen, once (rules.md money)" {
+	# H5: parent and a child of 7: 660.00 - 0 + 330.00 x 0.1235 = 660.00 + 40.755 -> 700.76
+	run decision H5 2007-10-01
+	assert_output "yes 700.76 income_below_standard"
+}
+
+@test "assess: the urban standard changes on 2008-07-01 and the amount with it (policy.md)" {
+	# H4 (60 and over): 2008-06-30: 330.00 + 33.00 = 363.00; 2008-07-01: 390.00 + 39.00 = 429.00
+	run decision H4 2008-06-30
+	assert_output "yes 363.00 income_below_standard"
+	run decision H4 2008-07-01
+	assert_output "yes 429.00 income_below_standard"
+}
+
+@test "assess: a rural wubao person gets S - own income + S x the highest coefficient (三(一)1 b)" {
+	# 200.00 - 50.00 + 200.00 x 0.30 = 150.00 + 60.00 = 210.00; no household decision for H6
+	run decision 110105193006060132 2007-10-01
+	assert_output "yes 210.00 rural_wubao"
+	run decision H6 2007-10-01
+	assert_output ""
+}
+
+@test "assess: AIDS in an edge household is dibao for the patient alone (三(一)1 a)" {
+	# H7: I = 700.00; S·n = 660.00 <= 700.00 < 990.00: edge. Patient: 330.00 - 0 = 330.00
+	run decision H7 2007-10-01
+	assert_output "no 0.00 edge_household"
+	run decision 110105196908080179 2007-10-01
+	assert_output "yes 330.00 aids_edge_household"
+}
+
+@test "assess: a released prisoner without hukou gets S - own income in the 12th month, not the 13th (三(一)1 c)" {
+	# released 2007-03-15: months 1-12 run to 2008-03-14; 330.00 - 80.00 = 250.00
+	run decision 110105197409090190 2008-03-14
+	assert_output "yes 250.00 released_prisoner"
+	run decision 110105197409090190 2008-03-15
+	assert_output "no 0.00 released_period_over"
+}
+
+@test "assess: a household whose hukou is not in the district is not dibao (三(一)1)" {
+	run decision H9 2007-10-01
+	assert_output "no 0.00 hukou_not_local"
+}
+
+@test "assess: --explain shows each parameter with its value and date, and the arithmetic (data.md decision)" {
+	run -0 assess --policy "$POLICY" --as-of 2007-10-01 --explain -f jsonl
+	assert_line --partial '"trace":"dibao: S=330.00@2007-07-01 m=1.50@2007-07-01 n=1 I=100.00 S*n=330.00 c1=0.30@2007-07-01 S*n-I+S*0.30=330.00-100.00+99.00 -> 329.00"'
+}
+
+@test "assess: a parameter with no value on the date is exit 69 naming it and the date (policy.md)" {
+	# the test policy ends the urban standard on 2009-01-01
+	run --separate-stderr -69 assess --policy "$POLICY" --as-of 2009-01-01
+	assert_output ""   # H1, the first household, needs it: nothing is printed
+	on_stderr
+	assert_output "assess: dibao: parameter dibao.standard.urban has no value on 2009-01-01 in policy assess-test@$(sha256sum "$POLICY" | cut -c1-12)"
+}
+
+@test "assess: the same registry, policy and date give byte-identical output (cli.md assess)" {
+	assess --policy "$POLICY" --as-of 2007-10-01 --explain > a.csv
+	assess --policy "$POLICY" --as-of 2007-10-01 --explain > b.csv
+	cmp a.csv b.csv
+	[ "$(wc -l < a.csv)" -eq 12 ]   # header, 8 households (not H6), 3 persons
+}
+
+@test "assess: --as-of a past date after later enrolments reproduces the earlier decisions (data.md person)" {
+	assess --policy "$POLICY" --as-of 2007-10-01 > before.csv
+	# H2's second earner loses 100.00 of income from 2008-01-01
+	printf '%s\n' "$PERSON_HEADER,effective" \
+		"110105197004040048,Below-B,H2,spouse,Sanlitun,urban,employed,229.99,2008-01-01" > later.csv
+	enrol -q later.csv > /dev/null
+	assess --policy "$POLICY" --as-of 2007-10-01 > after.csv
+	cmp before.csv after.csv
+	run decision H2 2008-01-01   # 660.00 - 559.99 = 100.01
+	assert_output "yes 100.01 income_below_standard"
+}
+
+@test "assess: an unknown programme or a missing database is refused (cli.md exit status)" {
+	run -64 assess --programme nosuch
+	assert_output --partial "--programme nosuch"
+	run -66 assess --db nosuch.db
+	assert_output --partial "nosuch.db: no such database"
+}
