@@ -49,15 +49,16 @@ static void assess_household(const struct household *h, void *p)
 {
 	struct sink *s = p;
 
-	for (int i = 0; i < rule_nprogrammes; i++) {
+	rule_facts(s->ctx, h);
+	for (int i = 0; i < rule_nprogrammes && !s->ctx->missing; i++) {
 		if (!s->selected[i])
 			continue;
 		rule_programmes[i].household(s->ctx, h);
-		if (s->ctx->missing) {
-			output_abort(s->out);
-			diag_fatal(JZ_UNAVAILABLE, "%s: parameter %s has no value on %s in policy %s",
-				   rule_programmes[i].code, s->ctx->missing, s->as_of, s->pol->ref);
-		}
+	}
+	if (s->ctx->missing) {
+		output_abort(s->out);
+		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s in policy %s (household %s)",
+			   s->ctx->missing, s->as_of, s->pol->ref, h->id);
 	}
 }
 

@@ -66,6 +66,43 @@ void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi)
 	*hi = v ? (int)v->j : -1;
 }
 
+void rule_facts(struct rule_ctx *c, const struct household *h)
+{
+	struct household_facts *f = &c->facts;
+
+	memset(f, 0, sizeof *f);
+	f->head = household_head(h);
+	for (int i = 0; i < h->n; i++) {
+		if (h->member[i].wubao) {
+			f->wubao_member = true;
+		} else {
+			f->n++;
+			f->income += h->member[i].income;
+		}
+	}
+	const struct pvalue *s = param(c, strcmp(f->head->hukou_type, "rural") == 0
+				       ? "dibao.standard.rural" : "dibao.standard.urban");
+	const struct pvalue *m = param(c, "dibao.edge_multiplier");
+	if (!s || !m)
+		return;
+	f->s = s->i;
+	f->dibao = f->head->hukou_local && f->n > 0 && f->income < f->s * f->n;
+	/* I < m.S.n without rounding: compare in millionths. */
+	f->edge = f->n > 0 && f->income >= f->s * f->n &&
+		  f->income * RATE_ONE < (jz_fen)f->n * f->s * m->i;
+	f->hardship = f->dibao || f->edge || f->wubao_member;
+}
+
+bool rule_able_labourer(struct rule_ctx *c, const struct person *p)
+{
+	int lo, hi, age = rule_age(c, p);
+
+	rule_working_age(c, p->sex, &lo, &hi);
+	if (age < lo || age > hi)
+		return false;
+	return p->able_to_work >= 0 ? p->able_to_work : strcmp(p->employment, "unable") != 0;
+}
+
 void rule_emit(struct rule_ctx *c, struct decision *d)
 {
 	if (c->missing)

@@ -29,6 +29,19 @@ struct decision {
 	const char *trace;          /* the rule, its parameters, the arithmetic */
 };
 
+/* What several programmes need of a household (rules.md, Common
+ * definitions), worked out once per household. */
+struct household_facts {
+	const struct person *head;
+	int n;                /* members, wubao persons left out */
+	jz_fen income;        /* I: their monthly incomes */
+	jz_fen s;             /* S for the head's hukou type */
+	bool dibao;           /* a dibao household (see rule_facts) */
+	bool edge;            /* S.n <= I < edge multiplier . S.n */
+	bool wubao_member;    /* has a wubao person */
+	bool hardship;        /* dibao, edge, or with a wubao member */
+};
+
 struct rule_ctx {
 	const struct policy *pol;
 	jz_date on;                 /* D */
@@ -36,6 +49,7 @@ struct rule_ctx {
 	/* Where decisions go. */
 	void (*emit)(const struct decision *d, void *sink);
 	void *sink;
+	struct household_facts facts; /* of the household being assessed */
 	char trace[2048];           /* the trace of the decision being made */
 	size_t tlen;
 };
@@ -52,6 +66,14 @@ jz_rate rule_rate(struct rule_ctx *c, const char *name, const char *sym);
 long rule_count(struct rule_ctx *c, const char *name, const char *sym);
 /* The working age of a person of sex 'm' or 'f': lo..hi. */
 void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi);
+
+/* Work out c->facts for h.  A dibao household is, until grants exist,
+ * one whose dibao rule is eligible on D; once `grant` records awards, the
+ * active grant will decide here, in this one place. */
+void rule_facts(struct rule_ctx *c, const struct household *h);
+
+/* Is p of working age and able to work on D? */
+bool rule_able_labourer(struct rule_ctx *c, const struct person *p);
 
 /* Emit d with the current trace, unless a parameter was missing. */
 void rule_emit(struct rule_ctx *c, struct decision *d);

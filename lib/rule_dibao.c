@@ -141,35 +141,24 @@ static void released(struct rule_ctx *c, const struct household *h, const struct
 
 void rule_dibao(struct rule_ctx *c, const struct household *h)
 {
-	const struct person *head = household_head(h);
-	char buf[MONEY_TEXT], sn[MONEY_TEXT];
-	jz_fen income = 0;
-	int n = 0;
+	const struct household_facts *f = &c->facts;
+	char inc[MONEY_TEXT], sn[MONEY_TEXT];
 
-	/* Wubao persons are units of one, outside n and I (rules.md). */
-	for (int i = 0; i < h->n; i++)
-		if (!h->member[i].wubao) {
-			n++;
-			income += h->member[i].income;
-		}
 	rule_begin(c, "dibao");
-	jz_fen s = standard(c, head->hukou_type);
-	jz_rate edge = rule_rate(c, "dibao.edge_multiplier", "m");
-	money_format(income, buf);
-	money_format(s * n, sn);
-	rule_note(c, "n=%d I=%s S*n=%s", n, buf, sn);
-	/* I < m.S.n without rounding: compare in millionths. */
-	bool is_edge = income >= s * n && income * RATE_ONE < (jz_fen)n * s * edge;
-
-	if (n > 0) {
+	standard(c, f->head->hukou_type);
+	rule_rate(c, "dibao.edge_multiplier", "m");
+	money_format(f->income, inc);
+	money_format(f->s * f->n, sn);
+	rule_note(c, "n=%d I=%s S*n=%s", f->n, inc, sn);
+	if (f->n > 0) { /* a household of wubao persons only has no household decision */
 		struct decision d = {
 			.programme = "dibao", .unit = "household", .household_id = h->id,
 			.period = "month",
 		};
-		if (!head->hukou_local) {
+		if (!f->head->hukou_local) {
 			d.reason = "hukou_not_local";
-		} else if (income >= s * n) {
-			d.reason = is_edge ? "edge_household" : "income_not_below_standard";
+		} else if (!f->dibao) {
+			d.reason = f->edge ? "edge_household" : "income_not_below_standard";
 		} else {
 			jz_rate rates = 0;
 			for (int i = 0; i < h->n; i++) {
@@ -178,14 +167,14 @@ void rule_dibao(struct rule_ctx *c, const struct household *h)
 				if (!h->member[i].wubao)
 					rates += increment_rate(c, &h->member[i], sym);
 			}
+			char add[MONEY_TEXT], amt[MONEY_TEXT], rs[MONEY_TEXT];
 			d.eligible = true;
 			d.reason = "income_below_standard";
-			d.amount = s * n - income + money_times_rate(s, rates);
-			char inc[MONEY_TEXT], amt[MONEY_TEXT], rs[MONEY_TEXT];
-			money_format(money_times_rate(s, rates), inc);
+			d.amount = f->s * f->n - f->income + money_times_rate(f->s, rates);
+			money_format(money_times_rate(f->s, rates), add);
 			rate_format(rates, rs);
 			money_format(d.amount, amt);
-			rule_note(c, "S*n-I+S*%s=%s-%s+%s -> %s", rs, sn, buf, inc, amt);
+			rule_note(c, "S*n-I+S*%s=%s-%s+%s -> %s", rs, sn, inc, add, amt);
 		}
 		if (!d.eligible)
 			rule_note(c, "-> %s", d.reason);
@@ -198,12 +187,12 @@ void rule_dibao(struct rule_ctx *c, const struct household *h)
 			wubao(c, h, p);
 		} else if (p->has_released_on && p->hukou_pending) {
 			released(c, h, p);
-		} else if (is_edge && is(p->illness, "aids")) {
+		} else if (f->edge && is(p->illness, "aids")) {
 			/* (a) AIDS in an edge household: S - own income + own increment. */
 			rule_begin(c, "dibao(aids)");
-			jz_fen ps = standard(c, head->hukou_type);
+			jz_fen s = standard(c, f->head->hukou_type);
 			jz_rate r = increment_rate(c, p, "c");
-			person_decision(c, h, p, true, own_amount(c, ps, p, r), "aids_edge_household");
+			person_decision(c, h, p, true, own_amount(c, s, p, r), "aids_edge_household");
 		}
 	}
 }

@@ -101,7 +101,7 @@ decision() {
 	run --separate-stderr -69 assess --policy "$POLICY" --as-of 2009-01-01
 	assert_output ""   # H1, the first household, needs it: nothing is printed
 	on_stderr
-	assert_output "assess: dibao: parameter dibao.standard.urban has no value on 2009-01-01 in policy assess-test@$(sha256sum "$POLICY" | cut -c1-12)"
+	assert_output "assess: parameter dibao.standard.urban has no value on 2009-01-01 in policy assess-test@$(sha256sum "$POLICY" | cut -c1-12) (household H1)"
 }
 
 @test "assess: the same registry, policy and date give byte-identical output (cli.md assess)" {
