@@ -35,7 +35,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_PROGRAMME:
 		if (!assess_known_programme(arg))
-			argp_error(state, "--programme %s: not a programme assess knows yet (dibao)", arg);
+			argp_error(state, "--programme %s: not a programme assess knows (see assess(1))", arg);
 		if (a->assess.nprogrammes == 32)
 			argp_error(state, "--programme: at most 32");
 		a->assess.programmes[a->assess.nprogrammes++] = arg;

@@ -111,6 +111,25 @@ void rule_emit(struct rule_ctx *c, struct decision *d)
 	c->emit(d, c->sink);
 }
 
+void rule_decide(struct rule_ctx *c, const char *programme, const struct household *h,
+		 const struct person *p, bool eligible, jz_fen amount, const char *period,
+		 const char *reason)
+{
+	struct decision d = {
+		.programme = programme, .unit = p ? "person" : "household", .household_id = h->id,
+		.national_id = p ? p->id : NULL, .eligible = eligible,
+		.amount = eligible ? amount : 0, .period = period, .reason = reason,
+	};
+	char buf[MONEY_TEXT];
+
+	money_format(d.amount, buf);
+	if (eligible)
+		rule_note(c, "-> %s", buf);
+	else
+		rule_note(c, "-> %s", reason);
+	rule_emit(c, &d);
+}
+
 int rule_age(const struct rule_ctx *c, const struct person *p)
 {
 	return date_age(p->birth, c->on);
@@ -118,5 +137,15 @@ int rule_age(const struct rule_ctx *c, const struct person *p)
 
 const struct programme rule_programmes[] = {
 	{"dibao", rule_dibao},
+	{"zero_employment", rule_zero_employment},
+	{"lowrent_housing", rule_lowrent_housing},
+	{"rural_house_repair", rule_rural_house_repair},
+	{"festival", rule_festival},
+	{"edu_hardship", rule_edu_hardship},
+	{"edu_vocational", rule_edu_vocational},
+	{"edu_disability", rule_edu_disability},
+	{"medical", rule_medical},
+	{"premium_subsidy", rule_premium_subsidy},
+	{"rehab_card", rule_rehab_card},
 };
 const int rule_nprogrammes = sizeof rule_programmes / sizeof rule_programmes[0];

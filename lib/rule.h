@@ -78,6 +78,12 @@ bool rule_able_labourer(struct rule_ctx *c, const struct person *p);
 /* Emit d with the current trace, unless a parameter was missing. */
 void rule_emit(struct rule_ctx *c, struct decision *d);
 
+/* Note the outcome ("-> 500.00" or "-> reason") and emit a decision of
+ * programme for person p (NULL: for the household) of h. */
+void rule_decide(struct rule_ctx *c, const char *programme, const struct household *h,
+		 const struct person *p, bool eligible, jz_fen amount, const char *period,
+		 const char *reason);
+
 /* Age on D. */
 int rule_age(const struct rule_ctx *c, const struct person *p);
 
@@ -89,7 +95,17 @@ struct programme {
 extern const struct programme rule_programmes[];
 extern const int rule_nprogrammes;
 
-/* The programmes of rules.md 1, basic living. */
+/* The programmes, by group (rules.md 1-3). */
 void rule_dibao(struct rule_ctx *c, const struct household *h);
+void rule_zero_employment(struct rule_ctx *c, const struct household *h);
+void rule_lowrent_housing(struct rule_ctx *c, const struct household *h);
+void rule_rural_house_repair(struct rule_ctx *c, const struct household *h);
+void rule_festival(struct rule_ctx *c, const struct household *h);
+void rule_edu_hardship(struct rule_ctx *c, const struct household *h);
+void rule_edu_vocational(struct rule_ctx *c, const struct household *h);
+void rule_edu_disability(struct rule_ctx *c, const struct household *h);
+void rule_medical(struct rule_ctx *c, const struct household *h);
+void rule_premium_subsidy(struct rule_ctx *c, const struct household *h);
+void rule_rehab_card(struct rule_ctx *c, const struct household *h);
 
 #endif

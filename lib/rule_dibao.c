@@ -80,15 +80,7 @@ static jz_rate highest_rate(struct rule_ctx *c)
 static void person_decision(struct rule_ctx *c, const struct household *h, const struct person *p,
 			    bool eligible, jz_fen amount, const char *reason)
 {
-	struct decision d = {
-		.programme = "dibao", .unit = "person", .household_id = h->id, .national_id = p->id,
-		.eligible = eligible, .amount = eligible ? amount : 0, .period = "month",
-		.reason = reason,
-	};
-	char buf[MONEY_TEXT];
-	money_format(d.amount, buf);
-	rule_note(c, "-> %s", buf);
-	rule_emit(c, &d);
+	rule_decide(c, "dibao", h, p, eligible, amount, "month", reason);
 }
 
 /* max(0, S - own income) + S x rate, rounded once. */

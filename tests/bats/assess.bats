@@ -105,8 +105,8 @@ decision() {
 }
 
 @test "assess: the same registry, policy and date give byte-identical output (cli.md assess)" {
-	assess --policy "$POLICY" --as-of 2007-10-01 --explain > a.csv
-	assess --policy "$POLICY" --as-of 2007-10-01 --explain > b.csv
+	assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --explain > a.csv
+	assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --explain > b.csv
 	cmp a.csv b.csv
 	[ "$(wc -l < a.csv)" -eq 12 ]   # header, 8 households (not H6), 3 persons
 }
