@@ -22,17 +22,28 @@ struct sink {
 	const struct assess_opts *a;
 	const struct policy *pol;
 	char as_of[DATE_TEXT];
-	bool selected[64];      /* by rule_programmes index */
+	bool selected[64];      /* by rule_programmes index: run it */
 	struct rule_ctx *ctx;
 	struct output *out;
 	long long decisions;
 };
+
+/* Was programme code asked for (or were all)? */
+static bool wanted(const struct assess_opts *a, const char *code)
+{
+	for (int k = 0; k < a->nprogrammes; k++)
+		if (strcmp(a->programmes[k], code) == 0)
+			return true;
+	return a->nprogrammes == 0;
+}
 
 static void write_decision(const struct decision *d, void *p)
 {
 	struct sink *s = p;
 	char id[300], amount[MONEY_TEXT];
 
+	if (!wanted(s->a, d->programme))
+		return;
 	snprintf(id, sizeof id, "%s/%s/%s", s->as_of, d->programme,
 		 d->application_id ? d->application_id : d->national_id ? d->national_id : d->household_id);
 	money_format(d->amount, amount);
@@ -62,10 +73,21 @@ static void assess_household(const struct household *h, void *p)
 	}
 }
 
+/* Does rule_programmes[i] make decisions of programme code? */
+static bool makes(int i, const char *code)
+{
+	if (strcmp(rule_programmes[i].code, code) == 0)
+		return true;
+	for (int k = 0; k < 3 && rule_programmes[i].also[k]; k++)
+		if (strcmp(rule_programmes[i].also[k], code) == 0)
+			return true;
+	return false;
+}
+
 bool assess_known_programme(const char *code)
 {
 	for (int i = 0; i < rule_nprogrammes; i++)
-		if (strcmp(rule_programmes[i].code, code) == 0)
+		if (makes(i, code))
 			return true;
 	return false;
 }
@@ -83,7 +105,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	for (int i = 0; i < rule_nprogrammes; i++) {
 		s.selected[i] = a->nprogrammes == 0;
 		for (int k = 0; k < a->nprogrammes; k++)
-			s.selected[i] |= strcmp(a->programmes[k], rule_programmes[i].code) == 0;
+			s.selected[i] |= makes(i, a->programmes[k]);
 	}
 	date_format(o->as_of, s.as_of);
 	ctx.pol = &pol;

@@ -136,16 +136,16 @@ int rule_age(const struct rule_ctx *c, const struct person *p)
 }
 
 const struct programme rule_programmes[] = {
-	{"dibao", rule_dibao},
-	{"zero_employment", rule_zero_employment},
-	{"lowrent_housing", rule_lowrent_housing},
-	{"rural_house_repair", rule_rural_house_repair},
-	{"festival", rule_festival},
-	{"edu_hardship", rule_edu_hardship},
-	{"edu_vocational", rule_edu_vocational},
-	{"edu_disability", rule_edu_disability},
-	{"medical", rule_medical},
-	{"premium_subsidy", rule_premium_subsidy},
-	{"rehab_card", rule_rehab_card},
+	{"dibao", rule_dibao, {NULL}},
+	{"zero_employment", rule_zero_employment, {"employment_training", "employment_assistant"}},
+	{"lowrent_housing", rule_lowrent_housing, {NULL}},
+	{"rural_house_repair", rule_rural_house_repair, {NULL}},
+	{"festival", rule_festival, {NULL}},
+	{"edu_hardship", rule_edu_hardship, {NULL}},
+	{"edu_vocational", rule_edu_vocational, {NULL}},
+	{"edu_disability", rule_edu_disability, {NULL}},
+	{"medical", rule_medical, {NULL}},
+	{"premium_subsidy", rule_premium_subsidy, {NULL}},
+	{"rehab_card", rule_rehab_card, {NULL}},
 };
 const int rule_nprogrammes = sizeof rule_programmes / sizeof rule_programmes[0];

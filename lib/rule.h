@@ -91,6 +91,7 @@ int rule_age(const struct rule_ctx *c, const struct person *p);
 struct programme {
 	const char *code;
 	void (*household)(struct rule_ctx *c, const struct household *h);
+	const char *also[3]; /* the other programmes whose decisions it makes */
 };
 extern const struct programme rule_programmes[];
 extern const int rule_nprogrammes;
