@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "application.h"
 #include "db.h"
 #include "diag.h"
 #include "exitcode.h"
@@ -26,6 +29,10 @@ struct sink {
 	struct rule_ctx *ctx;
 	struct output *out;
 	long long decisions;
+	bool applications;             /* decide applications too */
+	struct application_set apps;   /* received by D */
+	const struct application **mine; /* this household's, in order received */
+	int minecap;
 };
 
 /* Was programme code asked for (or were all)? */
@@ -56,6 +63,36 @@ static void write_decision(const struct decision *d, void *p)
 	s->decisions++;
 }
 
+static int by_received(const void *x, const void *y)
+{
+	const struct application *a = *(const struct application *const *)x;
+	const struct application *b = *(const struct application *const *)y;
+	return a->received_on != b->received_on ? (a->received_on < b->received_on ? -1 : 1)
+						: strcmp(a->id, b->id);
+}
+
+/* Decide the applications of h's members, in the order received. */
+static void assess_applications(struct sink *s, const struct household *h)
+{
+	int n = 0;
+
+	for (int i = 0; i < h->n; i++) {
+		const struct application *first;
+		int k = application_find(&s->apps, h->member[i].id, &first);
+		if (n + k > s->minecap) {
+			s->minecap = 2 * (n + k);
+			if (!(s->mine = realloc(s->mine, s->minecap * sizeof *s->mine)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		for (int j = 0; j < k; j++)
+			s->mine[n++] = first + j;
+	}
+	if (n == 0)
+		return;
+	qsort(s->mine, n, sizeof *s->mine, by_received);
+	rule_applications(s->ctx, h, s->mine, n);
+}
+
 static void assess_household(const struct household *h, void *p)
 {
 	struct sink *s = p;
@@ -66,6 +103,8 @@ static void assess_household(const struct household *h, void *p)
 			continue;
 		rule_programmes[i].household(s->ctx, h);
 	}
+	if (s->applications && !s->ctx->missing)
+		assess_applications(s, h);
 	if (s->ctx->missing) {
 		output_abort(s->out);
 		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s in policy %s (household %s)",
@@ -84,12 +123,20 @@ static bool makes(int i, const char *code)
 	return false;
 }
 
+static bool applied_for(const char *code)
+{
+	for (const char *const *p = rule_application_programmes; *p; p++)
+		if (strcmp(*p, code) == 0)
+			return true;
+	return false;
+}
+
 bool assess_known_programme(const char *code)
 {
 	for (int i = 0; i < rule_nprogrammes; i++)
 		if (makes(i, code))
 			return true;
-	return false;
+	return applied_for(code);
 }
 
 int assess_run(const struct jz_opts *o, const struct assess_opts *a)
@@ -107,6 +154,9 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 		for (int k = 0; k < a->nprogrammes; k++)
 			s.selected[i] |= makes(i, a->programmes[k]);
 	}
+	s.applications = a->nprogrammes == 0;
+	for (int k = 0; k < a->nprogrammes; k++)
+		s.applications |= applied_for(a->programmes[k]);
 	date_format(o->as_of, s.as_of);
 	ctx.pol = &pol;
 	ctx.emit = write_decision;
@@ -116,8 +166,12 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 			      (int)(sizeof columns / sizeof columns[0]) - !a->explain);
 	/* One read transaction: the registry does not move under the run. */
 	sqlite3_exec(db.h, "BEGIN", NULL, NULL, NULL);
+	if (s.applications)
+		application_load(&db, o->as_of, &s.apps);
 	household_each(&db, o->as_of, assess_household, &s);
 	sqlite3_exec(db.h, "COMMIT", NULL, NULL, NULL);
+	application_free(&s.apps);
+	free(s.mine);
 	if (!rec_writer_close(s.w)) {
 		output_abort(&out);
 		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");

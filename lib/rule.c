@@ -115,9 +115,19 @@ void rule_decide(struct rule_ctx *c, const char *programme, const struct househo
 		 const struct person *p, bool eligible, jz_fen amount, const char *period,
 		 const char *reason)
 {
+	rule_decide_application(c, programme, h, p, NULL, eligible, amount, period, reason);
+}
+
+void rule_decide_application(struct rule_ctx *c, const char *programme,
+			     const struct household *h, const struct person *p,
+			     const char *application_id, bool eligible, jz_fen amount,
+			     const char *period, const char *reason)
+{
 	struct decision d = {
-		.programme = programme, .unit = p ? "person" : "household", .household_id = h->id,
-		.national_id = p ? p->id : NULL, .eligible = eligible,
+		.programme = programme,
+		.unit = application_id ? "application" : p ? "person" : "household",
+		.household_id = h->id, .national_id = p ? p->id : NULL,
+		.application_id = application_id, .eligible = eligible,
 		.amount = eligible ? amount : 0, .period = period, .reason = reason,
 	};
 	char buf[MONEY_TEXT];

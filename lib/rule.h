@@ -84,6 +84,19 @@ void rule_decide(struct rule_ctx *c, const char *programme, const struct househo
 		 const struct person *p, bool eligible, jz_fen amount, const char *period,
 		 const char *reason);
 
+/* The same for an application. */
+void rule_decide_application(struct rule_ctx *c, const char *programme,
+			     const struct household *h, const struct person *p,
+			     const char *application_id, bool eligible, jz_fen amount,
+			     const char *period, const char *reason);
+
+/* The programmes applied for (rules.md 1, 4, 5): decide apps[0..n), the
+ * applications of h's members received by D, in the order received. */
+struct application;
+void rule_applications(struct rule_ctx *c, const struct household *h,
+		       const struct application *const *apps, int n);
+extern const char *const rule_application_programmes[];
+
 /* Age on D. */
 int rule_age(const struct rule_ctx *c, const struct person *p);
 
