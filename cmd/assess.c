@@ -12,11 +12,12 @@
 
 const char *argp_program_version = "assess (jiuzhu) " JZ_VERSION;
 
-enum { OPT_PROGRAMME = 2000, OPT_EXPLAIN };
+enum { OPT_PROGRAMME = 2000, OPT_EXPLAIN, OPT_RECORD };
 
 static const struct argp_option options[] = {
 	{"programme", OPT_PROGRAMME, "P", 0, "only programme P (repeatable; default all)", 0},
 	{"explain", OPT_EXPLAIN, 0, 0, "add the trace: rule, parameters with dates, arithmetic", 0},
+	{"record", OPT_RECORD, 0, 0, "store the decisions in the database (journalled)", 0},
 	{0}
 };
 
@@ -42,6 +43,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_EXPLAIN:
 		a->assess.explain = true;
+		break;
+	case OPT_RECORD:
+		a->assess.record = true;
 		break;
 	case ARGP_KEY_ARG:
 		argp_error(state, "%s: assess reads the registry; records on stdin are not taken yet", arg);

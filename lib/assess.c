@@ -9,6 +9,7 @@
 #include "application.h"
 #include "db.h"
 #include "diag.h"
+#include "journal.h"
 #include "exitcode.h"
 #include "output.h"
 #include "policy.h"
@@ -29,6 +30,10 @@ struct sink {
 	struct rule_ctx *ctx;
 	struct output *out;
 	long long decisions;
+	struct db *db;
+	struct journal *journal;       /* with --record: the run's entry */
+	sqlite3_stmt *last, *insert;   /* with --record */
+	long long recorded, unchanged;
 	bool applications;             /* decide applications too */
 	struct application_set apps;   /* received by D */
 	const struct application **mine; /* this household's, in order received */
@@ -42,6 +47,37 @@ static bool wanted(const struct assess_opts *a, const char *code)
 		if (strcmp(a->programmes[k], code) == 0)
 			return true;
 	return a->nprogrammes == 0;
+}
+
+/* Store d unless the decision last recorded under id says the same. */
+static void record(struct sink *s, const struct decision *d, const char *id)
+{
+	db_bind_text(s->last, 1, id);
+	if (db_step(s->db, s->last) == SQLITE_ROW) {
+		bool same = sqlite3_column_int(s->last, 0) == d->eligible &&
+			    sqlite3_column_int64(s->last, 1) == d->amount &&
+			    strcmp((const char *)sqlite3_column_text(s->last, 2), d->reason) == 0 &&
+			    strcmp((const char *)sqlite3_column_text(s->last, 3), s->pol->ref) == 0 &&
+			    strcmp((const char *)sqlite3_column_text(s->last, 4), d->trace) == 0;
+		sqlite3_reset(s->last);
+		if (same) {
+			s->unchanged++;
+			return;
+		}
+	}
+	const char *text[] = {id, s->as_of, d->programme, d->unit, d->household_id, d->national_id,
+			      d->application_id};
+	for (int i = 0; i < 7; i++)
+		db_bind_text(s->insert, i + 1, text[i]);
+	sqlite3_bind_int(s->insert, 8, d->eligible);
+	sqlite3_bind_int64(s->insert, 9, d->amount);
+	db_bind_text(s->insert, 10, d->period);
+	db_bind_text(s->insert, 11, d->reason);
+	db_bind_text(s->insert, 12, s->pol->ref);
+	db_bind_text(s->insert, 13, d->trace);
+	sqlite3_bind_int64(s->insert, 14, s->journal->entry);
+	db_step(s->db, s->insert);
+	s->recorded++;
 }
 
 static void write_decision(const struct decision *d, void *p)
@@ -61,6 +97,8 @@ static void write_decision(const struct decision *d, void *p)
 	};
 	rec_write(s->w, row);
 	s->decisions++;
+	if (s->insert)
+		record(s, d, id);
 }
 
 static int by_received(const void *x, const void *y)
@@ -145,10 +183,30 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	struct policy pol;
 	struct output out;
 	struct rule_ctx ctx = {.on = o->as_of};
-	struct sink s = {.a = a, .pol = &pol, .ctx = &ctx, .out = &out};
+	struct journal j;
+	struct sink s = {.a = a, .pol = &pol, .ctx = &ctx, .out = &out, .db = &db};
 
-	db_open(&db, o->db, DB_READ, o->busy_timeout_ms);
+	db_open(&db, o->db, a->record ? (o->dry_run ? DB_TRIAL : DB_WRITE) : DB_READ,
+		o->busy_timeout_ms);
+	if (a->record) {
+		db_begin(&db);
+		journal_start(&db, &j);
+		s.journal = &j;
+	} else {
+		/* One read transaction: the registry does not move under the run. */
+		sqlite3_exec(db.h, "BEGIN", NULL, NULL, NULL);
+	}
 	policy_choose(&pol, &db, o->policy);
+	if (a->record) {
+		if (policy_store(&pol, &db, j.entry))
+			journal_count(&j, "policy", 1);
+		s.last = db_prepare(&db, "SELECT eligible, amount, reason, policy, trace FROM decision "
+				    "WHERE decision_id = ?1 ORDER BY entry DESC LIMIT 1");
+		s.insert = db_prepare(&db, "INSERT INTO decision (decision_id, as_of, programme, unit, "
+				      "household_id, national_id, application_id, eligible, amount, "
+				      "period, reason, policy, trace, entry) VALUES (?1, ?2, ?3, ?4, ?5, "
+				      "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	}
 	for (int i = 0; i < rule_nprogrammes; i++) {
 		s.selected[i] = a->nprogrammes == 0;
 		for (int k = 0; k < a->nprogrammes; k++)
@@ -164,17 +222,34 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	output_open(&out, o->output);
 	s.w = rec_writer_open(out.fp, o->format, columns,
 			      (int)(sizeof columns / sizeof columns[0]) - !a->explain);
-	/* One read transaction: the registry does not move under the run. */
-	sqlite3_exec(db.h, "BEGIN", NULL, NULL, NULL);
 	if (s.applications)
 		application_load(&db, o->as_of, &s.apps);
 	household_each(&db, o->as_of, assess_household, &s);
-	sqlite3_exec(db.h, "COMMIT", NULL, NULL, NULL);
 	application_free(&s.apps);
 	free(s.mine);
 	if (!rec_writer_close(s.w)) {
 		output_abort(&out);
 		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
+	}
+	if (!a->record) {
+		sqlite3_exec(db.h, "COMMIT", NULL, NULL, NULL);
+	} else {
+		sqlite3_finalize(s.last);
+		sqlite3_finalize(s.insert);
+		journal_count(&j, "decision", s.recorded);
+		if (journal_total(&j) == 0 || o->dry_run) {
+			db_rollback(&db);
+			diag_warn("%s%lld decision%s to record (%lld recorded already)",
+				  o->dry_run ? "dry run: " : "nothing new: ", s.recorded,
+				  s.recorded == 1 ? "" : "s", s.unchanged);
+		} else {
+			journal_write(&db, &j, o->command_line, pol.ref);
+			db_commit(&db);
+			if (!o->quiet)
+				diag_warn("recorded %lld decision%s (%lld recorded already) as journal entry %lld",
+					  s.recorded, s.recorded == 1 ? "" : "s", s.unchanged, j.entry);
+		}
+		journal_free(&j);
 	}
 	output_commit(&out);
 	policy_free(&pol);

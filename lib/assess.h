@@ -13,6 +13,7 @@ struct assess_opts {
 	const char *programmes[32]; /* --programme, none for all */
 	int nprogrammes;
 	bool explain;               /* add the trace column */
+	bool record;                /* store the decisions (and journal the run) */
 };
 
 /* Returns the exit status. */

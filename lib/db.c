@@ -102,9 +102,11 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 		wal(db, busy_ms);
 		exec(db, "PRAGMA synchronous = NORMAL");
 		migrate(db);
-	} else if (user_version(db) != db_nmigrations) {
-		diag_fatal(JZ_IOERR, "%s: schema version %d; this program needs %d (run a writing "
-			   "command once to migrate)", path, user_version(db), db_nmigrations);
+	} else if (user_version(db) < 1 || user_version(db) > db_nmigrations) {
+		/* Reading needs the registry of migration 1; later ones add tables
+		 * that a writing run creates when it needs them. */
+		diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
+			   path, user_version(db), db_nmigrations);
 	}
 	exec(db, "PRAGMA cache_size = -16384");
 }

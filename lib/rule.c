@@ -140,6 +140,27 @@ void rule_decide_application(struct rule_ctx *c, const char *programme,
 	rule_emit(c, &d);
 }
 
+const char *rule_group(const char *programme)
+{
+	static const struct { const char *prefix, *group; } groups[] = {
+		{"dibao", "basic_living"}, {"zero_employment", "basic_living"},
+		{"employment_", "basic_living"}, {"lowrent_housing", "basic_living"},
+		{"rural_house_repair", "basic_living"}, {"temporary", "basic_living"},
+		{"festival", "basic_living"}, {"edu_", "education"}, {"medical", "medical"},
+		{"premium_subsidy", "medical"}, {"rehab_card", "medical"}, {"claim", "medical"},
+		{"major_disease", "medical"}, {"legal_aid", "legal_aid"},
+		{"enforcement_relief", "legal_aid"}, {"home_care", "mutual_aid"},
+	};
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+		size_t n = strlen(groups[i].prefix);
+		bool prefix = groups[i].prefix[n - 1] == '_';
+		if (prefix ? strncmp(programme, groups[i].prefix, n) == 0
+			   : strcmp(programme, groups[i].prefix) == 0)
+			return groups[i].group;
+	}
+	return NULL;
+}
+
 int rule_age(const struct rule_ctx *c, const struct person *p)
 {
 	return date_age(p->birth, c->on);

@@ -97,6 +97,10 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 		       const struct application *const *apps, int n);
 extern const char *const rule_application_programmes[];
 
+/* The working group (四) that leads a programme: basic_living, education,
+ * medical, legal_aid or mutual_aid; NULL for an unknown code. */
+const char *rule_group(const char *programme);
+
 /* Age on D. */
 int rule_age(const struct rule_ctx *c, const struct person *p);
 

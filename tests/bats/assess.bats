@@ -129,3 +129,24 @@ decision() {
 	run -66 assess --db nosuch.db
 	assert_output --partial "nosuch.db: no such database"
 }
+
+@test "assess: --record stores the decisions once, journalled; recording again adds nothing (cli.md assess)" {
+	run --separate-stderr -0 assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --record
+	on_stderr
+	assert_output "assess: recorded 11 decisions (0 recorded already) as journal entry 2"
+	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT amount FROM decision WHERE decision_id = '2007-10-01/dibao/H2'")" 1
+	run --separate-stderr -0 assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --record
+	on_stderr
+	assert_output "assess: nothing new: 0 decisions to record (11 recorded already)"
+	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM journal")" 2
+}
+
+@test "assess: a decision that changes is recorded again as a new row, the old one kept (quality.md reliability)" {
+	assess -q --policy "$POLICY" --as-of 2007-10-01 --programme dibao --record > /dev/null
+	printf '%s\n' "$PERSON_HEADER,effective" \
+		"110105197004040048,Below-B,H2,spouse,Sanlitun,urban,employed,229.99,2007-09-01" > fix.csv
+	enrol -q fix.csv > /dev/null   # a correction of the same date
+	assess -q --policy "$POLICY" --as-of 2007-10-01 --programme dibao --record > /dev/null
+	run sqlite3 "$JIUZHU_DB" "SELECT entry, amount FROM decision WHERE decision_id = '2007-10-01/dibao/H2' ORDER BY entry"
+	assert_output $'2|1\n4|10001'   # 0.01, then 660.00 - 559.99 = 100.01
+}
