@@ -7,6 +7,10 @@
 
 void rule_begin(struct rule_ctx *c, const char *rule)
 {
+	if (!c->tracing) {
+		c->trace[0] = '\0';
+		return;
+	}
 	c->tlen = (size_t)snprintf(c->trace, sizeof c->trace, "%s:", rule);
 }
 
@@ -14,7 +18,7 @@ void rule_note(struct rule_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (c->tlen >= sizeof c->trace - 1)
+	if (!c->tracing || c->tlen >= sizeof c->trace - 1)
 		return;
 	c->trace[c->tlen++] = ' ';
 	va_start(ap, fmt);

@@ -50,6 +50,7 @@ struct rule_ctx {
 	void (*emit)(const struct decision *d, void *sink);
 	void *sink;
 	struct household_facts facts; /* of the household being assessed */
+	bool tracing;               /* build traces (--explain, --record) */
 	char trace[2048];           /* the trace of the decision being made */
 	size_t tlen;
 };
