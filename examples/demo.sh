@@ -26,6 +26,13 @@ sqlite3 -column -header "$JIUZHU_DB" \
   "SELECT street, count(DISTINCT household_id) AS households, count(*) AS persons
    FROM person GROUP BY street ORDER BY street"
 
+echo "== the dibao means test on 2007-10-01, explained (first households)"
+assess --as-of 2007-10-01 --programme dibao --explain | cut -d, -f5,8,9,13 | head -6
+
+echo "== every programme on 2007-10-01: eligible decisions by programme"
+assess --as-of 2007-10-01 --record | awk -F, 'NR > 1 && $8 == "yes" { n[$3]++ }
+  END { for (p in n) printf "%-22s %d\n", p, n[p] }' | sort
+
 echo "== the journal"
 sqlite3 -column -header "$JIUZHU_DB" \
   "SELECT entry, user, changes, substr(hash, 1, 12) AS hash FROM journal"
