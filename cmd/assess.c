@@ -47,8 +47,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_RECORD:
 		a->assess.record = true;
 		break;
-	case ARGP_KEY_ARG:
-		argp_error(state, "%s: assess reads the registry; records on stdin are not taken yet", arg);
+	case ARGP_KEY_ARGS:
+		a->assess.files = state->argv + state->next;
+		a->assess.nfiles = state->argc - state->next;
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -59,8 +60,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 static const struct argp_child children[] = {{&jz_common_argp, 0, "Options of every command:", 0}, {0}};
 
 static const struct argp argp = {
-	options, parse, NULL,
-	"Assess the registry as of --as-of: one decision per unit and programme.\v"
+	options, parse, "[FILE...]",
+	"Assess the registry (or the persons in FILEs, - for stdin) as of --as-of.\v"
 	"Same registry, policy and date: byte-identical output. See assess(1).",
 	children, 0, 0
 };

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "diag.h"
 #include "journal.h"
+#include "kind.h"
 #include "exitcode.h"
 #include "output.h"
 #include "policy.h"
@@ -169,6 +170,87 @@ static bool applied_for(const char *code)
 	return false;
 }
 
+/* ---- persons given on the input, not from the registry ---- */
+
+struct given {
+	char household_id[128];
+	struct person p;
+};
+
+struct input_run {
+	struct kind_env env;
+	struct given *g;
+	int n, cap;
+	long long bad;
+};
+
+static void take_person(struct rec *rec, void *ctx)
+{
+	struct input_run *in = ctx;
+	const struct kind *k = &kind_person;
+	struct value v[40];
+
+	if (!rec->broken) {
+		for (int i = 0; i < k->nfields; i++)
+			field_parse(&k->fields[i], rec->val[i], in->env.today, &v[i], &rec->prob);
+		if (!rec->prob.count)
+			k->check(&in->env, v, &rec->prob);
+	}
+	if (rec->prob.count || rec->broken) {
+		in->bad++;
+		return;
+	}
+	if (in->n == in->cap) {
+		in->cap = in->cap ? 2 * in->cap : 64;
+		if (!(in->g = realloc(in->g, in->cap * sizeof *in->g)))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+	}
+	person_from_values(v, &in->g[in->n].p, in->g[in->n].household_id);
+	in->n++;
+}
+
+static int by_household(const void *x, const void *y)
+{
+	const struct given *a = x, *b = y;
+	int c = strcmp(a->household_id, b->household_id);
+	return c ? c : strcmp(a->p.id, b->p.id);
+}
+
+/* Assess the persons of the files as households of their own, as if
+ * enrolled; nothing of them is stored. */
+static void assess_files(struct sink *s, const struct jz_opts *o, char **files, int nfiles)
+{
+	struct input_run in = {.env = {.db = s->db, .today = date_today(), .as_of = o->as_of}};
+	struct rec_source src = {kind_person.fields, kind_person.nfields, (const char *const[]){"age", NULL},
+				 o->input_format, o->encoding};
+	char sha[SHA256_HEX];
+	bool ok = true;
+
+	for (int i = 0; i < nfiles; i++)
+		ok &= rec_read_file(files[i], &src, take_person, &in, sha);
+	if (!ok || in.bad) {
+		output_abort(s->out);
+		diag_fatal(JZ_DATAERR, "%lld bad record%s; nothing was assessed", in.bad,
+			   in.bad == 1 ? "" : "s");
+	}
+	qsort(in.g, in.n, sizeof *in.g, by_household);
+	struct household h = {0};
+	if (!(h.member = malloc((in.n ? in.n : 1) * sizeof *h.member)))
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	for (int i = 0; i < in.n; i++) {
+		if (h.n && strcmp(h.id, in.g[i].household_id) != 0) {
+			assess_household(&h, s);
+			h.n = 0;
+		}
+		snprintf(h.id, sizeof h.id, "%s", in.g[i].household_id);
+		h.member[h.n++] = in.g[i].p;
+	}
+	if (h.n)
+		assess_household(&h, s);
+	free(h.member);
+	free(in.g);
+}
+
 bool assess_known_programme(const char *code)
 {
 	for (int i = 0; i < rule_nprogrammes; i++)
@@ -224,7 +306,10 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 			      (int)(sizeof columns / sizeof columns[0]) - !a->explain);
 	if (s.applications)
 		application_load(&db, o->as_of, &s.apps);
-	household_each(&db, o->as_of, assess_household, &s);
+	if (a->nfiles)
+		assess_files(&s, o, a->files, a->nfiles);
+	else
+		household_each(&db, o->as_of, assess_household, &s);
 	application_free(&s.apps);
 	free(s.mine);
 	if (!rec_writer_close(s.w)) {

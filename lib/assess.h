@@ -14,6 +14,8 @@ struct assess_opts {
 	int nprogrammes;
 	bool explain;               /* add the trace column */
 	bool record;                /* store the decisions (and journal the run) */
+	char **files;               /* persons to assess instead of the registry */
+	int nfiles;
 };
 
 /* Returns the exit status. */

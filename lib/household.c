@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "diag.h"
+#include "field.h"
+#include "kind.h"
 #include "exitcode.h"
 
 /* Each person's version in force on ?1: the latest effective <= ?1, and of
@@ -100,6 +102,51 @@ void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)
 		fn(&h, ctx);
 	sqlite3_finalize(st);
 	free(h.member);
+}
+
+static void copy(const struct value *v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", v->given && v->s ? v->s : "");
+}
+
+void person_from_values(const struct value *v, struct person *p, char household_id[128])
+{
+	const struct kind *k = &kind_person;
+#define V(name) (&v[kind_column(k, name)])
+	memset(p, 0, sizeof *p);
+	copy(V("national_id"), p->id, sizeof p->id);
+	copy(V("name"), p->name, sizeof p->name);
+	copy(V("household_id"), household_id, 128);
+	copy(V("relation"), p->relation, sizeof p->relation);
+	copy(V("hukou_type"), p->hukou_type, sizeof p->hukou_type);
+	copy(V("employment"), p->employment, sizeof p->employment);
+	copy(V("insurance"), p->insurance, sizeof p->insurance);
+	copy(V("disability"), p->disability, sizeof p->disability);
+	copy(V("illness"), p->illness, sizeof p->illness);
+	copy(V("student_level"), p->student_level, sizeof p->student_level);
+	copy(V("self_care"), p->self_care, sizeof p->self_care);
+	p->hukou_local = V("hukou_local")->i;
+	p->disability_cert = V("disability_cert")->i;
+	p->cerebral_palsy = V("cerebral_palsy")->i;
+	p->rehab_training = V("rehab_training")->i;
+	p->wubao = V("wubao")->i;
+	p->hukou_pending = V("hukou_pending")->i;
+	p->enterprise_hardship = V("enterprise_hardship")->i;
+	p->one_child_hardship = V("one_child_hardship")->i;
+	p->troop = V("troop")->i;
+	p->returned_overseas = V("returned_overseas")->i;
+	p->housing_need = V("housing_need")->i;
+	p->dilapidated_house = V("dilapidated_house")->i;
+	p->able_to_work = V("able_to_work")->given ? (int)V("able_to_work")->i : -1;
+	p->disability_grade = V("disability_grade")->given ? (int)V("disability_grade")->i : 0;
+	p->income = V("monthly_income")->i;
+	p->has_residence_since = V("residence_since")->given;
+	p->residence_since = V("residence_since")->i;
+	p->has_released_on = V("released_on")->given;
+	p->released_on = V("released_on")->i;
+	p->birth = idn_birth(p->id);
+	p->sex = idn_sex(p->id);
+#undef V
 }
 
 const struct person *household_head(const struct household *h)

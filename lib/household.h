@@ -43,6 +43,12 @@ typedef void (*household_fn)(const struct household *h, void *ctx);
  * order.  Memory holds one household at a time. */
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
 
+/* A person from a checked enrol record (kind_person's columns, as parsed
+ * by field_parse): for assessing records that are not in the registry.
+ * household_id gets the record's household. */
+struct value;
+void person_from_values(const struct value *v, struct person *p, char household_id[128]);
+
 /* The head (or, lacking one, the first member). */
 const struct person *household_head(const struct household *h);
 

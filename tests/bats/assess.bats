@@ -150,3 +150,22 @@ decision() {
 	run sqlite3 "$JIUZHU_DB" "SELECT entry, amount FROM decision WHERE decision_id = '2007-10-01/dibao/H2' ORDER BY entry"
 	assert_output $'2|1\n4|10001'   # 0.01, then 660.00 - 559.99 = 100.01
 }
+
+@test "assess: persons given as input are assessed as if enrolled, and nothing is stored (cli.md assess)" {
+	# W1: one person, income 100.00: 330.00 - 100.00 = 230.00
+	printf '%s\n' "$PERSON_HEADER" 110105197001010011,A,W1,head,S,urban,unemployed,100 |
+		assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao -f jsonl - > out.jsonl
+	run cat out.jsonl
+	assert_output --partial '"household_id":"W1","national_id":null,"application_id":null,"eligible":"yes","amount":"230.00"'
+	[ "$(wc -l < out.jsonl)" -eq 1 ]
+	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM person WHERE household_id = 'W1'")" 0
+}
+
+@test "assess: a bad input record is exit 65 and nothing is assessed (cli.md exit status)" {
+	printf '%s\n' "$PERSON_HEADER" 110105197001010012,A,W1,head,S,urban,unemployed,100 > bad.csv
+	run --separate-stderr -65 assess --policy "$POLICY" --as-of 2007-10-01 bad.csv
+	assert_output ""
+	on_stderr
+	assert_line "assess: bad.csv:2: national_id: check character is 2, expected 1"
+	assert_line "assess: 1 bad record; nothing was assessed"
+}
