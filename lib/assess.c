@@ -264,7 +264,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	struct db db;
 	struct policy pol;
 	struct output out;
-	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record};
+	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record, .history = &db};
 	struct journal j;
 	struct sink s = {.a = a, .pol = &pol, .ctx = &ctx, .out = &out, .db = &db};
 

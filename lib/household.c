@@ -12,13 +12,16 @@
 
 /* Each person's version in force on ?1: the latest effective <= ?1, and of
  * those the latest entry. */
+#define COLUMNS \
+	"national_id, name, household_id, relation, street, hukou_type, hukou_local, " \
+	"residence_since, employment, able_to_work, monthly_income, insurance, disability, " \
+	"disability_grade, disability_cert, illness, cerebral_palsy, rehab_training, " \
+	"student_level, wubao, released_on, hukou_pending, enterprise_hardship, " \
+	"one_child_hardship, troop, returned_overseas, self_care, housing_need, " \
+	"dilapidated_house, effective "
+
 static const char in_force_sql[] =
-	"SELECT national_id, name, household_id, relation, street, hukou_type, hukou_local, "
-	"residence_since, employment, able_to_work, monthly_income, insurance, disability, "
-	"disability_grade, disability_cert, illness, cerebral_palsy, rehab_training, "
-	"student_level, wubao, released_on, hukou_pending, enterprise_hardship, "
-	"one_child_hardship, troop, returned_overseas, self_care, housing_need, dilapidated_house "
-	"FROM person p WHERE p.effective <= ?1 AND p.rowid = (SELECT q.rowid FROM person q "
+	"SELECT " COLUMNS "FROM person p WHERE p.effective <= ?1 AND p.rowid = (SELECT q.rowid FROM person q "
 	"WHERE q.national_id = p.national_id AND q.effective <= ?1 "
 	"ORDER BY q.effective DESC, q.entry DESC LIMIT 1) "
 	"ORDER BY p.household_id, p.national_id";
@@ -68,8 +71,54 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 	text(st, 26, p->self_care, sizeof p->self_care);
 	p->housing_need = sqlite3_column_int(st, 27);
 	p->dilapidated_house = sqlite3_column_int(st, 28);
+	bool given;
+	p->effective = date_col(st, 29, &given);
 	p->birth = idn_birth(p->id);
 	p->sex = idn_sex(p->id);
+}
+
+bool person_load(struct db *db, const char *national_id, jz_date on, struct person *p)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " COLUMNS "FROM person WHERE national_id = ?1 "
+				      "AND effective <= ?2 ORDER BY effective DESC, entry DESC LIMIT 1");
+	char date[DATE_TEXT];
+
+	date_format(on, date);
+	db_bind_text(st, 1, national_id);
+	db_bind_text(st, 2, date);
+	bool found = db_step(db, st) == SQLITE_ROW;
+	if (found)
+		read_person(st, p);
+	sqlite3_finalize(st);
+	return found;
+}
+
+bool household_load(struct db *db, const char *household_id, jz_date on, struct household *h)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " COLUMNS "FROM person v WHERE v.household_id = ?1 "
+		"AND v.rowid = (SELECT w.rowid FROM person w WHERE w.national_id = v.national_id "
+		"AND w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1) "
+		"ORDER BY v.national_id");
+	char date[DATE_TEXT];
+	int cap = 0;
+
+	memset(h, 0, sizeof *h);
+	snprintf(h->id, sizeof h->id, "%s", household_id);
+	date_format(on, date);
+	db_bind_text(st, 1, household_id);
+	db_bind_text(st, 2, date);
+	while (db_step(db, st) == SQLITE_ROW) {
+		if (h->n == cap) {
+			cap = cap ? 2 * cap : 8;
+			if (!(h->member = realloc(h->member, cap * sizeof *h->member)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		if (h->n == 0)
+			text(st, 4, h->street, sizeof h->street);
+		read_person(st, &h->member[h->n++]);
+	}
+	sqlite3_finalize(st);
+	return h->n > 0;
 }
 
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)
@@ -144,6 +193,7 @@ void person_from_values(const struct value *v, struct person *p, char household_
 	p->residence_since = V("residence_since")->i;
 	p->has_released_on = V("released_on")->given;
 	p->released_on = V("released_on")->i;
+	p->effective = V("effective")->i;
 	p->birth = idn_birth(p->id);
 	p->sex = idn_sex(p->id);
 #undef V

@@ -28,6 +28,7 @@ struct person {
 	char sex;               /* 'm' or 'f', from the ID */
 	jz_date residence_since, released_on; /* 0 when not given */
 	bool has_residence_since, has_released_on;
+	jz_date effective;      /* from when this version holds (0: not from the registry) */
 };
 
 struct household {
@@ -42,6 +43,12 @@ typedef void (*household_fn)(const struct household *h, void *ctx);
 /* Call fn for every household of the registry as of on, in household_id
  * order.  Memory holds one household at a time. */
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
+
+/* History, for the rules that look back (gradual exit): p's version in
+ * force on on, and the household as it stood on on (free h->member).
+ * false when there is none. */
+bool person_load(struct db *db, const char *national_id, jz_date on, struct person *p);
+bool household_load(struct db *db, const char *household_id, jz_date on, struct household *h);
 
 /* A person from a checked enrol record (kind_person's columns, as parsed
  * by field_parse): for assessing records that are not in the registry.

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "household.h"
+
 void rule_begin(struct rule_ctx *c, const char *rule)
 {
 	if (!c->tracing) {
@@ -144,6 +146,30 @@ void rule_decide_application(struct rule_ctx *c, const char *programme,
 	rule_emit(c, &d);
 }
 
+bool rule_found_work(struct rule_ctx *c, const struct person *p, jz_date *since,
+		     struct person *before)
+{
+	if (!c->history || strcmp(p->employment, "employed") != 0 || p->effective == 0)
+		return false;
+	*since = p->effective;
+	/* Walk back over earlier employed versions to where the work began. */
+	for (int step = 0; step < 100; step++) {
+		if (!person_load(c->history, p->id, *since - 1, before))
+			return false; /* employed since enrolled: nothing was found */
+		if (strcmp(before->employment, "employed") != 0)
+			return true;
+		*since = before->effective;
+	}
+	return false;
+}
+
+jz_date rule_months_end(jz_date since, long months)
+{
+	int y, m, d;
+	date_to_ymd(since, &y, &m, &d);
+	return date_add_months(since - (d - 1), (int)months);
+}
+
 const char *rule_group(const char *programme)
 {
 	static const struct { const char *prefix, *group; } groups[] = {
@@ -173,6 +199,7 @@ int rule_age(const struct rule_ctx *c, const struct person *p)
 const struct programme rule_programmes[] = {
 	{"dibao", rule_dibao, {NULL}},
 	{"zero_employment", rule_zero_employment, {"employment_training", "employment_assistant"}},
+	{"employment_incentive", rule_after_work, {"employment_insurance"}},
 	{"lowrent_housing", rule_lowrent_housing, {NULL}},
 	{"rural_house_repair", rule_rural_house_repair, {NULL}},
 	{"festival", rule_festival, {NULL}},

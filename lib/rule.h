@@ -51,6 +51,8 @@ struct rule_ctx {
 	void *sink;
 	struct household_facts facts; /* of the household being assessed */
 	bool tracing;               /* build traces (--explain, --record) */
+	struct db *history;         /* the registry's earlier versions, for the
+				     * rules that look back; NULL: none */
 	char trace[2048];           /* the trace of the decision being made */
 	size_t tlen;
 };
@@ -98,6 +100,20 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 		       const struct application *const *apps, int n);
 extern const char *const rule_application_programmes[];
 
+/* Did p find work, and since when?  True when p is employed on D and was
+ * not in an earlier version: *since is the day the employed versions
+ * begin, *before the version in force the day before. */
+bool rule_found_work(struct rule_ctx *c, const struct person *p, jz_date *since,
+		     struct person *before);
+
+/* The dibao amount household h had on day (0: not eligible then), worked
+ * out quietly: for gradual exit and the incentive. */
+jz_fen rule_dibao_amount_on(struct rule_ctx *c, const struct household *h, jz_date day);
+
+/* The first day of D's month + months: the end of a run of monthly
+ * payments that began in the month of since. */
+jz_date rule_months_end(jz_date since, long months);
+
 /* The working group (四) that leads a programme: basic_living, education,
  * medical, legal_aid or mutual_aid; NULL for an unknown code. */
 const char *rule_group(const char *programme);
@@ -126,5 +142,6 @@ void rule_edu_disability(struct rule_ctx *c, const struct household *h);
 void rule_medical(struct rule_ctx *c, const struct household *h);
 void rule_premium_subsidy(struct rule_ctx *c, const struct household *h);
 void rule_rehab_card(struct rule_ctx *c, const struct household *h);
+void rule_after_work(struct rule_ctx *c, const struct household *h);
 
 #endif

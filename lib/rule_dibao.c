@@ -5,6 +5,7 @@
 #include "rule.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is(const char *code, const char *want)
@@ -131,6 +132,67 @@ static void released(struct rule_ctx *c, const struct household *h, const struct
 	person_decision(c, h, p, true, own_amount(c, s, p, 0), "released_prisoner");
 }
 
+/* Sum of the members' highest coefficients (wubao persons aside). */
+static jz_rate household_rates(struct rule_ctx *c, const struct household *h)
+{
+	jz_rate rates = 0;
+	for (int i = 0; i < h->n; i++) {
+		char sym[16];
+		snprintf(sym, sizeof sym, "c%d", i + 1);
+		if (!h->member[i].wubao)
+			rates += increment_rate(c, &h->member[i], sym);
+	}
+	return rates;
+}
+
+jz_fen rule_dibao_amount_on(struct rule_ctx *c, const struct household *h, jz_date day)
+{
+	struct rule_ctx past = *c;
+
+	past.on = day;
+	past.tracing = false;
+	past.missing = NULL;
+	rule_facts(&past, h);
+	if (past.missing || !past.facts.dibao)
+		return 0;
+	jz_rate rates = household_rates(&past, h);
+	if (past.missing)
+		return 0;
+	return past.facts.s * past.facts.n - past.facts.income + money_times_rate(past.facts.s, rates);
+}
+
+/* Gradual exit (渐退): a dibao household no longer below the standard
+ * because a member found work goes on at its last amount for
+ * dibao.gradual_exit_months months from the month of the change.  The
+ * amount, or 0 when it does not apply. */
+static jz_fen gradual_exit(struct rule_ctx *c, const struct household *h)
+{
+	for (int i = 0; i < h->n; i++) {
+		struct person before;
+		struct household then;
+		jz_date since;
+		char from[DATE_TEXT], until[DATE_TEXT], last[MONEY_TEXT];
+
+		if (h->member[i].wubao || !rule_found_work(c, &h->member[i], &since, &before))
+			continue;
+		if (!household_load(c->history, h->id, since - 1, &then))
+			continue;
+		jz_fen amount = rule_dibao_amount_on(c, &then, since - 1);
+		free(then.member);
+		if (amount == 0)
+			continue;
+		long months = rule_count(c, "dibao.gradual_exit_months", "exit_months");
+		jz_date end = rule_months_end(since, months);
+		date_format(since, from);
+		date_format(end, until);
+		money_format(amount, last);
+		rule_note(c, "c%d employed from %s, last amount %s, until<%s", i + 1, from, last, until);
+		if (c->on < end)
+			return amount;
+	}
+	return 0;
+}
+
 void rule_dibao(struct rule_ctx *c, const struct household *h)
 {
 	const struct household_facts *f = &c->facts;
@@ -149,16 +211,16 @@ void rule_dibao(struct rule_ctx *c, const struct household *h)
 		};
 		if (!f->head->hukou_local) {
 			d.reason = "hukou_not_local";
+		} else if (!f->dibao && (d.amount = gradual_exit(c, h)) > 0) {
+			d.eligible = true;
+			d.reason = "gradual_exit";
+			char amt[MONEY_TEXT];
+			money_format(d.amount, amt);
+			rule_note(c, "-> %s", amt);
 		} else if (!f->dibao) {
 			d.reason = f->edge ? "edge_household" : "income_not_below_standard";
 		} else {
-			jz_rate rates = 0;
-			for (int i = 0; i < h->n; i++) {
-				char sym[16];
-				snprintf(sym, sizeof sym, "c%d", i + 1);
-				if (!h->member[i].wubao)
-					rates += increment_rate(c, &h->member[i], sym);
-			}
+			jz_rate rates = household_rates(c, h);
 			char add[MONEY_TEXT], amt[MONEY_TEXT], rs[MONEY_TEXT];
 			d.eligible = true;
 			d.reason = "income_below_standard";
