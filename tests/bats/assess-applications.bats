@@ -20,7 +20,7 @@ setup() {
 decision() {
 	assess --policy "$POLICY" --as-of 2008-01-10 -f jsonl |
 		grep -F "\"application_id\":\"$1\"" |
-		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z_]+)".*/\1 \2 \3/'
+		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
 }
 
 @test "assess: temporary aid is capped by reason, then by what is left of the household's year (三(一)4)" {
@@ -68,4 +68,61 @@ decision() {
 	run -0 assess --policy "$POLICY" --as-of 2007-09-30 --programme temporary
 	assert_line --index 1 --partial ',T1,'
 	refute_output --partial ',T2,'
+}
+
+# tests/data/assess/more.csv and more-applications.csv, on 2008-01-10:
+# P7 a migrant resident since 2006-01-01, P8 a stationed soldier, P9 a rural
+# dibao household (I = 0) with a child of 4 with cerebral palsy in training,
+# P10 an urban wubao person, P11 a person of 82 needing care, not in hardship.
+more() {
+	enrol -q "$DATA/assess/more.csv" > /dev/null
+	enrol -q --kind application "$DATA/assess/more-applications.csv" > /dev/null
+}
+
+@test "assess: temporary aid for a migrant resident over a year and for a soldier (三(一)4)" {
+	more
+	run decision M1   # heating 800.00, cap 1000.00
+	assert_output "yes 800.00 migrant_over_one_year"
+	run decision M2   # other 600.00, cap 500.00
+	assert_output "yes 500.00 troop"
+}
+
+@test "assess: legal aid for a household under 2 x S.n (三(四)1)" {
+	more
+	run decision M3   # P3: 400.00 < 660.00
+	assert_output "yes 0.00 domestic_violence"
+}
+
+@test "assess: home care for a wubao person and for one of 80 and over needing care (三(五))" {
+	more
+	run decision M4   # 100.00 x 0.50
+	assert_output "yes 50.00 wubao"
+	run decision M5   # 1000.00 x 0.50
+	assert_output "yes 500.00 over_80_needing_care"
+}
+
+# "eligible amount reason" of programme $1 for unit $2 on 2008-01-10.
+unit() {
+	assess --policy "$POLICY" --as-of 2008-01-10 --programme "$1" -f jsonl |
+		grep -F "/$1/$2\"" |
+		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
+}
+
+@test "assess: rehab card for a hardship child under 16 with cerebral palsy (三(三)7)" {
+	more
+	run unit rehab_card 110105200306060671
+	assert_output "yes 500.00 hardship_rehab"
+}
+
+@test "assess: an urban wubao person is not the rural wubao inclusion (三(一)1 b)" {
+	more
+	run unit dibao 110105193507070697
+	assert_output "no 0.00 wubao_not_rural"
+}
+
+@test "assess: every able member of a dibao household is referred to an employment assistant (三(一)2)" {
+	run unit employment_assistant 110105197003030032   # H2: dibao, both employed
+	assert_output "yes 0.00 dibao_referral"
+	run unit employment_training 110105197003030032    # not zero-employment: no training referral
+	assert_output ""
 }

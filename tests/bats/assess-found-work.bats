@@ -20,7 +20,7 @@ setup() {
 decision() {
 	assess --policy "$POLICY" --as-of "$3" --programme "$1" -f jsonl |
 		grep -F "/$1/$2\"" |
-		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z_]+)".*/\1 \2 \3/'
+		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
 }
 
 @test "assess: before the work, G1 is dibao for 560.00 (三(一)1)" {

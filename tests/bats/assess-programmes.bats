@@ -25,7 +25,7 @@ setup() {
 decision() {
 	assess --policy "$POLICY" --as-of 2007-10-01 --programme "$1" -f jsonl |
 		grep -F "/$1/$2\"" |
-		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z_]+)".*/\1 \2 \3/'
+		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
 }
 
 @test "assess: edu_hardship by level for a hardship household's students (三(二)1)" {
