@@ -19,8 +19,7 @@ setup() {
 # "eligible amount reason" of application $1 on 2008-01-10.
 decision() {
 	assess --policy "$POLICY" --as-of 2008-01-10 -f jsonl |
-		grep -F "\"application_id\":\"$1\"" |
-		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
+		grep -F "\"application_id\":\"$1\"" | decision_fields
 }
 
 @test "assess: temporary aid is capped by reason, then by what is left of the household's year (三(一)4)" {
@@ -104,8 +103,7 @@ more() {
 # "eligible amount reason" of programme $1 for unit $2 on 2008-01-10.
 unit() {
 	assess --policy "$POLICY" --as-of 2008-01-10 --programme "$1" -f jsonl |
-		grep -F "/$1/$2\"" |
-		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
+		grep -F "/$1/$2\"" | decision_fields
 }
 
 @test "assess: rehab card for a hardship child under 16 with cerebral palsy (三(三)7)" {

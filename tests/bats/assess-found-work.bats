@@ -19,8 +19,7 @@ setup() {
 # "eligible amount reason" of programme $1 for unit $2 on date $3.
 decision() {
 	assess --policy "$POLICY" --as-of "$3" --programme "$1" -f jsonl |
-		grep -F "/$1/$2\"" |
-		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
+		grep -F "/$1/$2\"" | decision_fields
 }
 
 @test "assess: before the work, G1 is dibao for 560.00 (三(一)1)" {

@@ -24,8 +24,7 @@ setup() {
 # "eligible amount reason" of programme $1 for unit $2 (household or ID) on 2007-10-01.
 decision() {
 	assess --policy "$POLICY" --as-of 2007-10-01 --programme "$1" -f jsonl |
-		grep -F "/$1/$2\"" |
-		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
+		grep -F "/$1/$2\"" | decision_fields
 }
 
 @test "assess: edu_hardship by level for a hardship household's students (三(二)1)" {

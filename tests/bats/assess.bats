@@ -17,8 +17,7 @@ setup() {
 # The eligible, amount and reason of one unit's dibao decision on a date.
 decision() {
 	assess --policy "$POLICY" --as-of "$2" --programme dibao -f jsonl |
-		grep -F "\"$1\"" | grep -F "/dibao/$1\"" |
-		sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"month","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
+		grep -F "\"$1\"" | grep -F "/dibao/$1\"" | decision_fields
 }
 
 @test "assess: income exactly S·n is not below the standard: an edge household, not dibao (三(一)1)" {

@@ -44,3 +44,8 @@ person_csv() {
 	shift
 	printf '%s\n' "$PERSON_HEADER" "$@" > "$file"
 }
+
+# Filter assess's JSON Lines down to "eligible amount reason".
+decision_fields() {
+	sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
+}
