@@ -69,6 +69,8 @@ void rule_premium_subsidy(struct rule_ctx *c, const struct household *h)
 		jz_fen amount = rule_money(c, is(group, "elderly") ? "medical.premium.elderly"
 							   : "medical.premium.young", group);
 		bool ill = is(p->illness, "serious") || is(p->illness, "chronic");
+		rule_note(c, "age=%d %s insurance=%s illness=%s %s", rule_age(c, p), p->employment,
+			  p->insurance, p->illness, f->dibao ? "dibao" : "edge");
 		const char *reason;
 		bool ok = false;
 		if (is(p->employment, "employed"))
