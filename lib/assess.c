@@ -233,6 +233,7 @@ static void assess_files(struct sink *s, const struct jz_opts *o, char **files, 
 		diag_fatal(JZ_DATAERR, "%lld bad record%s; nothing was assessed", in.bad,
 			   in.bad == 1 ? "" : "s");
 	}
+	kind_env_free(&in.env);
 	qsort(in.g, in.n, sizeof *in.g, by_household);
 	struct household h = {0};
 	if (!(h.member = malloc((in.n ? in.n : 1) * sizeof *h.member)))

@@ -567,6 +567,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	sqlite3_finalize(r.current);
 	sqlite3_finalize(r.insert);
 	sqlite3_finalize(r.touch);
+	kind_env_free(&r.env);
 	journal_count(&r.j, r.k->name, r.added);
 
 	if (r.spoiled || (r.bad && !e->keep_going)) {

@@ -77,7 +77,7 @@ enum {
 	P_HOUSING, P_DILAPIDATED, P_EFFECTIVE,
 };
 
-static void check_person(const struct kind_env *env, struct value *v, struct problems *p)
+static void check_person(struct kind_env *env, struct value *v, struct problems *p)
 {
 	char date[DATE_TEXT];
 
@@ -127,12 +127,30 @@ static const struct field application_fields[] = {
 enum { A_ID, A_NATIONAL_ID, A_PROGRAMME, A_RECEIVED, A_STREET, A_REASON, A_CASE, A_UNABLE,
        A_REQUESTED };
 
+/* Does the query (prepared once into *st) find key? */
+static bool kind_known(struct kind_env *env, sqlite3_stmt **st, const char *sql, const char *key)
+{
+	if (!*st)
+		*st = db_prepare(env->db, sql);
+	db_bind_text(*st, 1, key);
+	bool found = db_step(env->db, *st) == SQLITE_ROW;
+	sqlite3_reset(*st);
+	return found;
+}
+
+void kind_env_free(struct kind_env *env)
+{
+	sqlite3_finalize(env->person_known);
+	sqlite3_finalize(env->household_known);
+	env->person_known = env->household_known = NULL;
+}
+
 static bool is(const struct value *v, const char *code)
 {
 	return v->given && strcmp(v->s, code) == 0;
 }
 
-static void check_application(const struct kind_env *env, struct value *v, struct problems *p)
+static void check_application(struct kind_env *env, struct value *v, struct problems *p)
 {
 	const struct value *prog = &v[A_PROGRAMME];
 	bool temporary = is(prog, "temporary");
@@ -157,14 +175,9 @@ static void check_application(const struct kind_env *env, struct value *v, struc
 	if (!costed && v[A_REQUESTED].given)
 		problem(p, "requested", "applies only to temporary, home_care and "
 			"employment_retraining, not %s", prog->s);
-	if (v[A_NATIONAL_ID].given) {
-		sqlite3_stmt *st = db_prepare(env->db, "SELECT 1 FROM person WHERE national_id = ?1 LIMIT 1");
-		db_bind_text(st, 1, v[A_NATIONAL_ID].s);
-		if (db_step(env->db, st) != SQLITE_ROW)
-			problem(p, "national_id", "the applicant is not enrolled; enrol the person first");
-		sqlite3_reset(st);
-		sqlite3_finalize(st);
-	}
+	if (v[A_NATIONAL_ID].given && !kind_known(env, &env->person_known,
+		"SELECT 1 FROM person WHERE national_id = ?1 LIMIT 1", v[A_NATIONAL_ID].s))
+		problem(p, "national_id", "the applicant is not enrolled; enrol the person first");
 }
 
 static const struct field institution_fields[] = {
@@ -175,7 +188,7 @@ static const struct field institution_fields[] = {
 	{"designated_to", FT_DATE, 0, NULL, NULL},
 };
 
-static void check_institution(const struct kind_env *env, struct value *v, struct problems *p)
+static void check_institution(struct kind_env *env, struct value *v, struct problems *p)
 {
 	if (!v[3].given) {
 		if (is(&v[2], "hospital")) {
@@ -200,16 +213,11 @@ static const struct field survey_fields[] = {
 	{"note", FT_TEXT, 0, NULL, NULL},
 };
 
-static void check_survey(const struct kind_env *env, struct value *v, struct problems *p)
+static void check_survey(struct kind_env *env, struct value *v, struct problems *p)
 {
-	if (!v[0].given)
-		return;
-	sqlite3_stmt *st = db_prepare(env->db, "SELECT 1 FROM person WHERE household_id = ?1 LIMIT 1");
-	db_bind_text(st, 1, v[0].s);
-	if (db_step(env->db, st) != SQLITE_ROW)
+	if (v[0].given && !kind_known(env, &env->household_known,
+		"SELECT 1 FROM person WHERE household_id = ?1 LIMIT 1", v[0].s))
 		problem(p, "household_id", "no household %s is enrolled", v[0].s);
-	sqlite3_reset(st);
-	sqlite3_finalize(st);
 }
 
 const struct kind kind_person = {"person", person_fields, NFIELDS(person_fields), true, false,

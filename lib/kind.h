@@ -18,7 +18,11 @@ struct kind_env {
 	struct db *db;   /* the registry, read inside the run's transaction */
 	jz_date today;   /* IDs may not be born after it */
 	jz_date as_of;   /* --as-of: the default effective date */
+	sqlite3_stmt *person_known, *household_known; /* prepared when first needed */
 };
+
+/* Finalize what the checks prepared. */
+void kind_env_free(struct kind_env *env);
 
 struct kind {
 	const char *name;            /* --kind word and table name */
@@ -27,7 +31,7 @@ struct kind {
 	bool dated;                  /* versions by the "effective" column */
 	bool immutable;              /* a stored record may not change */
 	/* Checks across columns of one parsed record; reports to p. */
-	void (*check)(const struct kind_env *env, struct value *v, struct problems *p);
+	void (*check)(struct kind_env *env, struct value *v, struct problems *p);
 };
 
 extern const struct kind kind_person, kind_application, kind_institution, kind_survey;
