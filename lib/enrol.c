@@ -105,12 +105,13 @@ static void prepare(struct run *r)
 		 k->name, cols, params, n + 1, n + 2, n + 3);
 	r->insert = db_prepare(&r->db, sql);
 	if (k == &kind_person) {
-		/* Households to check afterwards, with the row that touched each
-		 * first (where a problem is reported). */
+		/* Each household a row added or left, on the row's date: what
+		 * is checked afterwards, and what a rejected row takes back. */
 		sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS touched (household_id TEXT, "
-			     "date TEXT, src INTEGER, line INTEGER, PRIMARY KEY (household_id, date)) "
-			     "WITHOUT ROWID", 0, 0, 0);
-		r->touch = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.touched VALUES (?1, ?2, ?3, ?4)");
+			     "date TEXT, row INTEGER, src INTEGER, line INTEGER); "
+			     "CREATE INDEX IF NOT EXISTS temp.touched_household ON touched (household_id); "
+			     "CREATE INDEX IF NOT EXISTS temp.touched_row ON touched (row)", 0, 0, 0);
+		r->touch = db_prepare(&r->db, "INSERT INTO temp.touched VALUES (?1, ?2, ?3, ?4, ?5)");
 	}
 }
 
@@ -245,6 +246,7 @@ static void take(struct rec *rec, void *ctx)
 	sqlite3_bind_int(r->insert, n - 1, r->src);
 	sqlite3_bind_int64(r->insert, n, p->line);
 	db_step(&r->db, r->insert);
+	sqlite3_int64 row = sqlite3_last_insert_rowid(r->db.h);
 	r->added++;
 	if (r->touch) {
 		const char *hh[] = {v[kind_column(k, "household_id")].s, previous_household};
@@ -253,8 +255,9 @@ static void take(struct rec *rec, void *ctx)
 				continue;
 			db_bind_text(r->touch, 1, hh[i]);
 			db_bind_text(r->touch, 2, v[eff].s);
-			sqlite3_bind_int(r->touch, 3, r->src);
-			sqlite3_bind_int64(r->touch, 4, p->line);
+			sqlite3_bind_int64(r->touch, 3, row);
+			sqlite3_bind_int(r->touch, 4, r->src);
+			sqlite3_bind_int64(r->touch, 5, p->line);
 			db_step(&r->db, r->touch);
 		}
 	}
@@ -298,7 +301,7 @@ static void enrol_policy_institutions(struct run *r, const struct policy *pol)
 
 /* ---- households ---- */
 
-static void reject_household(struct run *r, const char *household, const char *why);
+static bool reject_failing(struct run *r);
 
 /* ---- households ---- */
 
@@ -345,13 +348,17 @@ static bool check_household(struct run *r, sqlite3_stmt *members, const char *ho
 	return !*why;
 }
 
-/* Check every household the run touched, on each date it touched it and
- * on every later date one of its members' versions begins. */
-static void check_households(struct run *r)
+/* Check every household in temp.tocheck, on each date the run touched it
+ * and on every later date one of its members' versions begins; each that
+ * does not hold is reported once and put in temp.failing. */
+static int find_failing(struct run *r)
 {
 	sqlite3_stmt *list = db_prepare(&r->db,
-		"SELECT household_id, date, src, line FROM temp.touched UNION "
-		"SELECT t.household_id, p.effective, t.src, t.line FROM temp.touched t "
+		"WITH t AS (SELECT household_id, date, src, line, min(rowid) FROM temp.touched "
+		"WHERE household_id IN (SELECT household_id FROM temp.tocheck) "
+		"GROUP BY household_id, date) "
+		"SELECT household_id, date, src, line FROM t UNION "
+		"SELECT t.household_id, p.effective, t.src, t.line FROM t "
 		"JOIN person p ON p.household_id = t.household_id AND p.effective > t.date "
 		"ORDER BY 1, 2");
 	/* The members on a date: each person's version in force then, if it
@@ -362,26 +369,61 @@ static void check_households(struct run *r)
 		"FROM person v WHERE v.household_id = ?1 AND v.rowid = "
 		"(SELECT w.rowid FROM person w WHERE w.national_id = v.national_id AND "
 		"w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1)");
-	char why[400], column[32], last[256] = "";
+	sqlite3_stmt *fail = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.failing VALUES (?1, ?2)");
+	char why[400], column[32];
+	int failing = 0;
 
+	sqlite3_exec(r->db.h, "DELETE FROM temp.failing", 0, 0, 0);
 	while (db_step(&r->db, list) == SQLITE_ROW) {
 		const char *hh = (const char *)sqlite3_column_text(list, 0);
 		const char *date = (const char *)sqlite3_column_text(list, 1);
-		if (strcmp(hh, last) == 0)
-			continue; /* one problem per household is enough */
 		if (check_household(r, members, hh, date, column, why, sizeof why))
 			continue;
-		snprintf(last, sizeof last, "%s", hh);
+		db_bind_text(fail, 1, hh);
+		db_bind_text(fail, 2, why);
+		db_step(&r->db, fail);
+		if (sqlite3_changes(r->db.h) == 0)
+			continue; /* one problem per household is enough */
+		failing++;
 		diag_at(source_name(r, sqlite3_column_int(list, 2)), (long)sqlite3_column_int64(list, 3),
 			column, "%s", why);
-		if (r->e->keep_going)
-			reject_household(r, hh, why);
-		else
-			r->bad++;
 	}
 	sqlite3_finalize(list);
 	sqlite3_finalize(members);
+	sqlite3_finalize(fail);
+	return failing;
 }
+
+/* Check the households the run touched.  Without --keep-going a household
+ * that does not hold is a bad record.  With it, every row the run added
+ * that touched such a household goes to the rejects, and the households
+ * those rows touched are checked again, until all hold. */
+static void check_households(struct run *r)
+{
+	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS tocheck (household_id TEXT PRIMARY KEY) "
+		     "WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS failing (household_id TEXT "
+		     "PRIMARY KEY, why TEXT) WITHOUT ROWID; DELETE FROM temp.tocheck; "
+		     "INSERT OR IGNORE INTO temp.tocheck SELECT household_id FROM temp.touched", 0, 0, 0);
+	int failing;
+	while ((failing = find_failing(r)) > 0) {
+		if (!r->e->keep_going) {
+			r->bad += failing;
+			return;
+		}
+		/* Take back each row that touched a failing household; check
+		 * again every household such a row touched. */
+		sqlite3_exec(r->db.h, "DELETE FROM temp.tocheck; INSERT OR IGNORE INTO temp.tocheck "
+			     "SELECT t.household_id FROM temp.touched t WHERE t.row IN (SELECT row FROM "
+			     "temp.touched WHERE household_id IN (SELECT household_id FROM temp.failing))",
+			     0, 0, 0);
+		if (!reject_failing(r)) {
+			r->spoiled = true; /* it did not hold before this run either */
+			return;
+		}
+	}
+}
+
+/* ---- output ---- */
 
 /* ---- output ---- */
 
@@ -445,35 +487,45 @@ static sqlite3_stmt *select_added(struct run *r, const char *extra)
 	sqlite3_bind_int64(st, 1, r->j.entry);
 	return st;
 }
-/* Take the rows this run added to a household that does not hold back out,
- * into the rejects. */
-static void reject_household(struct run *r, const char *household, const char *why)
+/* Take every row this run added that touched a failing household back
+ * out, into the rejects; false when there was none to take. */
+static bool reject_failing(struct run *r)
 {
-	sqlite3_stmt *st = select_added(r, " AND household_id = ?2");
-	sqlite3_stmt *del = db_prepare(&r->db, "DELETE FROM person WHERE rowid = ?1");
-	char cells[MAXF + 1][64], line[24];
+	char cols[1024], sql[1600], cells[MAXF + 1][64], line[24];
 	const char *row[MAXF + 1], *out[4 + MAXF];
-	int nstored = sqlite3_column_count(st) - 4;
+	bool any = false;
 
-	db_bind_text(st, 2, household);
+	column_list(r->k, cols, sizeof cols);
+	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line, rid, why FROM (SELECT p.*, "
+		 "p.rowid AS rid, f.why AS why FROM person p JOIN (SELECT row, min(household_id) "
+		 "AS hh FROM temp.touched WHERE household_id IN (SELECT household_id FROM "
+		 "temp.failing) GROUP BY row) t ON p.rowid = t.row JOIN temp.failing f ON "
+		 "f.household_id = t.hh) ORDER BY rid", cols);
+	sqlite3_stmt *st = db_prepare(&r->db, sql);
+	int nstored = sqlite3_column_count(st) - 5;
 	while (db_step(&r->db, st) == SQLITE_ROW) {
 		row_text(r, st, cells, row);
 		snprintf(line, sizeof line, "%lld", sqlite3_column_int64(st, nstored + 2));
 		out[0] = source_name(r, sqlite3_column_int(st, nstored + 1));
 		out[1] = line;
 		out[2] = "household_id";
-		out[3] = why;
+		out[3] = (const char *)sqlite3_column_text(st, nstored + 4);
 		for (int i = 0; i < r->k->nfields; i++)
 			out[4 + i] = row[i];
 		if (r->rejects)
 			rec_write(r->rejects, out);
-		sqlite3_bind_int64(del, 1, sqlite3_column_int64(st, nstored + 3));
-		db_step(&r->db, del);
 		r->added--;
 		r->bad++;
+		any = true;
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(del);
+	/* Only now, with no statement reading them, delete the rows. */
+	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS gone (row INTEGER PRIMARY KEY); "
+		     "DELETE FROM temp.gone; INSERT OR IGNORE INTO temp.gone SELECT row FROM "
+		     "temp.touched WHERE household_id IN (SELECT household_id FROM temp.failing); "
+		     "DELETE FROM person WHERE rowid IN (SELECT row FROM temp.gone); "
+		     "DELETE FROM temp.touched WHERE row IN (SELECT row FROM temp.gone)", 0, 0, 0);
+	return any;
 }
 
 /* Print what the run added, read back as stored; false when writing failed. */

@@ -587,3 +587,34 @@ ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 	run sqlite3 "$JIUZHU_DB" "SELECT national_id FROM person"
 	assert_output 110105198001010032
 }
+
+@test "enrol: --keep-going rejects a move that leaves the old household without a head (cli.md enrol)" {
+	printf '%s\n' national_id,name,household_id,relation,street,hukou_type,employment,effective \
+		110105198001010016,A,H1,head,S,urban,employed,2007-01-01 \
+		110105198001010024,B,H1,spouse,S,urban,employed,2007-01-01 > h1.csv
+	printf '%s\n' national_id,name,household_id,relation,street,hukou_type,employment,effective \
+		110105198001010016,A,H2,head,S,urban,employed,2008-01-01 > move.csv
+	enrol -q h1.csv > /dev/null
+	run -1 enrol -q --keep-going --rejects r.csv move.csv
+	assert_line 'enrol: move.csv:2: relation: household H1 has 0 heads on 2008-01-01; exactly one member must be head'
+	run cut -d, -f1,2,5 r.csv
+	assert_output $'source,line,national_id\nmove.csv,2,110105198001010016'
+	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM person")" 2
+}
+
+@test "enrol: --keep-going takes back rows until every household holds, not only the first failing one (cli.md enrol)" {
+	# P heads A, Q is his spouse; R heads B.  P moves to head B and Q becomes
+	# head of A: B gets two heads; taking P's row back would leave A with two.
+	printf '%s\n' national_id,name,household_id,relation,street,hukou_type,employment,effective \
+		110105198001010016,P,A,head,S,urban,employed,2007-01-01 \
+		110105198001010024,Q,A,spouse,S,urban,employed,2007-01-01 \
+		110105198001010032,R,B,head,S,urban,employed,2007-01-01 > base.csv
+	printf '%s\n' national_id,name,household_id,relation,street,hukou_type,employment,effective \
+		110105198001010016,P,B,head,S,urban,employed,2008-01-01 \
+		110105198001010024,Q,A,head,S,urban,employed,2008-01-01 > move2.csv
+	enrol -q base.csv > /dev/null
+	run -1 enrol -q --keep-going --rejects r.csv move2.csv
+	run cut -d, -f2,5 r.csv
+	assert_output $'line,national_id\n2,110105198001010016\n3,110105198001010024'
+	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM person")" 3
+}
