@@ -8,12 +8,13 @@
 #include <stdbool.h>
 
 #include "date.h"
+#include "field.h"
 #include "db.h"
 #include "idn.h"
 #include "money.h"
 
 struct application {
-	char id[64];
+	char id[FIELD_SHORT_MAX + 1];
 	char national_id[IDN_LEN + 1];
 	char programme[24];
 	jz_date received_on;

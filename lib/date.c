@@ -103,9 +103,13 @@ jz_date date_add_months(jz_date date, int k)
 	jz_date out;
 
 	date_to_ymd(date, &y, &m, &d);
-	int months = y * 12 + (m - 1) + k;
-	y = months / 12;
-	m = months % 12 + 1;
+	long months = (long)y * 12 + (m - 1) + k;
+	if (months < 1000 * 12)
+		months = 1000 * 12; /* dates stay within the years 1000-9999 */
+	if (months > 9999 * 12 + 11)
+		months = 9999 * 12 + 11;
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
 	if (d > month_days(y, m))
 		d = month_days(y, m);
 	date_from_ymd(y, m, d, &out);

@@ -35,8 +35,9 @@ static int user_version(struct db *db)
 	return v;
 }
 
-/* Apply the migrations the file lacks, in one transaction. */
-static void migrate(struct db *db)
+/* Apply the migrations the file lacks, in one transaction; a trial run
+ * leaves that transaction open, for the run to roll back with the rest. */
+static void migrate(struct db *db, bool trial)
 {
 	int have = user_version(db);
 	char pragma[48];
@@ -52,7 +53,8 @@ static void migrate(struct db *db)
 		exec(db, db_migrations[i]);
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", db_nmigrations);
 	exec(db, pragma);
-	db_commit(db);
+	if (!trial)
+		db_commit(db);
 }
 
 /* Switch to WAL.  Changing the journal mode needs the file to itself and
@@ -99,9 +101,10 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 	sqlite3_busy_timeout(db->h, busy_ms);
 	sqlite3_extended_result_codes(db->h, 1);
 	if (mode != DB_READ) {
-		wal(db, busy_ms);
+		if (mode == DB_WRITE)
+			wal(db, busy_ms);
 		exec(db, "PRAGMA synchronous = NORMAL");
-		migrate(db);
+		migrate(db, mode == DB_TRIAL);
 	} else if (user_version(db) < 1 || user_version(db) > db_nmigrations) {
 		/* Reading needs the registry of migration 1; later ones add tables
 		 * that a writing run creates when it needs them. */
@@ -120,6 +123,8 @@ void db_close(struct db *db)
 
 void db_begin(struct db *db)
 {
+	if (!sqlite3_get_autocommit(db->h))
+		return; /* a trial run's migrations began it already */
 	exec(db, "BEGIN IMMEDIATE");
 }
 

@@ -167,8 +167,8 @@ static void reject(struct run *r, const struct rec *rec, const struct problems *
 	const char *row[4 + MAXF];
 
 	r->bad++;
-	if (!r->rejects)
-		return;
+	if (!r->rejects || r->k != r->e->kind)
+		return; /* the policy's institutions: they spoil the run instead */
 	snprintf(line, sizeof line, "%ld", p->line);
 	row[0] = p->source;
 	row[1] = line;
@@ -312,7 +312,7 @@ static bool check_household(struct run *r, sqlite3_stmt *members, const char *ho
 			    const char *date, char *column, char *why, size_t whylen)
 {
 	int n = 0, heads = 0;
-	char first_id[IDN_LEN + 1] = "", first_street[256] = "", a[32], b[32];
+	char first_id[IDN_LEN + 1] = "", *first_street = NULL, a[32], b[32];
 	int first_need = 0, first_house = 0;
 
 	why[0] = '\0';
@@ -325,7 +325,8 @@ static bool check_household(struct run *r, sqlite3_stmt *members, const char *ho
 		heads += strcmp((const char *)sqlite3_column_text(members, 1), "head") == 0;
 		if (n++ == 0) {
 			snprintf(first_id, sizeof first_id, "%s", id);
-			snprintf(first_street, sizeof first_street, "%s", street);
+			if (!(first_street = strdup(street)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
 			first_need = need;
 			first_house = house;
 			continue;
@@ -340,6 +341,7 @@ static bool check_household(struct run *r, sqlite3_stmt *members, const char *ho
 				 household, date);
 		}
 	}
+	free(first_street);
 	if (n && heads != 1 && !*why) {
 		strcpy(column, "relation");
 		snprintf(why, whylen, "household %s has %d heads on %s; exactly one member must be head",
@@ -630,8 +632,10 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 			diag_warn("input that could not be read; nothing was written");
 		status = JZ_DATAERR;
 		output_abort(&out);
-		if (r.rejects)
+		if (r.rejects) {
+			rec_writer_close(r.rejects); /* frees it; the file goes below */
 			output_abort(&r.rejects_out);
+		}
 		goto out;
 	}
 	if (journal_total(&r.j) == 0) {

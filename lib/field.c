@@ -114,6 +114,11 @@ bool field_parse(const struct field *f, const char *raw, jz_date today,
 	v->s = raw;
 	switch (f->type) {
 	case FT_TEXT:
+		if ((f->flags & F_SHORT) && strlen(raw) > FIELD_SHORT_MAX) {
+			problem(p, f->name, "is %zu bytes long; an identifier has at most %d",
+				strlen(raw), FIELD_SHORT_MAX);
+			return false;
+		}
 		if (!utf8_valid(raw, strlen(raw), &bad)) {
 			problem(p, f->name, "invalid UTF-8 at byte %zu; is the input GB18030? "
 				"try --encoding GB18030", bad + 1);

@@ -27,7 +27,10 @@ enum fflag {
 	F_REQUIRED = 1, /* an empty cell is an error */
 	F_DERIVED = 2,  /* checked on input, not stored (derived elsewhere) */
 	F_KEY = 4,      /* part of the record's identity in its table */
+	F_SHORT = 8,    /* an identifier: at most FIELD_SHORT_MAX bytes */
 };
+
+#define FIELD_SHORT_MAX 100
 
 struct field {
 	const char *name;          /* column name, as in data.md */

@@ -36,7 +36,7 @@ static const char *const institution_types[] = {"community", "hospital", NULL};
 static const struct field person_fields[] = {
 	{"national_id", FT_ID, REQ | F_KEY, NULL, NULL},
 	{"name", FT_TEXT, REQ, NULL, NULL},
-	{"household_id", FT_TEXT, REQ, NULL, NULL},
+	{"household_id", FT_TEXT, REQ | F_SHORT, NULL, NULL},
 	{"relation", FT_CODE, 0, relations, "other"},
 	{"street", FT_TEXT, REQ, NULL, NULL},
 	{"community", FT_TEXT, 0, NULL, NULL},
@@ -113,7 +113,7 @@ static void check_person(struct kind_env *env, struct value *v, struct problems 
 }
 
 static const struct field application_fields[] = {
-	{"application_id", FT_TEXT, REQ | F_KEY, NULL, NULL},
+	{"application_id", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
 	{"national_id", FT_ID, REQ, NULL, NULL},
 	{"programme", FT_CODE, REQ, programmes, NULL},
 	{"received_on", FT_DATE, REQ, NULL, NULL},
@@ -142,7 +142,8 @@ void kind_env_free(struct kind_env *env)
 {
 	sqlite3_finalize(env->person_known);
 	sqlite3_finalize(env->household_known);
-	env->person_known = env->household_known = NULL;
+	sqlite3_finalize(env->designated);
+	env->person_known = env->household_known = env->designated = NULL;
 }
 
 static bool is(const struct value *v, const char *code)
@@ -181,7 +182,7 @@ static void check_application(struct kind_env *env, struct value *v, struct prob
 }
 
 static const struct field institution_fields[] = {
-	{"code", FT_TEXT, REQ | F_KEY, NULL, NULL},
+	{"code", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
 	{"name", FT_TEXT, REQ, NULL, NULL},
 	{"type", FT_CODE, REQ, institution_types, NULL},
 	{"designated_from", FT_DATE, 0, NULL, NULL},
@@ -195,10 +196,19 @@ static void check_institution(struct kind_env *env, struct value *v, struct prob
 			problem(p, "designated_from", "is required for a hospital");
 			return;
 		}
-		/* A community health service centre is designated from its enrolment. */
+		/* A community health service centre is designated from its first
+		 * enrolment: enrolling it again keeps that date. */
+		if (!env->designated)
+			env->designated = db_prepare(env->db, "SELECT designated_from FROM institution "
+						     "WHERE code = ?1 ORDER BY entry DESC LIMIT 1");
+		db_bind_text(env->designated, 1, v[0].s);
+		char err[80];
+		if (db_step(env->db, env->designated) != SQLITE_ROW ||
+		    !date_parse((const char *)sqlite3_column_text(env->designated, 0), &v[3].i, err, sizeof err))
+			v[3].i = env->as_of;
+		sqlite3_reset(env->designated);
 		v[3].given = true;
-		v[3].i = env->as_of;
-		date_format(env->as_of, v[3].buf);
+		date_format(v[3].i, v[3].buf);
 		v[3].s = v[3].buf;
 	}
 	if (v[4].given && v[4].i < v[3].i)
@@ -206,7 +216,7 @@ static void check_institution(struct kind_env *env, struct value *v, struct prob
 }
 
 static const struct field survey_fields[] = {
-	{"household_id", FT_TEXT, REQ | F_KEY, NULL, NULL},
+	{"household_id", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
 	{"month", FT_MONTH, REQ | F_KEY, NULL, NULL},
 	{"income", FT_MONEY, REQ, NULL, NULL},
 	{"expense", FT_MONEY, REQ, NULL, NULL},

@@ -18,7 +18,7 @@ struct kind_env {
 	struct db *db;   /* the registry, read inside the run's transaction */
 	jz_date today;   /* IDs may not be born after it */
 	jz_date as_of;   /* --as-of: the default effective date */
-	sqlite3_stmt *person_known, *household_known; /* prepared when first needed */
+	sqlite3_stmt *person_known, *household_known, *designated; /* prepared when first needed */
 };
 
 /* Finalize what the checks prepared. */

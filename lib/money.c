@@ -90,6 +90,12 @@ void rate_format(jz_rate rate, char buf[MONEY_TEXT])
 	snprintf(buf, MONEY_TEXT, "%" PRId64 ".%0*" PRId64, rate / RATE_ONE, dec, frac);
 }
 
+bool money_below(jz_fen income, long n, jz_fen s, jz_rate rate)
+{
+	__extension__ typedef __int128 wide;
+	return (wide)income * RATE_ONE < (wide)n * s * rate;
+}
+
 jz_fen money_times_rate(jz_fen fen, jz_rate rate)
 {
 	/* |fen| <= 1e14 and rate <= 1e9 could overflow 64 bits: split. */

@@ -28,6 +28,10 @@ void money_format(jz_fen fen, char buf[MONEY_TEXT]);
 bool rate_parse(const char *s, jz_rate *out, char *err, size_t errlen);
 void rate_format(jz_rate rate, char buf[MONEY_TEXT]);
 
+/* Is income < rate x n x s, exactly (no division, no rounding, no
+ * overflow: the products are taken in 128 bits)? */
+bool money_below(jz_fen income, long n, jz_fen s, jz_rate rate);
+
 /* fen x rate, rounded half up to the fen, once (rules.md, Money). */
 jz_fen money_times_rate(jz_fen fen, jz_rate rate);
 

@@ -80,35 +80,43 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 const struct argp jz_common_argp = {options, parse, 0, 0, 0, 0, 0};
 
-/* Append s to buf, single-quoted when the shell would need it. */
+/* Append s to buf (when buf is not NULL) as the shell would read it back:
+ * plain, 'single-quoted', or $'...' with escapes when it holds control
+ * characters, so that the journal's command line is one line.  Returns
+ * the length. */
 static size_t quote(char *buf, const char *s)
 {
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789-_./=:@,+%";
+	char tmp[8];
 	size_t n = 0;
-	bool plain = *s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				  "0123456789-_./=:@,+%") == strlen(s);
-	if (plain) {
+	bool control = false;
+
+	for (const char *p = s; *p; p++)
+		control |= (unsigned char)*p < 0x20 || *p == 0x7f;
+	if (*s && strspn(s, plain) == strlen(s)) {
 		n = strlen(s);
 		if (buf)
 			memcpy(buf, s, n);
 		return n;
 	}
-	if (buf)
-		buf[n] = '\'';
-	n++;
+#define PUT(text, len) do { if (buf) memcpy(buf + n, text, len); n += len; } while (0)
+	PUT(control ? "$'" : "'", control ? 2u : 1u);
 	for (; *s; s++) {
-		if (*s == '\'') {
-			if (buf)
-				memcpy(buf + n, "'\\''", 4);
-			n += 4;
-		} else {
-			if (buf)
-				buf[n] = *s;
-			n++;
-		}
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '\'')
+			PUT(control ? "\\'" : "'\\''", control ? 2u : 4u);
+		else if (control && ch == '\\')
+			PUT("\\\\", 2u);
+		else if (control && (ch < 0x20 || ch == 0x7f)) {
+			snprintf(tmp, sizeof tmp, "\\x%02x", ch);
+			PUT(tmp, 4u);
+		} else
+			PUT(s, 1u);
 	}
-	if (buf)
-		buf[n] = '\'';
-	return n + 1;
+	PUT("'", 1u);
+#undef PUT
+	return n;
 }
 
 void jz_opts_init(struct jz_opts *o, int argc, char **argv)

@@ -237,7 +237,7 @@ static void number_text(double d, char *buf, size_t len)
 }
 
 /* Put one parsed JSON object's members into the record and emit it. */
-static void json_record(struct reader *r, const char *text, long line)
+static void json_record(struct reader *r, const char *text, size_t textlen, long line)
 {
 	struct problems prob;
 	const char *end = NULL;
@@ -246,7 +246,10 @@ static void json_record(struct reader *r, const char *text, long line)
 
 	problems_init(&prob, r->in.name, line);
 	reader_reset(r);
-	if (!obj) {
+	if (obj && (strlen(text) != textlen || strstr(text, "\\u0000"))) {
+		problem(&prob, NULL, "contains a NUL byte");
+		broken = true;
+	} else if (!obj) {
 		problem(&prob, NULL, "not valid JSON near '%.20s'", end && *end ? end : "the end");
 	} else if (!cJSON_IsObject(obj)) {
 		problem(&prob, NULL, "a record must be a JSON object");
@@ -305,14 +308,14 @@ static void read_jsonl(struct reader *r, const char *first, size_t firstlen)
 			if (!nl)
 				break;
 			if (!blank(line.p, line.len))
-				json_record(r, line.p, lineno);
+				json_record(r, line.p, line.len, lineno);
 			line.len = 0;
 			lineno++;
 			p = nl + 1;
 		}
 	} while ((n = input_read(&r->in, chunk, INPUT_CHUNK)) > 0);
 	if (line.len && !blank(line.p, line.len))
-		json_record(r, line.p, lineno);
+		json_record(r, line.p, line.len, lineno);
 	free(line.p);
 	free(chunk);
 }
@@ -324,8 +327,9 @@ struct jscan {
 	bool in_string, escape;
 	long line;
 	long elem_line;  /* where the current element starts */
+	bool comma;      /* a comma came before the current element */
 	enum { J_BEFORE, J_ELEMS, J_AFTER } state;
-	struct buf elem;
+	struct buf elem; /* the current element, from its first non-blank byte */
 };
 
 static void read_json_array(struct reader *r, const char *first, size_t firstlen)
@@ -340,17 +344,18 @@ static void read_json_array(struct reader *r, const char *first, size_t firstlen
 	do {
 		for (size_t i = 0; i < n; i++) {
 			char ch = chunk[i];
+			bool space = ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 			if (ch == '\n')
 				s.line++;
 			if (s.state == J_BEFORE) {
 				if (ch == '[')
 					s.state = J_ELEMS;
-				else if (!strchr(" \t\r\n", ch))
+				else if (!space)
 					goto bad;
 				continue;
 			}
 			if (s.state == J_AFTER) {
-				if (!strchr(" \t\r\n", ch))
+				if (!space)
 					goto bad;
 				continue;
 			}
@@ -368,17 +373,21 @@ static void read_json_array(struct reader *r, const char *first, size_t firstlen
 			} else if ((ch == '}' || ch == ']') && s.depth > 0) {
 				s.depth--;
 			} else if ((ch == ',' || ch == ']') && s.depth == 0) {
-				if (!blank(s.elem.p, s.elem.len))
-					json_record(r, s.elem.p, s.elem_line);
-				else if (ch == ',' || s.elem.len)
-					goto bad; /* an empty element: [,] or [1,] */
+				if (s.elem.len)
+					json_record(r, s.elem.p, s.elem.len, s.elem_line);
+				else if (ch == ',' || s.comma)
+					goto bad; /* an empty element: [,] or [{...},] */
 				s.elem.len = 0;
+				s.comma = ch == ',';
 				if (ch == ']')
 					s.state = J_AFTER;
 				continue;
 			}
-			if (s.elem.len == 0 || blank(s.elem.p, s.elem.len))
+			if (s.elem.len == 0) {
+				if (space)
+					continue; /* blanks between elements are not kept */
 				s.elem_line = s.line;
+			}
 			buf_add(&s.elem, &ch, 1);
 		}
 	} while ((n = input_read(&r->in, chunk, INPUT_CHUNK)) > 0);

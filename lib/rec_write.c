@@ -42,8 +42,10 @@ struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 
 static void csv_cell(FILE *fp, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n"))
-		csv_fwrite(fp, s, strlen(s));
+	size_t n = strlen(s);
+	if (strpbrk(s, ",\"\r\n") || (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+					    s[n - 1] == '\t')))
+		csv_fwrite(fp, s, n);
 	else
 		fputs(s, fp);
 }

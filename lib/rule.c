@@ -92,10 +92,9 @@ void rule_facts(struct rule_ctx *c, const struct household *h)
 	if (!s || !m)
 		return;
 	f->s = s->i;
-	f->dibao = f->head->hukou_local && f->n > 0 && f->income < f->s * f->n;
-	/* I < m.S.n without rounding: compare in millionths. */
-	f->edge = f->n > 0 && f->income >= f->s * f->n &&
-		  f->income * RATE_ONE < (jz_fen)f->n * f->s * m->i;
+	bool below = money_below(f->income, f->n, f->s, RATE_ONE);
+	f->dibao = f->head->hukou_local && f->n > 0 && below;
+	f->edge = f->n > 0 && !below && money_below(f->income, f->n, f->s, m->i);
 	f->hardship = f->dibao || f->edge || f->wubao_member;
 }
 

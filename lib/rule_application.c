@@ -51,7 +51,7 @@ static bool legal_hardship(struct rule_ctx *c)
 	money_format(f->income, inc);
 	money_format(f->s, s);
 	rule_note(c, "n=%d I=%s S=%s", f->n, inc, s);
-	return f->income * RATE_ONE < (jz_fen)f->n * f->s * m;
+	return money_below(f->income, f->n, f->s, m);
 }
 
 /* temporary (三(一)4): who may apply, then min(requested, the reason's cap,

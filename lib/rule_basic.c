@@ -64,7 +64,7 @@ void rule_lowrent_housing(struct rule_ctx *c, const struct household *h)
 	char inc[MONEY_TEXT];
 	money_format(f->income, inc);
 	rule_note(c, "n=%d I=%s", f->n, inc);
-	bool low = f->income * RATE_ONE < (jz_fen)f->n * f->s * m;
+	bool low = money_below(f->income, f->n, f->s, m);
 	rule_decide(c, "lowrent_housing", h, NULL, low, 0, "once",
 		    low ? "housing_referral" : "income_too_high");
 }

@@ -120,6 +120,10 @@ static void released(struct rule_ctx *c, const struct household *h, const struct
 	date_format(p->released_on, rel);
 	date_format(end, until);
 	rule_note(c, "released=%s until<%s", rel, until);
+	if (c->on < p->released_on) {
+		person_decision(c, h, p, false, 0, "not_yet_released");
+		return;
+	}
 	if (c->on >= end) {
 		person_decision(c, h, p, false, 0, "released_period_over");
 		return;

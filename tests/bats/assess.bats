@@ -168,3 +168,21 @@ decision() {
 	assert_line "assess: bad.csv:2: national_id: check character is 2, expected 1"
 	assert_line "assess: 1 bad record; nothing was assessed"
 }
+
+@test "assess: a release date after the date assessed is not yet the released year (三(一)1 c)" {
+	run decision 110105197409090190 2007-03-14
+	assert_output ""   # not yet in the registry on that date
+	printf '%s\n' "$PERSON_HEADER,released_on,hukou_pending,effective" \
+		"110105197409090190,Released,H8,head,Sanlitun,urban,unemployed,80,2008-06-01,yes,2008-01-01" > later.csv
+	enrol -q later.csv > /dev/null
+	run decision 110105197409090190 2008-02-01
+	assert_output "no 0.00 not_yet_released"
+}
+
+@test "assess: a huge income does not overflow the comparison with S.n (rules.md money)" {
+	# 100,000,000,000.00 yuan a month: far above 1.5 x S.n, so not an edge household
+	printf '%s\n' "$PERSON_HEADER,effective" "110105198010100216,Migrant,H9,head,Sanlitun,urban,employed,100000000000,2007-09-15" > rich.csv
+	enrol -q rich.csv > /dev/null
+	run decision H9 2007-10-01
+	assert_output "no 0.00 income_not_below_standard"
+}

@@ -365,3 +365,39 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 	assert_success
 	[ "$(db_count person)" = 2 ]
 }
+
+@test "enrol: an empty JSON array is no record; a trailing comma is an error (data.md)" {
+	enrol -q "$DATA/enrol/household.csv" > /dev/null
+	run -0 enrol --input-format json - <<< '[ ]'
+	assert_output 'enrol: nothing new: 0 records already in the registry'
+	printf '[{"national_id":"110105198001010016","name":"A","household_id":"H1","relation":"head","street":"S","hukou_type":"urban","employment":"employed"},\n]\n' > trailing.json
+	run -65 enrol trailing.json
+	assert_line 'enrol: trailing.json:2: not a JSON array of objects'
+}
+
+@test "enrol: a NUL byte escaped in JSON is an error, not a cut value (data.md text)" {
+	printf '{"national_id":"110105198001010016","name":"Wang\\u0000DROP","household_id":"H1","relation":"head","street":"S","hukou_type":"urban","employment":"employed"}\n' > nul.jsonl
+	run -65 enrol nul.jsonl
+	assert_line 'enrol: nul.jsonl:1: contains a NUL byte'
+}
+
+@test "enrol: leading whitespace before a JSON array's element is read in linear time (data.md)" {
+	{ printf '['; head -c 200000 /dev/zero | tr '\0' ' '; printf '{"national_id":"110105198001010016","name":"A","household_id":"H1","relation":"head","street":"S","hukou_type":"urban","employment":"employed"}]'; } > spaces.json
+	run -0 timeout 10 enrol -q spaces.json
+	assert_line --partial '110105198001010016,A,H1,head'
+}
+
+@test "enrol: a name with leading and trailing spaces survives its own CSV output fed back (cli.md enrol)" {
+	printf '%s\n' "$PERSON_HEADER" '110105198001010016," Wang ",H1,head,S,urban,employed,0' > sp.csv
+	enrol -q sp.csv > out.csv
+	run grep -c '" Wang "' out.csv
+	assert_output 1
+	run -0 enrol out.csv
+	assert_output 'enrol: nothing new: 1 record already in the registry'
+}
+
+@test "enrol: an identifier longer than 100 bytes is refused (data.md)" {
+	printf '%s\n' "$PERSON_HEADER" "110105198001010016,A,$(printf 'H%.0s' $(seq 101)),head,S,urban,employed,0" > long.csv
+	run -65 enrol long.csv
+	assert_line 'enrol: long.csv:2: household_id: is 101 bytes long; an identifier has at most 100'
+}

@@ -618,3 +618,21 @@ ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 	assert_output $'line,national_id\n2,110105198001010016\n3,110105198001010024'
 	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM person")" 3
 }
+
+@test "enrol: a community centre enrolled again on a later day keeps its designation date (data.md institution)" {
+	printf '%s\n' code,name,type,designated_from,designated_to XQ,Xinqiao,community,, > inst.csv
+	enrol -q --kind institution --as-of 2008-01-01 inst.csv > /dev/null
+	run -0 enrol --kind institution --as-of 2008-01-02 inst.csv
+	assert_output 'enrol: nothing new: 1 record already in the registry'
+	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT designated_from FROM institution WHERE code = 'XQ'")" 2008-01-01
+}
+
+@test "enrol: a policy whose institution is bad fails the run, also with --keep-going (policy.md)" {
+	sed 's/"type": "hospital"/"type": "clinic"/' "$ROOT/policies/chaoyang-2007.json" > bad-policy.json
+	printf '%s\n' "$PERSON_HEADER" 110105198001010016,A,H1,head,S,urban,employed,0 > p.csv
+	run -65 enrol --policy bad-policy.json --keep-going --rejects r.csv p.csv
+	assert_line --partial 'type: unknown code '"'"'clinic'"'"'; expected one of: community, hospital'
+	[ ! -e r.csv ]
+	run compgen -G 'r.csv.*'
+	assert_failure
+}
