@@ -559,15 +559,19 @@ static void open_rejects(struct run *r)
 	r->rejects = rec_writer_open(r->rejects_out.fp, REC_CSV, cols, 4 + r->k->nfields);
 }
 
-static void close_rejects(struct run *r)
+/* Finish the rejects and check they were written, before the commit; the
+ * file is put in place after it.  Exits 74 (rolling back) when it fails. */
+static void rejects_ready(struct run *r)
 {
 	if (!r->rejects)
 		return;
-	if (!rec_writer_close(r->rejects)) {
+	bool ok = rec_writer_close(r->rejects) && output_ready(&r->rejects_out);
+	r->rejects = NULL;
+	if (!ok) {
+		db_rollback(&r->db);
 		output_abort(&r->rejects_out);
-		diag_fatal(JZ_IOERR, "%s: write failed", r->e->rejects);
+		diag_fatal(JZ_IOERR, "%s: write failed; nothing was written", r->e->rejects);
 	}
-	output_commit(&r->rejects_out);
 }
 
 /* Columns that enrol prints but does not take in: its own output can be
@@ -638,6 +642,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		}
 		goto out;
 	}
+	rejects_ready(&r);
 	if (journal_total(&r.j) == 0) {
 		db_rollback(&r.db);
 		diag_warn("nothing new: %lld record%s already in the registry%s", r.same,
@@ -645,7 +650,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	} else {
 		/* Printed inside the transaction, put in place after the commit:
 		 * an output that cannot be written stores nothing. */
-		if (!emit(&r, out.fp)) {
+		if (!emit(&r, out.fp) || !output_ready(&out)) {
 			db_rollback(&r.db);
 			output_abort(&out);
 			diag_fatal(JZ_IOERR, "%s: write failed; nothing was written",
@@ -670,7 +675,8 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 			  e->rejects ? " to " : "", e->rejects ? e->rejects : "");
 		status = JZ_NO;
 	}
-	close_rejects(&r);
+	if (e->keep_going && e->rejects)
+		output_commit(&r.rejects_out);
 out:
 	journal_free(&r.j);
 	policy_free(&pol);

@@ -58,6 +58,12 @@ void output_open(struct output *o, const char *path)
 	track(o->tmp, true);
 }
 
+bool output_ready(struct output *o)
+{
+	return fflush(o->fp) == 0 && !ferror(o->fp) && (o->fp == stdout || fsync(fileno(o->fp)) == 0 ||
+							 !o->tmp);
+}
+
 void output_commit(struct output *o)
 {
 	if (o->fp == stdout) {

@@ -18,6 +18,9 @@ struct output {
 
 /* Open path (NULL or "-" for stdout); exits 73 when it cannot. */
 void output_open(struct output *o, const char *path);
+/* Flush (and for a file, sync) what was written: false when a write
+ * failed.  Call before committing what the output reports. */
+bool output_ready(struct output *o);
 /* Flush and put the file in place; exits 74 when a write failed. */
 void output_commit(struct output *o);
 /* Drop a half-written file (on error). */
