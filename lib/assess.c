@@ -30,7 +30,6 @@ struct sink {
 	bool selected[64];      /* by rule_programmes index: run it */
 	struct rule_ctx *ctx;
 	struct output *out;
-	long long decisions;
 	struct db *db;
 	struct journal *journal;       /* with --record: the run's entry */
 	sqlite3_stmt *last, *insert;   /* with --record */
@@ -97,7 +96,6 @@ static void write_decision(const struct decision *d, void *p)
 		s->pol->ref, d->trace,
 	};
 	rec_write(s->w, row);
-	s->decisions++;
 	if (s->insert)
 		record(s, d, id);
 }

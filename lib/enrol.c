@@ -33,7 +33,6 @@ struct run {
 	struct journal j;
 	char **sources;          /* name of each src index */
 	int src;                 /* index of the input being read; -1 the policy */
-	const char *source;      /* its name */
 	sqlite3_stmt *current;   /* the stored record in force for a key */
 	sqlite3_stmt *insert;
 	sqlite3_stmt *touch;     /* (household, date) to check afterwards */
@@ -205,7 +204,7 @@ static void take(struct rec *rec, void *ctx)
 		if (k->fields[i].flags & F_KEY)
 			db_bind_text(r->current, ++key, v[i].s);
 	int eff = kind_column(k, "effective");
-	if (k->dated)
+	if (k->dated) /* ?9 in prepare()'s SELECT */
 		db_bind_text(r->current, 9, v[eff].s);
 	int ncols = sqlite3_column_count(r->current) - 3;
 	char previous_household[256] = "";
@@ -277,7 +276,6 @@ static void enrol_policy_institutions(struct run *r, const struct policy *pol)
 	r->touch = NULL;
 	prepare(r);
 	r->src = -1;
-	r->source = name;
 	for (const cJSON *inst = pol->institutions ? pol->institutions->child : NULL; inst;
 	     inst = inst->next) {
 		struct rec rec = {.n = kind_institution.nfields, .val = val};
@@ -614,7 +612,6 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	struct rec_source src = {r.k->fields, r.k->nfields, output_only, o->input_format, o->encoding};
 	for (int i = 0; i < nfiles; i++) {
 		r.src = i;
-		r.source = files[i];
 		if (!rec_read_file(files[i], &src, take, &r, sha))
 			r.spoiled = true;
 		journal_input(&r.j, files[i], sha);
