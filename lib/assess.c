@@ -2,9 +2,9 @@
 #include "assess.h"
 
 #include <stdio.h>
-#include <string.h>
-
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "application.h"
 #include "db.h"
@@ -267,6 +267,8 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	struct journal j;
 	struct sink s = {.a = a, .pol = &pol, .ctx = &ctx, .out = &out, .db = &db};
 
+	if (access(o->db, F_OK) != 0) /* assessing creates no registry, not even with --record */
+		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol something first, or give --db", o->db);
 	db_open(&db, o->db, a->record ? (o->dry_run ? DB_TRIAL : DB_WRITE) : DB_READ,
 		o->busy_timeout_ms);
 	if (a->record) {
@@ -311,7 +313,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 		household_each(&db, o->as_of, assess_household, &s);
 	application_free(&s.apps);
 	free(s.mine);
-	if (!rec_writer_close(s.w)) {
+	if (!rec_writer_close(s.w) || !output_ready(&out)) {
 		output_abort(&out);
 		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
 	}
