@@ -57,13 +57,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {{&jz_common_argp, 0, "Options of every command:", 0}, {0}};
-
 static const struct argp argp = {
 	options, parse, "[FILE...]",
 	"Assess the registry (or the persons in FILEs, - for stdin) as of --as-of.\v"
 	"Same registry, policy and date: byte-identical output. See assess(1).",
-	children, 0, 0
+	jz_common_children, 0, 0
 };
 
 int main(int argc, char **argv)

@@ -63,13 +63,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {{&jz_common_argp, 0, "Options of every command:", 0}, {0}};
-
 static const struct argp argp = {
 	options, parse, "[FILE...]",
 	"Enrol persons (or applications, institutions, survey rows) into the registry.\v"
 	"One bad record and nothing is written (exit 65), unless --keep-going. See enrol(1).",
-	children, 0, 0
+	jz_common_children, 0, 0
 };
 
 int main(int argc, char **argv)

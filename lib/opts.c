@@ -79,6 +79,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 }
 
 const struct argp jz_common_argp = {options, parse, 0, 0, 0, 0, 0};
+const struct argp_child jz_common_children[] = {
+	{&jz_common_argp, 0, "Options of every command:", 0}, {0}
+};
 
 /* Append s to buf (when buf is not NULL) as the shell would read it back:
  * plain, 'single-quoted', or $'...' with escapes when it holds control

@@ -28,6 +28,9 @@ struct jz_opts {
 };
 
 extern const struct argp jz_common_argp;
+/* The children list of a command's argp: the shared options, headed.  The
+ * command's parser hands them &opts as child input 0 on ARGP_KEY_INIT. */
+extern const struct argp_child jz_common_children[];
 
 /* Set the defaults and remember argv for the journal; call before argp. */
 void jz_opts_init(struct jz_opts *o, int argc, char **argv);
