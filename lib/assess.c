@@ -263,7 +263,8 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	struct db db;
 	struct policy pol;
 	struct output out;
-	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record, .history = &db};
+	struct history hist = {.db = &db};
+	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record, .history = &hist};
 	struct journal j;
 	struct sink s = {.a = a, .pol = &pol, .ctx = &ctx, .out = &out, .db = &db};
 
@@ -312,6 +313,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	else
 		household_each(&db, o->as_of, assess_household, &s);
 	application_free(&s.apps);
+	history_free(&hist);
 	free(s.mine);
 	if (!rec_writer_close(s.w) || !output_ready(&out)) {
 		output_abort(&out);

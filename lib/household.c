@@ -77,28 +77,33 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 	p->sex = idn_sex(p->id);
 }
 
-bool person_load(struct db *db, const char *national_id, jz_date on, struct person *p)
+bool person_load(struct history *hist, const char *national_id, jz_date on, struct person *p)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " COLUMNS "FROM person WHERE national_id = ?1 "
-				      "AND effective <= ?2 ORDER BY effective DESC, entry DESC LIMIT 1");
+	if (!hist->person)
+		hist->person = db_prepare(hist->db, "SELECT " COLUMNS "FROM person WHERE national_id = ?1 "
+					  "AND effective <= ?2 ORDER BY effective DESC, entry DESC LIMIT 1");
+	sqlite3_stmt *st = hist->person;
 	char date[DATE_TEXT];
 
 	date_format(on, date);
 	db_bind_text(st, 1, national_id);
 	db_bind_text(st, 2, date);
-	bool found = db_step(db, st) == SQLITE_ROW;
+	bool found = db_step(hist->db, st) == SQLITE_ROW;
 	if (found)
 		read_person(st, p);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
-bool household_load(struct db *db, const char *household_id, jz_date on, struct household *h)
+bool household_load(struct history *hist, const char *household_id, jz_date on, struct household *h)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " COLUMNS "FROM person v WHERE v.household_id = ?1 "
-		"AND v.rowid = (SELECT w.rowid FROM person w WHERE w.national_id = v.national_id "
-		"AND w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1) "
-		"ORDER BY v.national_id");
+	if (!hist->household)
+		hist->household = db_prepare(hist->db, "SELECT " COLUMNS "FROM person v WHERE "
+			"v.household_id = ?1 AND v.rowid = (SELECT w.rowid FROM person w WHERE "
+			"w.national_id = v.national_id AND w.effective <= ?2 ORDER BY w.effective DESC, "
+			"w.entry DESC LIMIT 1) ORDER BY v.national_id");
+	sqlite3_stmt *st = hist->household;
+	struct db *db = hist->db;
 	char date[DATE_TEXT];
 	int cap = 0;
 
@@ -117,8 +122,14 @@ bool household_load(struct db *db, const char *household_id, jz_date on, struct 
 			text(st, 4, h->street, sizeof h->street);
 		read_person(st, &h->member[h->n++]);
 	}
-	sqlite3_finalize(st);
 	return h->n > 0;
+}
+
+void history_free(struct history *hist)
+{
+	sqlite3_finalize(hist->person);
+	sqlite3_finalize(hist->household);
+	hist->person = hist->household = NULL;
 }
 
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)

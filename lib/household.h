@@ -44,11 +44,19 @@ typedef void (*household_fn)(const struct household *h, void *ctx);
  * order.  Memory holds one household at a time. */
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
 
-/* History, for the rules that look back (gradual exit): p's version in
- * force on on, and the household as it stood on on (free h->member).
- * false when there is none. */
-bool person_load(struct db *db, const char *national_id, jz_date on, struct person *p);
-bool household_load(struct db *db, const char *household_id, jz_date on, struct household *h);
+/* History, for the rules that look back (gradual exit): the registry's
+ * earlier versions, through statements prepared once. */
+struct history {
+	struct db *db;
+	sqlite3_stmt *person, *household; /* prepared when first needed */
+};
+
+/* p's version in force on on, and the household as it stood on on (free
+ * h->member); false when there is none. */
+bool person_load(struct history *hist, const char *national_id, jz_date on, struct person *p);
+bool household_load(struct history *hist, const char *household_id, jz_date on,
+		    struct household *h);
+void history_free(struct history *hist);
 
 /* A person from a checked enrol record (kind_person's columns, as parsed
  * by field_parse): for assessing records that are not in the registry.

@@ -51,7 +51,7 @@ struct rule_ctx {
 	void *sink;
 	struct household_facts facts; /* of the household being assessed */
 	bool tracing;               /* build traces (--explain, --record) */
-	struct db *history;         /* the registry's earlier versions, for the
+	struct history *history;    /* the registry's earlier versions, for the
 				     * rules that look back; NULL: none */
 	char trace[2048];           /* the trace of the decision being made */
 	size_t tlen;
