@@ -111,7 +111,7 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 		diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
 			   path, user_version(db), db_nmigrations);
 	}
-	exec(db, "PRAGMA cache_size = -16384");
+	exec(db, "PRAGMA cache_size = -8192");
 }
 
 void db_close(struct db *db)
