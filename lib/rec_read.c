@@ -187,6 +187,9 @@ static void read_csv(struct reader *r, const char *first, size_t firstlen)
 	struct csvread c = {.r = r, .line = 1, .row_line = 1};
 	char *chunk = malloc(INPUT_CHUNK);
 	size_t n = firstlen;
+	/* Lines end in LF (or CR LF); a file whose first chunk has CRs and no
+	 * LF is of the old Mac kind, whose lines end in CR. */
+	int eol = !memchr(first, '\n', firstlen) && memchr(first, '\r', firstlen) ? '\r' : '\n';
 
 	if (!chunk || csv_init(&c.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		diag_fatal(JZ_SOFTWARE, "out of memory");
@@ -194,7 +197,7 @@ static void read_csv(struct reader *r, const char *first, size_t firstlen)
 	do {
 		char *p = chunk, *end = chunk + n;
 		while (p < end) {
-			char *nl = memchr(p, '\n', end - p);
+			char *nl = memchr(p, eol, end - p);
 			size_t seg = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
 			if (c.parser.pstate == 0 && c.col == 0)
 				c.row_line = c.line; /* a row begins on this line */

@@ -401,3 +401,10 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 	run -65 enrol long.csv
 	assert_line 'enrol: long.csv:2: household_id: is 101 bytes long; an identifier has at most 100'
 }
+
+@test "enrol: a CSV file whose lines end in CR alone still names the right line (data.md)" {
+	printf '%s\r' "$PERSON_HEADER" 110105198001010016,A,H1,head,S,urban,employed,0 \
+		110105198001010017,B,H2,head,S,urban,employed,0 > cr.csv
+	run -65 enrol cr.csv
+	assert_line 'enrol: cr.csv:3: national_id: check character is 7, expected 6'
+}
