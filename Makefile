@@ -23,7 +23,7 @@ else
 BUILD    = build/out
 endif
 
-COMMANDS = enrol assess
+COMMANDS = enrol assess grant
 LIBSRC   = $(wildcard lib/*.c)
 GENSRC   = $(BUILD)/gen/migrations.c $(BUILD)/gen/default_policy.c
 LIBOBJ   = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(GENSRC:.c=.o)

@@ -129,7 +129,54 @@ void history_free(struct history *hist)
 {
 	sqlite3_finalize(hist->person);
 	sqlite3_finalize(hist->household);
-	hist->person = hist->household = NULL;
+	sqlite3_finalize(hist->grant);
+	hist->person = hist->household = hist->grant = NULL;
+	hist->grants_known = false;
+}
+
+static bool exists(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	bool yes = db_step(db, st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return yes;
+}
+
+bool history_has_grants(struct history *hist)
+{
+	if (hist->grants_known)
+		return hist->grants;
+	hist->grants_known = true;
+	/* A file that predates grant(1)'s tables, opened read-only, has none. */
+	hist->grants = exists(hist->db, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE "
+			      "type = 'table' AND name = 'grant')") &&
+		       exists(hist->db, "SELECT EXISTS (SELECT 1 FROM \"grant\")");
+	if (hist->grants)
+		hist->grant = db_prepare(hist->db, "SELECT amount, status, \"end\" FROM \"grant\" "
+					 "WHERE chain = ?1 AND start <= ?2 "
+					 "ORDER BY start DESC, version DESC LIMIT 1");
+	return hist->grants;
+}
+
+bool history_grant(struct history *hist, const char *chain, jz_date on, jz_fen *amount)
+{
+	char date[DATE_TEXT];
+	bool in_force = false;
+
+	if (!history_has_grants(hist))
+		return false;
+	date_format(on, date);
+	db_bind_text(hist->grant, 1, chain);
+	db_bind_text(hist->grant, 2, date);
+	if (db_step(hist->db, hist->grant) == SQLITE_ROW) {
+		const char *end = (const char *)sqlite3_column_text(hist->grant, 2);
+		in_force = strcmp((const char *)sqlite3_column_text(hist->grant, 1), "deferred") != 0 &&
+			   (!end || strcmp(end, date) > 0);
+		if (in_force && amount)
+			*amount = sqlite3_column_int64(hist->grant, 0);
+	}
+	sqlite3_reset(hist->grant);
+	return in_force;
 }
 
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)

@@ -49,6 +49,8 @@ void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
 struct history {
 	struct db *db;
 	sqlite3_stmt *person, *household; /* prepared when first needed */
+	sqlite3_stmt *grant;
+	bool grants_known, grants;        /* has the file any grant? */
 };
 
 /* p's version in force on on, and the household as it stood on on (free
@@ -57,6 +59,12 @@ bool person_load(struct history *hist, const char *national_id, jz_date on, stru
 bool household_load(struct history *hist, const char *household_id, jz_date on,
 		    struct household *h);
 void history_free(struct history *hist);
+
+/* Has grant(1) recorded any grant in this database? */
+bool history_has_grants(struct history *hist);
+/* Is a grant of chain ("dibao/household/HH-001") in force on on?  Its
+ * amount in *amount (may be NULL). */
+bool history_grant(struct history *hist, const char *chain, jz_date on, jz_fen *amount);
 
 /* A person from a checked enrol record (kind_person's columns, as parsed
  * by field_parse): for assessing records that are not in the registry.

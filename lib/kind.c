@@ -143,7 +143,10 @@ void kind_env_free(struct kind_env *env)
 	sqlite3_finalize(env->person_known);
 	sqlite3_finalize(env->household_known);
 	sqlite3_finalize(env->designated);
+	sqlite3_finalize(env->application_known);
+	sqlite3_finalize(env->street_known);
 	env->person_known = env->household_known = env->designated = NULL;
+	env->application_known = env->street_known = NULL;
 }
 
 static bool is(const struct value *v, const char *code)
@@ -230,6 +233,87 @@ static void check_survey(struct kind_env *env, struct value *v, struct problems 
 		problem(p, "household_id", "no household %s is enrolled", v[0].s);
 }
 
+/* decision: assess's output, grant's input. */
+static const char *const decision_programmes[] = {
+	"dibao", "zero_employment", "employment_training", "employment_assistant",
+	"employment_incentive", "employment_insurance", "lowrent_housing", "rural_house_repair",
+	"festival", "edu_hardship", "edu_vocational", "edu_disability", "medical",
+	"premium_subsidy", "rehab_card", "temporary", "employment_startup",
+	"employment_retraining", "legal_aid", "enforcement_relief", "home_care", NULL};
+static const char *const units[] = {"household", "person", "application", NULL};
+static const char *const periods[] = {"month", "year", "once", NULL};
+
+static const struct field decision_fields[] = {
+	{"decision_id", FT_TEXT, REQ | F_KEY, NULL, NULL},
+	{"as_of", FT_DATE, REQ, NULL, NULL},
+	{"programme", FT_CODE, REQ, decision_programmes, NULL},
+	{"unit", FT_CODE, REQ, units, NULL},
+	{"household_id", FT_TEXT, REQ | F_SHORT, NULL, NULL},
+	{"national_id", FT_ID, 0, NULL, NULL},
+	{"application_id", FT_TEXT, F_SHORT, NULL, NULL},
+	{"eligible", FT_YESNO, REQ, NULL, NULL},
+	{"amount", FT_MONEY, REQ, NULL, NULL},
+	{"period", FT_CODE, REQ, periods, NULL},
+	{"reason", FT_TEXT, REQ | F_SHORT, NULL, NULL},
+	{"policy", FT_TEXT, F_SHORT, NULL, NULL},
+	{"trace", FT_TEXT, 0, NULL, NULL},
+};
+
+static void check_decision(struct kind_env *env, struct value *v, struct problems *p)
+{
+	enum { D_UNIT = 3, D_HOUSEHOLD, D_NATIONAL, D_APPLICATION };
+
+	if (is(&v[D_UNIT], "person") && !v[D_NATIONAL].given)
+		problem(p, "national_id", "is required for a decision of unit person");
+	if (is(&v[D_UNIT], "application") && !v[D_APPLICATION].given)
+		problem(p, "application_id", "is required for a decision of unit application");
+	if (p->count)
+		return;
+	if (!kind_known(env, &env->household_known,
+			"SELECT 1 FROM person WHERE household_id = ?1 LIMIT 1", v[D_HOUSEHOLD].s))
+		problem(p, "household_id", "no household %s is enrolled", v[D_HOUSEHOLD].s);
+	else if (v[D_NATIONAL].given && !kind_known(env, &env->person_known,
+			"SELECT 1 FROM person WHERE national_id = ?1 LIMIT 1", v[D_NATIONAL].s))
+		problem(p, "national_id", "the person is not enrolled");
+	else if (v[D_APPLICATION].given && !kind_known(env, &env->application_known,
+			"SELECT 1 FROM application WHERE application_id = ?1", v[D_APPLICATION].s))
+		problem(p, "application_id", "no application %s is enrolled", v[D_APPLICATION].s);
+}
+
+/* funding: grant --kind funding's input. */
+static const char *const funding_sources[] = {"budget", "lottery", "donation", "finance_match",
+					      NULL};
+
+static const struct field funding_fields[] = {
+	{"account", FT_TEXT, REQ | F_SHORT, NULL, NULL},
+	{"date", FT_DATE, REQ, NULL, NULL},
+	{"amount", FT_MONEY, REQ, NULL, NULL},
+	{"source", FT_CODE, REQ, funding_sources, NULL},
+	{"note", FT_TEXT, 0, NULL, NULL},
+};
+
+static void check_funding(struct kind_env *env, struct value *v, struct problems *p)
+{
+	static const char *const accounts[] = {"district", "budget", "major_disease", "donations"};
+	const char *a = v[0].s;
+	bool known = false;
+
+	for (size_t i = 0; i < sizeof accounts / sizeof accounts[0]; i++)
+		known |= strcmp(a, accounts[i]) == 0;
+	if (strncmp(a, "street:", 7) == 0) {
+		if (!a[7])
+			problem(p, "account", "street: needs the street's name, as in street:%s", "三里屯");
+		else if (!kind_known(env, &env->street_known,
+				     "SELECT 1 FROM person WHERE street = ?1 LIMIT 1", a + 7))
+			problem(p, "account", "no person is enrolled in street %s", a + 7);
+	} else if (!known) {
+		problem(p, "account", "unknown account %s; expected district, budget, major_disease, "
+			"donations or street:<name>", a);
+	}
+	if (v[2].given && v[2].i <= 0)
+		problem(p, "amount", "must be more than 0.00");
+}
+
 const struct kind kind_person = {"person", person_fields, NFIELDS(person_fields), true, false,
 				 check_person};
 const struct kind kind_application = {"application", application_fields,
@@ -238,6 +322,11 @@ const struct kind kind_institution = {"institution", institution_fields,
 				      NFIELDS(institution_fields), false, false, check_institution};
 const struct kind kind_survey = {"survey", survey_fields, NFIELDS(survey_fields), false, false,
 				 check_survey};
+
+const struct kind kind_decision = {"decision", decision_fields, NFIELDS(decision_fields), false,
+				   false, check_decision};
+const struct kind kind_funding = {"funding", funding_fields, NFIELDS(funding_fields), false, false,
+				  check_funding};
 
 const struct kind *kind_find(const char *name)
 {

@@ -19,6 +19,7 @@ struct kind_env {
 	jz_date today;   /* IDs may not be born after it */
 	jz_date as_of;   /* --as-of: the default effective date */
 	sqlite3_stmt *person_known, *household_known, *designated; /* prepared when first needed */
+	sqlite3_stmt *application_known, *street_known;
 };
 
 /* Finalize what the checks prepared. */
@@ -35,6 +36,8 @@ struct kind {
 };
 
 extern const struct kind kind_person, kind_application, kind_institution, kind_survey;
+/* grant(1)'s inputs (not enrol's): assess's decisions, and funding. */
+extern const struct kind kind_decision, kind_funding;
 
 /* The kind named name, or NULL. */
 const struct kind *kind_find(const char *name);

@@ -58,8 +58,37 @@ void output_open(struct output *o, const char *path)
 	track(o->tmp, true);
 }
 
+void output_spool(struct output *o)
+{
+	if (o->tmp)
+		return;
+	FILE *spool = tmpfile();
+	if (!spool)
+		diag_fatal(JZ_CANTCREAT, "cannot create a temporary file: %s", strerror(errno));
+	o->spool_to = o->fp;
+	o->fp = spool;
+}
+
+/* Copy the spool to where it goes; false when a read or write failed. */
+static bool unspool(struct output *o)
+{
+	char buf[1 << 16];
+	size_t n;
+	bool ok = fflush(o->fp) == 0 && !ferror(o->fp) && fseek(o->fp, 0, SEEK_SET) == 0;
+
+	while (ok && (n = fread(buf, 1, sizeof buf, o->fp)) > 0)
+		ok = fwrite(buf, 1, n, o->spool_to) == n;
+	ok = ok && !ferror(o->fp);
+	fclose(o->fp);
+	o->fp = o->spool_to;
+	o->spool_to = NULL;
+	return ok;
+}
+
 bool output_ready(struct output *o)
 {
+	if (o->spool_to && !unspool(o))
+		return false;
 	return fflush(o->fp) == 0 && !ferror(o->fp) && (o->fp == stdout || fsync(fileno(o->fp)) == 0 ||
 							 !o->tmp);
 }
@@ -88,6 +117,11 @@ void output_commit(struct output *o)
 
 void output_abort(struct output *o)
 {
+	if (o->spool_to) {
+		fclose(o->fp); /* the spool: nothing of it is shown */
+		o->fp = o->spool_to;
+		o->spool_to = NULL;
+	}
 	if (o->fp && o->fp != stdout)
 		fclose(o->fp);
 	o->fp = NULL;

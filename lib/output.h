@@ -14,10 +14,16 @@ struct output {
 	FILE *fp;         /* write here */
 	const char *path; /* the -o FILE, or NULL for stdout */
 	char *tmp;        /* the temporary file, or NULL when writing directly */
+	FILE *spool_to;   /* output_spool(): where the spool goes when ready */
 };
 
 /* Open path (NULL or "-" for stdout); exits 73 when it cannot. */
 void output_open(struct output *o, const char *path);
+/* Hold what is written to standard output (or a device or FIFO) in an
+ * anonymous temporary file until output_ready(): a run that fails prints
+ * nothing at all.  A regular -o file needs no spool: it is renamed into
+ * place only on commit. */
+void output_spool(struct output *o);
 /* Flush (and for a file, sync) what was written: false when a write
  * failed.  Call before committing what the output reports. */
 bool output_ready(struct output *o);

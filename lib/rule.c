@@ -93,9 +93,21 @@ void rule_facts(struct rule_ctx *c, const struct household *h)
 		return;
 	f->s = s->i;
 	bool below = money_below(f->income, f->n, f->s, RATE_ONE);
-	f->dibao = f->head->hukou_local && f->n > 0 && below;
+	f->below = f->head->hukou_local && f->n > 0 && below;
+	if (c->history && history_has_grants(c->history)) {
+		char chain[200];
+		rule_chain(chain, sizeof chain, "dibao", "household", h->id);
+		f->dibao = history_grant(c->history, chain, c->on, NULL);
+	} else {
+		f->dibao = f->below;
+	}
 	f->edge = f->n > 0 && !below && money_below(f->income, f->n, f->s, m->i);
 	f->hardship = f->dibao || f->edge || f->wubao_member;
+}
+
+void rule_chain(char *buf, size_t len, const char *programme, const char *unit, const char *key)
+{
+	snprintf(buf, len, "%s/%s/%s", programme, unit, key);
 }
 
 bool rule_able_labourer(struct rule_ctx *c, const struct person *p)

@@ -36,6 +36,7 @@ struct household_facts {
 	int n;                /* members, wubao persons left out */
 	jz_fen income;        /* I: their monthly incomes */
 	jz_fen s;             /* S for the head's hukou type */
+	bool below;           /* I < S.n with hukou here: the dibao means test */
 	bool dibao;           /* a dibao household (see rule_facts) */
 	bool edge;            /* S.n <= I < edge multiplier . S.n */
 	bool wubao_member;    /* has a wubao person */
@@ -70,10 +71,15 @@ long rule_count(struct rule_ctx *c, const char *name, const char *sym);
 /* The working age of a person of sex 'm' or 'f': lo..hi. */
 void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi);
 
-/* Work out c->facts for h.  A dibao household is, until grants exist,
- * one whose dibao rule is eligible on D; once `grant` records awards, the
- * active grant will decide here, in this one place. */
+/* Work out c->facts for h.  A dibao household is one with a dibao grant
+ * in force on D (rules.md); in a database where grant(1) has recorded no
+ * grant yet, and without a registry, one that passes the means test.  This
+ * is the one place that decides it. */
 void rule_facts(struct rule_ctx *c, const struct household *h);
+
+/* The chain of grants of one unit and programme: "programme/unit/key",
+ * where key is the application, national or household ID. */
+void rule_chain(char *buf, size_t len, const char *programme, const char *unit, const char *key);
 
 /* Is p of working age and able to work on D? */
 bool rule_able_labourer(struct rule_ctx *c, const struct person *p);
@@ -106,8 +112,9 @@ extern const char *const rule_application_programmes[];
 bool rule_found_work(struct rule_ctx *c, const struct person *p, jz_date *since,
 		     struct person *before);
 
-/* The dibao amount household h had on day (0: not eligible then), worked
- * out quietly: for gradual exit and the incentive. */
+/* The dibao amount household h had on day (0: none): the amount of its
+ * grant then, or (no grants: see rule_facts) the rule's, worked out
+ * quietly.  For gradual exit and the incentive. */
 jz_fen rule_dibao_amount_on(struct rule_ctx *c, const struct household *h, jz_date day);
 
 /* The first day of D's month + months: the end of a run of monthly

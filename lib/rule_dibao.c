@@ -153,11 +153,17 @@ jz_fen rule_dibao_amount_on(struct rule_ctx *c, const struct household *h, jz_da
 {
 	struct rule_ctx past = *c;
 
+	if (c->history && history_has_grants(c->history)) {
+		char chain[200];
+		jz_fen amount = 0;
+		rule_chain(chain, sizeof chain, "dibao", "household", h->id);
+		return history_grant(c->history, chain, day, &amount) ? amount : 0;
+	}
 	past.on = day;
 	past.tracing = false;
 	past.missing = NULL;
 	rule_facts(&past, h);
-	if (past.missing || !past.facts.dibao)
+	if (past.missing || !past.facts.below)
 		return 0;
 	jz_rate rates = household_rates(&past, h);
 	if (past.missing)
@@ -215,13 +221,13 @@ void rule_dibao(struct rule_ctx *c, const struct household *h)
 		};
 		if (!f->head->hukou_local) {
 			d.reason = "hukou_not_local";
-		} else if (!f->dibao && (d.amount = gradual_exit(c, h)) > 0) {
+		} else if (!f->below && (d.amount = gradual_exit(c, h)) > 0) {
 			d.eligible = true;
 			d.reason = "gradual_exit";
 			char amt[MONEY_TEXT];
 			money_format(d.amount, amt);
 			rule_note(c, "-> %s", amt);
-		} else if (!f->dibao) {
+		} else if (!f->below) {
 			d.reason = f->edge ? "edge_household" : "income_not_below_standard";
 		} else {
 			jz_rate rates = household_rates(c, h);

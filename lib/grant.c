@@ -1,0 +1,205 @@
+/*
+ * The frame of a grant(1) run (see grant.h): one transaction, journalled;
+ * the output printed inside it and put in place after the commit, so that
+ * a run that fails leaves neither rows nor output.  Also the funding run.
+ */
+#include "grant.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exitcode.h"
+#include "output.h"
+#include "progress.h"
+
+/* ---- funding: money into the accounts ---- */
+
+static const char *const funding_columns[] = {"account", "date", "amount", "source", "note",
+					      "balance"};
+
+struct funding_run {
+	struct grant_run *r;
+	int src;
+	sqlite3_stmt *stored, *insert;
+};
+
+/* Book one funding record.  The same record given again (same account,
+ * date, amount, source and note) is booked once: a second run of a file
+ * books nothing, while two equal rows in one file are both booked. */
+static void take_funding(struct rec *rec, void *ctx)
+{
+	struct funding_run *f = ctx;
+	struct grant_run *r = f->r;
+	const struct kind *k = &kind_funding;
+	struct value v[8];
+	struct problems *p = &rec->prob;
+
+	progress_tick("records", ++r->read);
+	if (!rec->broken) {
+		for (int i = 0; i < k->nfields; i++)
+			field_parse(&k->fields[i], rec->val[i], r->env.today, &v[i], p);
+		if (!p->count)
+			k->check(&r->env, v, p);
+	}
+	if (rec->broken || p->count) {
+		r->bad++;
+		return;
+	}
+	const char *note = v[4].given ? v[4].s : NULL;
+	db_bind_text(f->stored, 1, v[0].s);
+	db_bind_text(f->stored, 2, v[1].s);
+	sqlite3_bind_int64(f->stored, 3, v[2].i);
+	db_bind_text(f->stored, 4, v[3].s);
+	db_bind_text(f->stored, 5, note);
+	sqlite3_bind_int64(f->stored, 6, r->j.entry);
+	db_step(&r->db, f->stored);
+	bool again = sqlite3_column_int64(f->stored, 0) > sqlite3_column_int64(f->stored, 1);
+	sqlite3_reset(f->stored);
+	if (again) {
+		r->same++;
+		return;
+	}
+	const char *text[] = {v[0].s, v[1].s, NULL, v[3].s, note};
+	for (int i = 0; i < 5; i++)
+		db_bind_text(f->insert, i + 1, text[i]);
+	sqlite3_bind_int64(f->insert, 3, v[2].i);
+	sqlite3_bind_int64(f->insert, 6, r->j.entry);
+	sqlite3_bind_int(f->insert, 7, f->src);
+	sqlite3_bind_int64(f->insert, 8, p->line);
+	db_step(&r->db, f->insert);
+	char ref[40], from[40], balance[MONEY_TEXT];
+	snprintf(ref, sizeof ref, "funding:%lld", (long long)sqlite3_last_insert_rowid(r->db.h));
+	snprintf(from, sizeof from, "source:%s", v[3].s);
+	ledger_move(&r->store.ledger, from, v[0].s, v[2].i, v[1].s, ref);
+	money_format(ledger_balance(&r->store.ledger, v[0].s), balance);
+	const char *row[] = {v[0].s, v[1].s, v[2].s, v[3].s, note, balance};
+	rec_write(r->w, row);
+	r->taken++;
+}
+
+void grant_funding(struct grant_run *r)
+{
+	static char *stdin_only[] = {"-"};
+	char **files = r->g->nfiles ? r->g->files : stdin_only;
+	int nfiles = r->g->nfiles ? r->g->nfiles : 1;
+	const struct kind *k = &kind_funding;
+	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
+	struct funding_run f = {.r = r};
+	char sha[SHA256_HEX];
+
+	/* Identical records: booked by earlier runs, and by this one so far. */
+	f.stored = db_prepare(&r->db, "SELECT count(*) FILTER (WHERE entry < ?6), "
+			      "count(*) FILTER (WHERE entry = ?6) FROM funding WHERE account = ?1 "
+			      "AND date = ?2 AND amount = ?3 AND source = ?4 AND note IS ?5");
+	f.insert = db_prepare(&r->db, "INSERT INTO funding (account, date, amount, source, note, "
+			      "entry, src, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	for (int i = 0; i < nfiles; i++) {
+		f.src = i;
+		if (!rec_read_file(files[i], &src, take_funding, &f, sha))
+			r->spoiled = true;
+		journal_input(&r->j, files[i], sha);
+	}
+	sqlite3_finalize(f.stored);
+	sqlite3_finalize(f.insert);
+}
+
+/* ---- the frame ---- */
+
+static void say_done(const struct grant_run *r, const char *verb)
+{
+	const struct grant_store *s = &r->store;
+	char fen[MONEY_TEXT], month[DATE_TEXT];
+
+	if (r->o->quiet)
+		return;
+	money_format(s->paid_fen, fen);
+	if (r->g->period) {
+		date_format(r->g->period, month);
+		diag_warn("%spayroll %.7s: %lld paid (%s yuan), %lld paid before, %lld deferred for "
+			  "want of funds, %lld ended", verb, month, s->paid, fen, r->same, s->deferred,
+			  r->taken - s->paid - s->deferred);
+	} else if (r->g->kind == GRANT_FUNDING) {
+		diag_warn("%s%lld funding record%s booked, %lld booked before", verb, r->taken,
+			  r->taken == 1 ? "" : "s", r->same);
+	} else {
+		diag_warn("%s%lld decision%s read: %lld grant version%s written, %lld payment%s "
+			  "(%s yuan), %lld deferred; %lld changed nothing, %lld older than their grant",
+			  verb, r->read, r->read == 1 ? "" : "s", s->versions,
+			  s->versions == 1 ? "" : "s", s->paid, s->paid == 1 ? "" : "s", fen,
+			  s->deferred, r->same, r->stale);
+	}
+}
+
+int grant_main(const struct jz_opts *o, const struct grant_opts *g)
+{
+	struct grant_run r = {.o = o, .g = g};
+	struct output out;
+	int status = JZ_OK;
+
+	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
+	r.env = (struct kind_env){.db = &r.db, .today = date_today(), .as_of = o->as_of};
+	r.hist.db = &r.db;
+	output_open(&out, o->output);
+	output_spool(&out); /* bad input prints nothing, not even its good rows */
+	progress_start(o->quiet);
+	db_begin(&r.db);
+	journal_start(&r.db, &r.j);
+	policy_choose(&r.pol, &r.db, o->policy);
+	if (policy_store(&r.pol, &r.db, r.j.entry))
+		journal_count(&r.j, "policy", 1);
+	grant_store_open(&r.store, &r.db, r.j.entry);
+	if (g->period)
+		r.w = rec_writer_open(out.fp, o->format, payment_columns, payment_ncolumns);
+	else if (g->kind == GRANT_FUNDING)
+		r.w = rec_writer_open(out.fp, o->format, funding_columns,
+				      (int)(sizeof funding_columns / sizeof funding_columns[0]));
+	else
+		r.w = rec_writer_open(out.fp, o->format, grant_columns, grant_ncolumns);
+
+	if (g->period)
+		grant_payroll(&r);
+	else if (g->kind == GRANT_FUNDING)
+		grant_funding(&r);
+	else
+		grant_decisions(&r);
+	progress_done();
+
+	journal_count(&r.j, "grant", r.store.versions);
+	journal_count(&r.j, "payment", r.store.payments);
+	journal_count(&r.j, "ledger", r.store.ledger.rows);
+	if (g->kind == GRANT_FUNDING)
+		journal_count(&r.j, "funding", r.taken);
+	grant_store_close(&r.store);
+	history_free(&r.hist);
+	kind_env_free(&r.env);
+	bool closed = rec_writer_close(r.w);
+
+	if (r.spoiled || r.bad) {
+		db_rollback(&r.db);
+		output_abort(&out);
+		if (r.bad)
+			diag_warn("%lld bad record%s; nothing was written", r.bad, r.bad == 1 ? "" : "s");
+		else
+			diag_warn("input that could not be read; nothing was written");
+		status = JZ_DATAERR;
+	} else if (!closed || !output_ready(&out)) {
+		db_rollback(&r.db);
+		output_abort(&out);
+		diag_fatal(JZ_IOERR, "%s: write failed; nothing was written",
+			   o->output ? o->output : "standard output");
+	} else if (journal_total(&r.j) == 0 || o->dry_run) {
+		db_rollback(&r.db);
+		say_done(&r, o->dry_run ? "dry run, nothing written: " : "nothing new: ");
+		output_commit(&out);
+	} else {
+		journal_write(&r.db, &r.j, o->command_line, r.pol.ref);
+		db_commit(&r.db);
+		say_done(&r, "");
+		output_commit(&out);
+	}
+	journal_free(&r.j);
+	policy_free(&r.pol);
+	db_close(&r.db);
+	return status;
+}

@@ -1,0 +1,52 @@
+/*
+ * grant(1): from decisions to money.  Three runs share one frame (one
+ * transaction, the journal, the output put in place after the commit):
+ * decisions become grants, a payroll month pays the monthly grants, and
+ * funding books money into the accounts.
+ */
+#ifndef JZ_GRANT_H
+#define JZ_GRANT_H
+
+#include <stdbool.h>
+
+#include "grant_store.h"
+#include "household.h"
+#include "journal.h"
+#include "kind.h"
+#include "opts.h"
+#include "policy.h"
+
+enum grant_kind { GRANT_DECISIONS, GRANT_FUNDING };
+
+struct grant_opts {
+	enum grant_kind kind;  /* --kind */
+	jz_date period;        /* --period: the first day of the month; 0: none */
+	bool recorded;         /* --recorded: the decisions assess --record stored for --as-of */
+	char **files;
+	int nfiles;
+};
+
+/* What the runs share. */
+struct grant_run {
+	const struct jz_opts *o;
+	const struct grant_opts *g;
+	struct db db;
+	struct journal j;
+	struct policy pol;
+	struct grant_store store;
+	struct history hist;
+	struct kind_env env;       /* the checks of input records */
+	struct rec_writer *w;
+	long long read, bad, taken, same, stale;
+	bool spoiled;
+};
+
+/* Returns the exit status. */
+int grant_main(const struct jz_opts *o, const struct grant_opts *g);
+
+/* The runs, inside the frame's transaction. */
+void grant_decisions(struct grant_run *r);
+void grant_payroll(struct grant_run *r);
+void grant_funding(struct grant_run *r);
+
+#endif
