@@ -49,3 +49,29 @@ person_csv() {
 decision_fields() {
 	sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
 }
+
+# The ledger balances (grant(1)): each booking sums to zero; each account's
+# balance is the sum of its rows; no fund account is below zero; the money
+# booked in equals what the fund accounts hold plus what was paid out; and
+# what was paid out equals the payments made.  Prints what is wrong.
+ledger_balanced() {
+	[ -e "$JIUZHU_DB" ] || return 0
+	local wrong
+	wrong=$(sqlite3 "$JIUZHU_DB" "
+	  SELECT 'booking ' || txn || ' sums to ' || sum(amount) FROM ledger GROUP BY txn HAVING sum(amount) <> 0;
+	  SELECT 'account ' || name || ' balance is not its rows' FROM account a
+	    WHERE balance <> (SELECT coalesce(sum(amount), 0) FROM ledger l WHERE l.account = a.name);
+	  SELECT 'fund account ' || name || ' below zero' FROM account WHERE fund AND balance < 0;
+	  SELECT 'booked in ' || (SELECT coalesce(sum(amount), 0) FROM funding) || ' <> held + paid'
+	    WHERE (SELECT coalesce(sum(amount), 0) FROM funding) <>
+	          (SELECT coalesce(sum(balance), 0) FROM account WHERE fund OR name LIKE 'paid:%');
+	  SELECT 'paid out <> payments made'
+	    WHERE (SELECT coalesce(sum(balance), 0) FROM account WHERE name LIKE 'paid:%') <>
+	          (SELECT coalesce(sum(amount), 0) FROM payment WHERE status = 'paid');") || return 1
+	[ -z "$wrong" ] || { echo "ledger: $wrong" >&2; return 1; }
+}
+
+# The balance of an account in yuan.
+balance() {
+	sqlite3 "$JIUZHU_DB" "SELECT printf('%d.%02d', balance / 100, balance % 100) FROM account WHERE name = '$1'"
+}

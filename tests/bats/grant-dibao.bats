@@ -1,0 +1,141 @@
+#!/usr/bin/env bats
+# grant: a dibao household over six months (rules.md 1 dibao, gradual exit;
+# seed 三(一)1, 三(一)2), and a released prisoner's twelve months (dibao (c):
+# "给予一年").  The monthly cycle of examples/monthly-payroll.sh: assess on the
+# first of the month into grant, then the payroll of the month.
+#
+# tests/data/grant/household.csv, H6, urban, S = 330.00 (test policy):
+#   head unemployed 0, wife 100.00, son born 1997 (minor: 0.1235).
+#   2007-10: I = 100.00, S*n = 990.00, 890.00 + 330 x 0.1235 (40.755 -> 40.76) = 930.76
+#   2007-11: the wife earns 300.00: 990.00 - 300.00 + 40.76           = 730.76
+#   2007-12: the same                                                   730.76
+#   2007-12-10 the head finds work (800.00): I = 1100.00 >= 990.00, so
+#   the assessment of 2008-01-01 fails the means test; gradual exit: the
+#   grant runs on at 730.76 for 3 months from December, to 2008-03-01:
+#   2008-01: 730.76, 2008-02: 730.76, 2008-03: nothing.
+#   dibao paid: 930.76 + 4 x 730.76 = 3853.80; the head's incentive 500.00, once.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	POLICY="$DATA/assess/policy.json"
+}
+
+teardown() {
+	ledger_balanced
+}
+
+fund() {
+	printf 'account,date,amount,source,note\nbudget,%s,%s,budget,\n' "$1" "$2" |
+		grant -q --kind funding > /dev/null
+}
+
+# One month of the cycle: assess the first of month $1 into grant, then pay it.
+month() {
+	assess --as-of "$1-01" --programme dibao --programme employment_incentive |
+		grant -q > /dev/null
+	grant -q --period "$1" --as-of "$1-05" > /dev/null
+}
+
+paid() {
+	sqlite3 -separator ' ' "$JIUZHU_DB" "SELECT month, printf('%d.%02d', amount / 100, amount % 100)
+	  FROM payment WHERE status = 'paid' AND (payment_id = '$1' OR payment_id LIKE '$1/%') ORDER BY month"
+}
+
+@test "grant: six months of a dibao household: an income change, work found, gradual exit (三(一)1, 三(一)2)" {
+	enrol -q --policy "$POLICY" "$DATA/grant/household.csv" > /dev/null
+	fund 2007-09-30 10000
+	for m in 2007-10 2007-11 2007-12 2008-01 2008-02 2008-03; do
+		month "$m"
+	done
+	run paid dibao/household/H6
+	assert_output "2007-10 930.76
+2007-11 730.76
+2007-12 730.76
+2008-01 730.76
+2008-02 730.76"
+	# The grants: 930.76 ended by the change; 730.76 runs on to the exit's end.
+	run sqlite3 "$JIUZHU_DB" "SELECT grant_id, amount, coalesce(\"end\", '-'), status, reason FROM \"grant\" g
+	  WHERE chain = 'dibao/household/H6' AND version = (SELECT max(version) FROM \"grant\" h
+	  WHERE h.grant_id = g.grant_id) ORDER BY start"
+	assert_output "dibao/household/H6/2007-10-01|93076|2007-11-01|ended|amount_changed
+dibao/household/H6/2007-11-01|73076|2008-03-01|active|gradual_exit"
+	# The incentive, once, though assess decided it on 2008-01-01 and 2008-02-01 too.
+	run paid employment_incentive/person/110105197003030016
+	assert_output "2008-01 500.00"
+	# 10000.00 - 3853.80 - 500.00
+	run balance budget
+	assert_output "5646.20"
+}
+
+@test "grant: the gradual exit is written by the decision that fails the means test, with the incentive" {
+	enrol -q --policy "$POLICY" "$DATA/grant/household.csv" > /dev/null
+	fund 2007-09-30 10000
+	assess --as-of 2007-12-01 --programme dibao | grant -q > /dev/null
+	run --separate-stderr sh -c 'assess --as-of 2008-01-01 --programme dibao | grant -f jsonl'
+	assert_success
+	assert_line --index 0 --partial '"grant_id":"dibao/household/H6/2007-12-01","decision_id":"2008-01-01/dibao/H6"'
+	assert_line --index 0 --partial '"end":"2008-03-01","amount":"730.76","period":"month","status":"active","account":"budget","reason":"gradual_exit"'
+	assert_line --index 1 --partial '"grant_id":"employment_incentive/person/110105197003030016"'
+	assert_line --index 1 --partial '"amount":"500.00","period":"once","status":"ended","account":"budget"'
+	[ "${#lines[@]}" -eq 2 ]
+}
+
+@test "grant: without work found, a dibao household that fails the means test ends at once" {
+	enrol -q --policy "$POLICY" "$DATA/grant/household.csv" > /dev/null
+	fund 2007-09-30 10000
+	assess --as-of 2007-10-01 --programme dibao | grant -q > /dev/null
+	# The wife earns 1000.00 from November instead of 300.00: I >= 990.00.
+	printf '%s\n' "$PERSON_HEADER,effective" \
+		"110105197204040026,Wife,H6,spouse,S1,urban,unemployed,1000,2007-11-01" > raise.csv
+	enrol -q raise.csv > /dev/null
+	run sh -c 'assess --as-of 2007-11-01 --programme dibao | grant -f jsonl'
+	assert_output --partial '"end":"2007-11-01","amount":"930.76","period":"month","status":"ended","account":"budget","reason":"edge_household"'
+	run --separate-stderr grant --period 2007-11 --as-of 2007-11-05
+	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on"
+}
+
+@test "grant: a dibao grant decides who is a dibao household for other programmes (rules.md Common definitions)" {
+	enrol -q --policy "$POLICY" "$DATA/grant/household.csv" "$DATA/grant/temporary.csv" > /dev/null
+	# Before any grant: the means test decides; both households are below S.n.
+	run sh -c 'assess --as-of 2007-10-01 --programme festival | cut -d, -f5,9,11 | sort'
+	assert_output "H6,200.00,dibao
+H6,200.00,dibao
+H6,200.00,dibao
+T1,200.00,dibao
+household_id,amount,reason"
+	# Only H6 is granted dibao: T1, below S.n but holding no grant, is no
+	# longer a dibao household (nor edge: it is below the standard).
+	assess --as-of 2007-10-01 --programme dibao | grep -v ',T1,' | grant -q > /dev/null
+	run sh -c 'assess --as-of 2007-10-01 --programme festival | cut -d, -f5,9,11 | sort'
+	assert_output "H6,200.00,dibao
+H6,200.00,dibao
+H6,200.00,dibao
+household_id,amount,reason"
+}
+
+@test "grant: a released prisoner is paid 12 months in a lifetime, not a 13th (三(一)1 (c))" {
+	# 330.00 - own income 0.00 a month, granted from 2007-08-01; the payroll
+	# runs on without another assessment.
+	enrol -q --policy "$POLICY" "$DATA/grant/released.csv" > /dev/null
+	fund 2007-07-31 10000
+	assess --as-of 2007-08-01 --programme dibao | grant -q > /dev/null
+	for m in 2007-08 2007-09 2007-10 2007-11 2007-12 2008-01 2008-02 2008-03 2008-04 \
+		 2008-05 2008-06 2008-07 2008-08; do
+		grant -q --period "$m" --as-of "$m-05" > /dev/null
+	done
+	run sh -c "sqlite3 '$JIUZHU_DB' \"SELECT count(*), sum(amount), max(month) FROM payment WHERE status = 'paid'\""
+	assert_output "12|396000|2008-07"
+	run sqlite3 "$JIUZHU_DB" "SELECT \"end\", status, reason FROM \"grant\" ORDER BY version DESC LIMIT 1"
+	assert_output "2008-08-01|ended|lifetime_limit"
+	# A decision to pay again (as a hand-made file might say) starts nothing.
+	printf '%s\n' "decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy" \
+		"2008-09-01/dibao/110105196006060013,2008-09-01,dibao,person,R1,110105196006060013,,yes,330.00,month,released_prisoner," > again.csv
+	run --separate-stderr grant again.csv
+	assert_success
+	assert_output "grant_id,decision_id,programme,household_id,national_id,start,end,amount,period,status,account,reason"
+	run db_count '"grant"'
+	assert_output 2
+}

@@ -1,0 +1,314 @@
+#!/usr/bin/env bats
+# grant: options, decisions into grants, the payroll month, funding and the
+# accounts (cli.md grant; data.md decision, grant, funding; rules.md 1
+# temporary "六(一): two levels").  After every test the ledger balances.
+
+bats_require_minimum_version 1.5.0
+
+DECISION_HEADER=decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy
+GRANT_HEADER=grant_id,decision_id,programme,household_id,national_id,start,end,amount,period,status,account,reason
+PAYMENT_HEADER=payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on
+T=110105198108080022
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	POLICY="$DATA/assess/policy.json"
+}
+
+teardown() {
+	ledger_balanced
+}
+
+# Enrol T1 (street S2, with three temporary-aid applications) and H6.
+registry() {
+	enrol -q --policy "$POLICY" "$DATA/grant/temporary.csv" "$DATA/grant/household.csv" > /dev/null
+	enrol -q --kind application "$DATA/grant/applications.csv" > /dev/null
+}
+
+fund() { # account date amount
+	printf 'account,date,amount,source,note\n%s,%s,%s,budget,\n' "$1" "$2" "$3" |
+		grant -q --kind funding > /dev/null
+}
+
+# A decision file of the rows given.
+decisions() {
+	local file=$1
+	shift
+	printf '%s\n' "$DECISION_HEADER" "$@" > "$file"
+}
+
+dibao() { # as_of amount [eligible reason]
+	echo "$1/dibao/H6,$1,dibao,household,H6,,,${3:-yes},$2,month,${4:-income_below_standard},"
+}
+
+# ---- options ----
+
+@test "grant: --help fits a screen and names --period, --kind and --recorded (cli.md grant)" {
+	run --separate-stderr grant --help
+	assert_success
+	assert_output --partial '--period=YYYY-MM'
+	assert_output --partial '--kind=KIND'
+	assert_output --partial '--recorded'
+	[ "${#lines[@]}" -le 40 ]
+	run grant --version
+	assert_output --regexp '^grant \(jiuzhu\) [0-9]'
+}
+
+@test "grant: bad options are usage errors, exit 64, and write nothing (cli.md exit status)" {
+	run -64 grant --period 2007-13
+	assert_line --partial "grant: --period 2007-13:"
+	run -64 grant --period 2007-10 decisions.csv
+	assert_line --partial "--period reads no input: give it alone"
+	run -64 grant --kind payments
+	assert_line --partial "--kind payments: expected decision or funding"
+	run -64 grant --recorded
+	assert_line --partial "--recorded needs --as-of"
+	[ ! -e "$JIUZHU_DB" ]
+}
+
+# ---- decisions ----
+
+@test "grant: an eligible monthly decision starts a grant; the same again changes nothing" {
+	registry
+	decisions d.csv "$(dibao 2007-10-01 930.76)"
+	run --separate-stderr grant d.csv
+	assert_success
+	assert_output "$GRANT_HEADER
+dibao/household/H6/2007-10-01,2007-10-01/dibao/H6,dibao,H6,,2007-10-01,,930.76,month,active,budget,income_below_standard"
+	run --separate-stderr grant d.csv
+	assert_success
+	assert_output "$GRANT_HEADER"
+	on_stderr
+	assert_output --partial "nothing new: 1 decision read: 0 grant versions written"
+	assert_output --partial "1 changed nothing"
+}
+
+@test "grant: a new amount ends the grant on the decision's date and starts another; an older decision is skipped" {
+	registry
+	decisions oct.csv "$(dibao 2007-10-01 930.76)"
+	decisions nov.csv "$(dibao 2007-11-01 730.76)"
+	grant -q oct.csv > /dev/null
+	run grant -q nov.csv
+	assert_output "$GRANT_HEADER
+dibao/household/H6/2007-10-01,2007-11-01/dibao/H6,dibao,H6,,2007-10-01,2007-11-01,930.76,month,ended,budget,amount_changed
+dibao/household/H6/2007-11-01,2007-11-01/dibao/H6,dibao,H6,,2007-11-01,,730.76,month,active,budget,income_below_standard"
+	run --separate-stderr grant oct.csv
+	assert_output "$GRANT_HEADER"
+	on_stderr
+	assert_output --partial "1 older than their grant"
+}
+
+@test "grant: an ineligible decision ends the grant from its date; a second one does nothing" {
+	registry
+	decisions oct.csv "$(dibao 2007-10-01 930.76)"
+	decisions dec.csv "$(dibao 2007-12-01 0.00 no hukou_not_local)"
+	grant -q oct.csv > /dev/null
+	run grant -q dec.csv
+	assert_output "$GRANT_HEADER
+dibao/household/H6/2007-10-01,2007-12-01/dibao/H6,dibao,H6,,2007-10-01,2007-12-01,930.76,month,ended,budget,hukou_not_local"
+	run grant -q dec.csv
+	assert_output "$GRANT_HEADER"
+}
+
+@test "grant: a yearly education grant is paid once per school year from 09-01 (rules.md 2)" {
+	registry
+	fund budget 2007-09-30 5000
+	edu() { echo "$1/edu_hardship/110105199705050037,$1,edu_hardship,person,H6,110105199705050037,,yes,500.00,year,hardship_compulsory,"; }
+	decisions a.csv "$(edu 2007-10-01)" "$(edu 2008-03-01)" "$(edu 2008-08-31)" "$(edu 2008-09-01)"
+	run grant -q a.csv
+	assert_output "$GRANT_HEADER
+edu_hardship/person/110105199705050037/2007-09-01,2007-10-01/edu_hardship/110105199705050037,edu_hardship,H6,110105199705050037,2007-10-01,2008-09-01,500.00,year,active,budget,hardship_compulsory
+edu_hardship/person/110105199705050037/2008-09-01,2008-09-01/edu_hardship/110105199705050037,edu_hardship,H6,110105199705050037,2008-09-01,2009-09-01,500.00,year,active,budget,hardship_compulsory"
+	# 5000.00 - 2 x 500.00
+	run balance budget
+	assert_output "4000.00"
+}
+
+@test "grant: a medical entitlement is a monthly grant of 0.00: in force, never paid" {
+	registry
+	decisions m.csv "2007-10-01/medical/$T,2007-10-01,medical,person,T1,$T,,yes,0.00,month,dibao_member,"
+	run grant -q m.csv
+	assert_output "$GRANT_HEADER
+medical/person/$T/2007-10-01,2007-10-01/medical/$T,medical,T1,$T,2007-10-01,,0.00,month,active,,dibao_member"
+	run grant -q --period 2007-10 --as-of 2007-10-05
+	assert_output "$PAYMENT_HEADER"
+}
+
+@test "grant: bad decisions are all reported, exit 65, and nothing is stored or printed (cli.md error messages)" {
+	registry
+	decisions bad.csv "$(dibao 2007-10-01 930.76)" \
+		"2007-10-01/dibao/H9,2007-10-01,dibao,household,H9,,,yes,100.00,month,income_below_standard," \
+		"2007-10-01/edu_hardship/$T,2007-10-01,edu_hardship,person,T1,$T,,yes,500.00,month,x," \
+		"2007-10-01/temporary/X,2007-10-01,temporary,application,T1,$T,,yes,1.00,once,medical," \
+		"2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,maybe,1.001,month,x,"
+	run --separate-stderr grant bad.csv
+	[ "$status" -eq 65 ]
+	assert_output ""
+	on_stderr
+	assert_line "grant: bad.csv:3: household_id: no household H9 is enrolled"
+	assert_line "grant: bad.csv:4: period: edu_hardship is paid by the year, not month"
+	assert_line "grant: bad.csv:5: application_id: is required for a decision of unit application"
+	assert_line --partial "grant: bad.csv:6: eligible:"
+	assert_line --partial "grant: bad.csv:6: amount:"
+	assert_line "grant: 4 bad records; nothing was written"
+	run db_count '"grant"'
+	assert_output 0
+}
+
+@test "grant: --dry-run says what it would write and writes nothing" {
+	registry
+	decisions d.csv "$(dibao 2007-10-01 930.76)"
+	run --separate-stderr grant -n d.csv
+	assert_success
+	assert_line --index 1 --partial "dibao/household/H6/2007-10-01"
+	on_stderr
+	assert_output --partial "dry run, nothing written"
+	run db_count '"grant"'
+	assert_output 0
+}
+
+@test "grant: --recorded takes the decisions assess --record stored for --as-of" {
+	registry
+	assess -q --as-of 2007-10-01 --programme dibao --record > /dev/null
+	run --separate-stderr grant --recorded --as-of 2007-10-01
+	assert_success
+	assert_line --index 1 "dibao/household/H6/2007-10-01,2007-10-01/dibao/H6,dibao,H6,,2007-10-01,,930.76,month,active,budget,income_below_standard"
+	assert_line --index 2 --partial "dibao/household/T1/2007-10-01,2007-10-01/dibao/T1,dibao,T1,,2007-10-01,,330.00,"
+	run --separate-stderr grant --recorded --as-of 2007-11-01
+	on_stderr
+	assert_output --partial "no decision recorded as of 2007-11-01"
+}
+
+# ---- the payroll ----
+
+@test "grant: the payroll pays each monthly grant once; run twice, the month pays nothing twice and says so" {
+	registry
+	fund budget 2007-09-30 2000
+	decisions d.csv "$(dibao 2007-10-01 930.76)"
+	grant -q d.csv > /dev/null
+	run --separate-stderr grant --period 2007-10 --as-of 2007-10-05
+	assert_success
+	assert_output "$PAYMENT_HEADER
+dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05"
+	on_stderr
+	assert_output "grant: payroll 2007-10: 1 paid (930.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended"
+	run --separate-stderr grant --period 2007-10 --as-of 2007-10-06
+	assert_success
+	assert_output "$PAYMENT_HEADER"
+	on_stderr
+	assert_output "grant: nothing new: payroll 2007-10: 0 paid (0.00 yuan), 1 paid before, 0 deferred for want of funds, 0 ended"
+	run balance budget        # 2000.00 - 930.76
+	assert_output "1069.24"
+	run db_count payment
+	assert_output 1
+}
+
+@test "grant: a month run late is paid at the amount then in force and carries its month" {
+	registry
+	fund budget 2007-09-30 5000
+	decisions d.csv "$(dibao 2007-10-01 930.76)" "$(dibao 2007-11-01 730.76)"
+	grant -q d.csv > /dev/null
+	run grant -q --period 2007-11 --as-of 2007-12-03
+	assert_line --index 1 "dibao/household/H6/2007-11,dibao/household/H6/2007-11-01,dibao,H6,,2007-11,730.76,budget,paid,,2007-12-03"
+	run grant -q --period 2007-10 --as-of 2007-12-03
+	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-12-03"
+	run grant -q --period 2007-09 --as-of 2007-12-03
+	assert_output "$PAYMENT_HEADER"
+}
+
+@test "grant: a payroll the budget cannot pay is deferred, never below zero, and paid when run again after funding" {
+	registry
+	fund budget 2007-09-30 900
+	decisions d.csv "$(dibao 2007-10-01 930.76)"
+	grant -q d.csv > /dev/null
+	run grant -q --period 2007-10 --as-of 2007-10-05
+	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,deferred,insufficient_funds,2007-10-05"
+	run balance budget
+	assert_output "900.00"
+	fund budget 2007-10-06 100
+	run grant -q --period 2007-10 --as-of 2007-10-07
+	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-07"
+	run balance budget        # 1000.00 - 930.76
+	assert_output "69.24"
+}
+
+# ---- accounts ----
+
+@test "grant: temporary aid is paid by the street, then the district, else deferred; no account goes below zero (三(一)4, 六(一))" {
+	registry
+	fund street:S2 2007-09-30 1000
+	fund district 2007-09-30 1500
+	# 800.00 from the street (200.00 left); 700.00: the street cannot, the
+	# district can (800.00 left); 900.00: neither can.
+	run grant -q "$DATA/grant/temporary-decisions.csv"
+	assert_output "$GRANT_HEADER
+temporary/application/APP-T1,2007-10-01/temporary/APP-T1,temporary,T1,$T,2007-10-01,2007-10-02,800.00,once,ended,street:S2,medical
+temporary/application/APP-T2,2007-10-01/temporary/APP-T2,temporary,T1,$T,2007-10-01,2007-10-02,700.00,once,ended,district,medical
+temporary/application/APP-T3,2007-10-01/temporary/APP-T3,temporary,T1,$T,2007-10-01,2007-10-02,900.00,once,deferred,street:S2,insufficient_funds"
+	run balance street:S2
+	assert_output "200.00"
+	run balance district
+	assert_output "800.00"
+	# The district is funded; the same decisions again pay the deferred one only.
+	fund district 2007-10-15 500
+	run grant -q "$DATA/grant/temporary-decisions.csv"
+	assert_output "$GRANT_HEADER
+temporary/application/APP-T3,2007-10-01/temporary/APP-T3,temporary,T1,$T,2007-10-01,2007-10-02,900.00,once,ended,district,medical"
+	run balance district      # 800.00 + 500.00 - 900.00
+	assert_output "400.00"
+	run sqlite3 "$JIUZHU_DB" "SELECT sum(amount) FROM payment WHERE status = 'paid'"
+	assert_output 240000
+}
+
+@test "grant --kind funding: books money in, prints the balance, and a second run books nothing" {
+	registry
+	printf '%s\n' "account,date,amount,source,note" "budget,2007-09-30,1000.50,budget,Q4" \
+		"street:S2,2007-09-30,300,lottery," "budget,2007-10-31,99.50,finance_match,Q4 more" \
+		"donations,2007-09-30,20,donation," "major_disease,2007-09-30,10,budget," > f.csv
+	run --separate-stderr grant --kind funding f.csv
+	assert_success
+	assert_output "account,date,amount,source,note,balance
+budget,2007-09-30,1000.50,budget,Q4,1000.50
+street:S2,2007-09-30,300.00,lottery,,300.00
+budget,2007-10-31,99.50,finance_match,Q4 more,1100.00
+donations,2007-09-30,20.00,donation,,20.00
+major_disease,2007-09-30,10.00,budget,,10.00"
+	run --separate-stderr grant --kind funding f.csv
+	assert_output "account,date,amount,source,note,balance"
+	on_stderr
+	assert_output "grant: nothing new: 0 funding records booked, 5 booked before"
+	run sqlite3 "$JIUZHU_DB" "SELECT account, amount FROM ledger WHERE txn = 1"
+	assert_output "source:budget|-100050
+budget|100050"
+}
+
+@test "grant --kind funding: a bad record writes nothing and prints nothing, exit 65" {
+	registry
+	printf '%s\n' "account,date,amount,source,note" "budget,2007-09-30,1000,budget," \
+		"street:Nowhere,2007-09-30,5,lottery," "bank,2007-09-30,5,lottery," \
+		"district,2007-09-30,0,budget," "district,2007-09-30,5,gift," > f.csv
+	run --separate-stderr grant --kind funding f.csv
+	[ "$status" -eq 65 ]
+	assert_output ""
+	on_stderr
+	assert_line "grant: f.csv:3: account: no person is enrolled in street Nowhere"
+	assert_line "grant: f.csv:4: account: unknown account bank; expected district, budget, major_disease, donations or street:<name>"
+	assert_line "grant: f.csv:5: amount: must be more than 0.00"
+	assert_line "grant: f.csv:6: source: unknown code 'gift'; expected one of: budget, lottery, donation, finance_match"
+	run db_count funding
+	assert_output 0
+}
+
+@test "grant: every run is journalled with its input's SHA-256 and the rows it added" {
+	registry
+	fund budget 2007-09-30 2000
+	decisions d.csv "$(dibao 2007-10-01 930.76)"
+	grant -q d.csv > /dev/null
+	grant -q --period 2007-10 --as-of 2007-10-05 > /dev/null
+	run sqlite3 "$JIUZHU_DB" "SELECT command, changes FROM journal ORDER BY entry DESC LIMIT 2"
+	assert_line --index 0 --partial 'grant -q --period 2007-10 --as-of 2007-10-05|{"grant":0,"payment":1,"ledger":2}'
+	assert_line --index 1 --partial 'grant -q d.csv|{"grant":1,"payment":0,"ledger":0}'
+	run sqlite3 "$JIUZHU_DB" "SELECT inputs FROM journal ORDER BY entry DESC LIMIT 1 OFFSET 1"
+	assert_output --partial "\"sha256\":\"$(sha256sum d.csv | cut -d' ' -f1)\""
+}
