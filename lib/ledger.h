@@ -4,6 +4,10 @@
  * to zero.  A fund account (district, street:<name>, budget,
  * major_disease, donations) never goes below zero; the outside accounts
  * source:<source> and paid:<programme> are where money came from and went.
+ *
+ * The balances a run touches are held in memory and written to the
+ * account table by ledger_close(), inside the run's transaction: a payroll
+ * of many payments from one account updates its row once.
  */
 #ifndef JZ_LEDGER_H
 #define JZ_LEDGER_H
@@ -13,15 +17,25 @@
 #include "db.h"
 #include "money.h"
 
+struct account {
+	char *name;
+	bool fund;
+	jz_fen balance;  /* as of now, in this run */
+	jz_fen moved;    /* by this run: to be added to the stored balance */
+};
+
 struct ledger {
 	struct db *db;
 	long long entry;       /* the run's journal entry */
 	long long txn;         /* the last booking number used */
 	long long rows;        /* ledger rows written by this run */
-	sqlite3_stmt *balance, *open, *add, *book;
+	struct account *acc;   /* the accounts this run has used */
+	int nacc, capacc;
+	sqlite3_stmt *balance, *book;
 };
 
 void ledger_open(struct ledger *l, struct db *db, long long entry);
+/* Write the balances moved and free; call before the commit. */
 void ledger_close(struct ledger *l);
 
 /* An account's balance in fen (0 for one never used). */

@@ -9,7 +9,10 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
+#include "assess.h"
+#include "grant_store.h"
 #include "kind.h"
+#include "rule.h"
 
 static const char *type_word(enum ftype t)
 {
@@ -83,5 +86,29 @@ int main(void)
 	agree(&kind_application);
 	agree(&kind_institution);
 	agree(&kind_survey);
+	agree(&kind_decision);
+	agree(&kind_funding);
+
+	/* grant takes a decision of every programme assess decides, and knows
+	 * how often each is paid. */
+	const struct field *programme = &kind_decision.fields[kind_column(&kind_decision, "programme")];
+	int n = 0;
+	for (const char *const *c = programme->codes; *c; c++, n++)
+		CHECK(assess_known_programme(*c) && grant_period(*c), "decision programme %s is "
+		      "assess's and has a period", *c);
+	for (int i = 0; i < rule_nprogrammes; i++)
+		for (int k = -1; k < 3; k++) {
+			const char *code = k < 0 ? rule_programmes[i].code : rule_programmes[i].also[k];
+			bool listed = false;
+			if (!code)
+				continue;
+			for (const char *const *c = programme->codes; *c; c++)
+				listed |= strcmp(*c, code) == 0;
+			CHECK(listed, "assess's programme %s is a decision programme", code);
+		}
+	for (const char *const *p = rule_application_programmes; *p; p++)
+		CHECK(grant_period(*p) && strcmp(grant_period(*p), "once") == 0,
+		      "applied-for programme %s is paid once", *p);
+	CHECK(n == 21, "21 decision programmes (%d)", n);
 	UNIT_END();
 }
