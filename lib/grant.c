@@ -21,12 +21,14 @@ static const char *const funding_columns[] = {"account", "date", "amount", "sour
 struct funding_run {
 	struct grant_run *r;
 	int src;
-	sqlite3_stmt *stored, *insert;
+	sqlite3_stmt *seen, *stored, *insert;
 };
 
-/* Book one funding record.  The same record given again (same account,
- * date, amount, source and note) is booked once: a second run of a file
- * books nothing, while two equal rows in one file are both booked. */
+/* Book one funding record.  The same record (same account, date, amount,
+ * source and note) is booked once however often it is given: the k-th
+ * time a run gives it, it is booked unless earlier runs booked it k times
+ * already.  A second run of a file books nothing; two equal rows in one
+ * file are both booked. */
 static void take_funding(struct rec *rec, void *ctx)
 {
 	struct funding_run *f = ctx;
@@ -47,14 +49,18 @@ static void take_funding(struct rec *rec, void *ctx)
 		return;
 	}
 	const char *note = v[4].given ? v[4].s : NULL;
-	db_bind_text(f->stored, 1, v[0].s);
-	db_bind_text(f->stored, 2, v[1].s);
-	sqlite3_bind_int64(f->stored, 3, v[2].i);
-	db_bind_text(f->stored, 4, v[3].s);
-	db_bind_text(f->stored, 5, note);
+	sqlite3_stmt *st[] = {f->seen, f->stored};
+	for (int i = 0; i < 2; i++) {
+		db_bind_text(st[i], 1, v[0].s);
+		db_bind_text(st[i], 2, v[1].s);
+		sqlite3_bind_int64(st[i], 3, v[2].i);
+		db_bind_text(st[i], 4, v[3].s);
+		db_bind_text(st[i], 5, note);
+	}
+	db_step(&r->db, f->seen);
 	sqlite3_bind_int64(f->stored, 6, r->j.entry);
 	db_step(&r->db, f->stored);
-	bool again = sqlite3_column_int64(f->stored, 0) > sqlite3_column_int64(f->stored, 1);
+	bool again = sqlite3_column_int64(f->stored, 0) >= sqlite3_column_int64(f->stored, 1);
 	sqlite3_reset(f->stored);
 	if (again) {
 		r->same++;
@@ -88,10 +94,15 @@ void grant_funding(struct grant_run *r)
 	struct funding_run f = {.r = r};
 	char sha[SHA256_HEX];
 
-	/* Identical records: booked by earlier runs, and by this one so far. */
-	f.stored = db_prepare(&r->db, "SELECT count(*) FILTER (WHERE entry < ?6), "
-			      "count(*) FILTER (WHERE entry = ?6) FROM funding WHERE account = ?1 "
-			      "AND date = ?2 AND amount = ?3 AND source = ?4 AND note IS ?5");
+	/* The records this run has given, and of the same, how many earlier
+	 * runs booked and how many times this run gave it so far. */
+	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS funding_given (account, date, "
+		     "amount, source, note)", NULL, NULL, NULL);
+	f.seen = db_prepare(&r->db, "INSERT INTO temp.funding_given VALUES (?1, ?2, ?3, ?4, ?5)");
+	f.stored = db_prepare(&r->db, "SELECT (SELECT count(*) FROM main.funding WHERE entry < ?6 "
+			      "AND account = ?1 AND date = ?2 AND amount = ?3 AND source = ?4 "
+			      "AND note IS ?5), (SELECT count(*) FROM temp.funding_given WHERE "
+			      "account = ?1 AND date = ?2 AND amount = ?3 AND source = ?4 AND note IS ?5)");
 	f.insert = db_prepare(&r->db, "INSERT INTO funding (account, date, amount, source, note, "
 			      "entry, src, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	for (int i = 0; i < nfiles; i++) {
@@ -100,6 +111,7 @@ void grant_funding(struct grant_run *r)
 			r->spoiled = true;
 		journal_input(&r->j, files[i], sha);
 	}
+	sqlite3_finalize(f.seen);
 	sqlite3_finalize(f.stored);
 	sqlite3_finalize(f.insert);
 }
@@ -113,21 +125,27 @@ static void say_done(const struct grant_run *r, const char *verb)
 
 	if (r->o->quiet)
 		return;
-	money_format(s->paid_fen, fen);
-	if (r->g->period) {
-		date_format(r->g->period, month);
-		diag_warn("%spayroll %.7s: %lld paid (%s yuan), %lld paid before, %lld deferred for "
-			  "want of funds, %lld ended", verb, month, s->paid, fen, r->same, s->deferred,
-			  r->taken - s->paid - s->deferred);
-	} else if (r->g->kind == GRANT_FUNDING) {
+	if (r->g->kind == GRANT_FUNDING) {
 		diag_warn("%s%lld funding record%s booked, %lld booked before", verb, r->taken,
 			  r->taken == 1 ? "" : "s", r->same);
-	} else {
+		return;
+	}
+	if (r->decisions_read || !r->g->period) {
+		money_format(r->decision_fen, fen);
 		diag_warn("%s%lld decision%s read: %lld grant version%s written, %lld payment%s "
 			  "(%s yuan), %lld deferred; %lld changed nothing, %lld older than their grant",
-			  verb, r->read, r->read == 1 ? "" : "s", s->versions,
-			  s->versions == 1 ? "" : "s", s->paid, s->paid == 1 ? "" : "s", fen,
-			  s->deferred, r->same, r->stale);
+			  verb, r->decisions_read, r->decisions_read == 1 ? "" : "s", r->decision_versions,
+			  r->decision_versions == 1 ? "" : "s", r->decision_paid,
+			  r->decision_paid == 1 ? "" : "s", fen, r->decision_deferred, r->decision_same,
+			  r->stale);
+	}
+	if (r->g->period) {
+		money_format(s->paid_fen - r->decision_fen, fen);
+		date_format(r->g->period, month);
+		diag_warn("%spayroll %.7s: %lld paid (%s yuan), %lld paid before, %lld deferred for "
+			  "want of funds, %lld ended at the lifetime limit", verb, month,
+			  s->paid - r->decision_paid, fen, r->same, s->deferred - r->decision_deferred,
+			  r->ended);
 	}
 }
 
@@ -157,12 +175,23 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 	else
 		r.w = rec_writer_open(out.fp, o->format, grant_columns, grant_ncolumns);
 
-	if (g->period)
-		grant_payroll(&r);
-	else if (g->kind == GRANT_FUNDING)
+	if (g->kind == GRANT_FUNDING) {
 		grant_funding(&r);
-	else
-		grant_decisions(&r);
+	} else {
+		if (!g->period || g->nfiles || g->recorded) {
+			grant_decisions(&r);
+			/* What the payroll's counts do not include. */
+			r.decisions_read = r.read;
+			r.decision_versions = r.store.versions;
+			r.decision_paid = r.store.paid;
+			r.decision_deferred = r.store.deferred;
+			r.decision_fen = r.store.paid_fen;
+			r.decision_same = r.same;
+			r.read = r.same = 0;
+		}
+		if (g->period && !r.bad && !r.spoiled)
+			grant_payroll(&r);
+	}
 	progress_done();
 
 	journal_count(&r.j, "grant", r.store.versions);
@@ -193,6 +222,7 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 		say_done(&r, o->dry_run ? "dry run, nothing written: " : "nothing new: ");
 		output_commit(&out);
 	} else {
+		/* Committed first, then shown: what was printed was done. */
 		journal_write(&r.db, &r.j, o->command_line, r.pol.ref);
 		db_commit(&r.db);
 		say_done(&r, "");

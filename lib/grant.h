@@ -20,7 +20,9 @@ enum grant_kind { GRANT_DECISIONS, GRANT_FUNDING };
 
 struct grant_opts {
 	enum grant_kind kind;  /* --kind */
-	jz_date period;        /* --period: the first day of the month; 0: none */
+	jz_date period;        /* --period: the first day of the month; 0: none.
+				* With FILEs or --recorded, their decisions are
+				* granted first, in the same run. */
 	bool recorded;         /* --recorded: the decisions assess --record stored for --as-of */
 	char **files;
 	int nfiles;
@@ -38,6 +40,11 @@ struct grant_run {
 	struct kind_env env;       /* the checks of input records */
 	struct rec_writer *w;
 	long long read, bad, taken, same, stale;
+	long long ended;           /* payroll: grants ended at their lifetime limit */
+	/* With --period and decisions: the decisions' part of the counts. */
+	long long decisions_read, decision_versions, decision_paid, decision_deferred;
+	long long decision_same;
+	jz_fen decision_fen;
 	bool spoiled;
 };
 

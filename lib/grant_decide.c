@@ -80,6 +80,15 @@ static void revise(struct grant_run *r, struct grant *g, const struct dec *d, co
 	grant_write(&r->store, g);
 }
 
+/* End g on the decision's date, or on end when given (not before its start). */
+static void end_grant_on(struct grant_run *r, struct grant *g, const struct dec *d,
+			 const char *why, jz_date end)
+{
+	g->end = end > g->start ? end : g->start;
+	copy(g->status, sizeof g->status, "ended");
+	revise(r, g, d, why);
+}
+
 static void end_grant(struct grant_run *r, struct grant *g, const struct dec *d, const char *why)
 {
 	g->end = d->as_of;
@@ -108,7 +117,7 @@ static jz_date year_start(struct grant_run *r, const struct dec *d, jz_date *nex
 /* A one-off or yearly decision: paid once per occurrence. */
 static void occurrence(struct grant_run *r, const struct dec *d, const char *chain)
 {
-	char id[300], date[DATE_TEXT], month[8];
+	char id[300], date[DATE_TEXT], month[8], paid_on[DATE_TEXT];
 	jz_date end = d->as_of + 1;
 	struct grant g;
 
@@ -139,8 +148,10 @@ static void occurrence(struct grant_run *r, const struct dec *d, const char *cha
 	}
 	const char *done = is(d->period, "once") ? "ended" : "active";
 	if (g.amount > 0) {
+		/* For the month of the decision, paid on the day of the run. */
 		snprintf(month, sizeof month, "%.7s", date);
-		switch (grant_pay(&r->store, &g, id, month, date, g.account)) {
+		date_format(r->o->as_of, paid_on);
+		switch (grant_pay(&r->store, &g, id, month, paid_on, g.account)) {
 		case PAY_ALREADY:
 			r->same++;
 			return;
@@ -194,6 +205,39 @@ static bool found_work(struct grant_run *r, const char *household_id, jz_date be
 	return found;
 }
 
+/* The end of a gradual exit for work found on since: the first day of the
+ * month dibao.gradual_exit_months after since's month. */
+static jz_date exit_end(struct grant_run *r, jz_date since, jz_date on)
+{
+	return rule_months_end(since, (long)param(r, "dibao.gradual_exit_months", on)->i);
+}
+
+/* When a new monthly grant must end by itself: a gradual exit begun where
+ * no grant ran (assess, in a file without grants, decided it), and the
+ * insurance subsidy, paid for employment.insurance_subsidy_months from the
+ * month work was found.  0: open; false: it is over already, start none. */
+static bool planned_end(struct grant_run *r, const struct dec *d, jz_date *end)
+{
+	char member[20];
+	jz_date since;
+
+	*end = 0;
+	if (is(d->programme, "dibao") && is(d->reason, "gradual_exit")) {
+		if (!found_work(r, d->household_id, 0, d->as_of, &since, member))
+			return false;
+		*end = exit_end(r, since, d->as_of);
+	} else if (is(d->programme, "employment_insurance")) {
+		struct rule_ctx c = {.pol = &r->pol, .on = d->as_of, .history = &r->hist};
+		struct person p, before;
+		if (!person_load(&r->hist, d->national_id, d->as_of, &p) ||
+		    !rule_found_work(&c, &p, &since, &before))
+			return false;
+		*end = rule_months_end(since, (long)param(r, "employment.insurance_subsidy_months",
+							  d->as_of)->i);
+	}
+	return *end == 0 || d->as_of < *end;
+}
+
 /* A dibao household's grant when the means test fails: gradual exit if a
  * member found work since the grant began (rules.md 1, 渐退), else the end. */
 static void exit_or_end(struct grant_run *r, struct grant *cur, const struct dec *d)
@@ -210,10 +254,9 @@ static void exit_or_end(struct grant_run *r, struct grant *cur, const struct dec
 		r->taken++;
 		return;
 	}
-	long months = (long)param(r, "dibao.gradual_exit_months", d->as_of)->i;
-	jz_date end = rule_months_end(since, months);
-	if (d->as_of >= end) {
-		end_grant(r, cur, d, "gradual_exit_over");
+	jz_date end = exit_end(r, since, d->as_of);
+	if (d->as_of >= end) { /* found late: it ended with its exit */
+		end_grant_on(r, cur, d, "gradual_exit_over", end);
 		r->taken++;
 		return;
 	}
@@ -262,7 +305,7 @@ static void monthly(struct grant_run *r, const struct dec *d, const char *chain)
 	}
 	if (is(d->reason, "released_prisoner")) {
 		long limit = (long)param(r, "dibao.released_months", d->as_of)->i;
-		if (grant_released_paid(&r->store, chain) >= limit) {
+		if (grant_released_paid(&r->store, chain, NULL) >= limit) {
 			if (active)
 				end_grant(r, &cur, d, "lifetime_limit");
 			else
@@ -270,30 +313,41 @@ static void monthly(struct grant_run *r, const struct dec *d, const char *chain)
 			return;
 		}
 	}
+	/* Below the standard again during a gradual exit: the exit is off. */
+	bool in_exit = active && cur.end && is(cur.reason, "gradual_exit");
 	if (active && cur.amount == d->amount) {
-		if (!cur.end) {
+		if (!in_exit) {
 			r->same++;
 			return;
 		}
-		cur.end = 0; /* below the standard again during the gradual exit */
+		cur.end = 0;
 		revise(r, &cur, d, "exit_cancelled");
 		r->taken++;
 		return;
 	}
 	if (active && cur.start == d->as_of) { /* corrected on the day it began */
 		cur.amount = d->amount;
-		cur.end = 0;
+		if (in_exit)
+			cur.end = 0;
 		copy(cur.basis, sizeof cur.basis, d->reason);
 		revise(r, &cur, d, "amount_corrected");
 		r->taken++;
 		return;
 	}
+	jz_date end;
+	if (!active && !planned_end(r, d, &end)) {
+		r->same++;
+		return;
+	}
 	from_decision(r, &g, d, chain);
 	if (active) {
+		g.end = in_exit ? 0 : cur.end; /* a change of amount keeps a planned end */
 		end_grant(r, &cur, d, "amount_changed");
 		g.began = cur.began;
-	} else if (have && cur.end == d->as_of && !is(cur.status, "deferred")) {
-		g.began = cur.began; /* no gap: the same unbroken run */
+	} else {
+		g.end = end;
+		if (have && cur.end == d->as_of && !is(cur.status, "deferred"))
+			g.began = cur.began; /* no gap: the same unbroken run */
 	}
 	char start[DATE_TEXT];
 	date_format(d->as_of, start);
@@ -332,8 +386,19 @@ static void take(struct rec *rec, void *ctx)
 		if (!p->count)
 			k->check(&r->env, v, p);
 		const char *period = p->count ? NULL : grant_period(v[2].s);
+		static const char *const how[][2] = {{"month", "monthly"}, {"year", "yearly"},
+						     {"once", "once"}};
+		const char *said = "", *right = "";
+		for (int i = 0; period && i < 3; i++) {
+			said = is(how[i][0], v[9].s) ? how[i][1] : said;
+			right = is(how[i][0], period) ? how[i][1] : right;
+		}
 		if (period && !is(period, v[9].s))
-			problem(p, "period", "%s is paid by the %s, not %s", v[2].s, period, v[9].s);
+			problem(p, "period", "%s is paid %s, not %s", v[2].s, right, said);
+		if (period && !grant_unit_ok(v[2].s, v[3].s))
+			problem(p, "unit", "%s is not decided per %s", v[2].s, v[3].s);
+		if (!p->count && strlen(v[0].s) > 250)
+			problem(p, "decision_id", "is longer than 250 bytes");
 	}
 	if (rec->broken || p->count) {
 		r->bad++;
@@ -391,7 +456,7 @@ void grant_decisions(struct grant_run *r)
 	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
 	char sha[SHA256_HEX];
 
-	r->store.w = r->w;
+	r->store.w = r->g->period ? NULL : r->w; /* with --period: the payments are shown */
 	if (r->g->recorded) {
 		recorded(r);
 		return;

@@ -7,24 +7,47 @@
 #include "diag.h"
 #include "exitcode.h"
 
-/* The period of each programme that assess decides (rules.md). */
-static const struct { const char *programme, *period; } periods[] = {
-	{"dibao", "month"}, {"employment_insurance", "month"}, {"medical", "month"},
-	{"edu_hardship", "year"}, {"edu_vocational", "year"}, {"edu_disability", "year"},
-	{"premium_subsidy", "year"}, {"rehab_card", "year"},
-	{"zero_employment", "once"}, {"employment_training", "once"},
-	{"employment_assistant", "once"}, {"employment_incentive", "once"},
-	{"lowrent_housing", "once"}, {"rural_house_repair", "once"}, {"festival", "once"},
-	{"temporary", "once"}, {"employment_startup", "once"}, {"employment_retraining", "once"},
-	{"legal_aid", "once"}, {"enforcement_relief", "once"}, {"home_care", "once"},
+/* How often each programme that assess decides is paid, and for what
+ * unit (rules.md). */
+static const struct { const char *programme, *period, *units; } programmes[] = {
+	{"dibao", "month", "household person"}, {"employment_insurance", "month", "person"},
+	{"medical", "month", "person"},
+	{"edu_hardship", "year", "person"}, {"edu_vocational", "year", "person"},
+	{"edu_disability", "year", "person"}, {"premium_subsidy", "year", "person"},
+	{"rehab_card", "year", "person"},
+	{"zero_employment", "once", "household"}, {"employment_training", "once", "person"},
+	{"employment_assistant", "once", "person"}, {"employment_incentive", "once", "person"},
+	{"lowrent_housing", "once", "household"}, {"rural_house_repair", "once", "household"},
+	{"festival", "once", "person"}, {"temporary", "once", "application"},
+	{"employment_startup", "once", "application"},
+	{"employment_retraining", "once", "application"}, {"legal_aid", "once", "application"},
+	{"enforcement_relief", "once", "application"}, {"home_care", "once", "application"},
 };
+
+static int programme_index(const char *programme)
+{
+	for (size_t i = 0; i < sizeof programmes / sizeof programmes[0]; i++)
+		if (strcmp(programmes[i].programme, programme) == 0)
+			return (int)i;
+	return -1;
+}
 
 const char *grant_period(const char *programme)
 {
-	for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++)
-		if (strcmp(periods[i].programme, programme) == 0)
-			return periods[i].period;
-	return NULL;
+	int i = programme_index(programme);
+	return i < 0 ? NULL : programmes[i].period;
+}
+
+bool grant_unit_ok(const char *programme, const char *unit)
+{
+	int i = programme_index(programme);
+	if (i < 0)
+		return false;
+	size_t n = strlen(unit);
+	for (const char *u = programmes[i].units; (u = strstr(u, unit)); u += n)
+		if ((u == programmes[i].units || u[-1] == ' ') && (u[n] == ' ' || !u[n]))
+			return true;
+	return false;
 }
 
 const char *const grant_columns[] = {
@@ -57,7 +80,7 @@ void grant_store_open(struct grant_store *s, struct db *db, long long entry)
 				    "AND status = 'deferred'");
 	s->pay = db_prepare(db, "INSERT INTO payment (payment_id, grant_id, month, amount, account, "
 			    "status, reason, paid_on, entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	s->released = db_prepare(db, "SELECT count(*) FROM \"grant\" g JOIN payment p ON "
+	s->released = db_prepare(db, "SELECT count(*), max(p.month) FROM \"grant\" g JOIN payment p ON "
 				 "p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
 				 "AND g.basis = 'released_prisoner' AND p.status = 'paid'");
 	s->street = db_prepare(db, "SELECT street FROM application WHERE application_id = ?1");
@@ -178,24 +201,25 @@ void grant_write(struct grant_store *s, struct grant *g)
  * temporary aid from the street of the window, then the district; the
  * major-disease fund's premiums from the fund, then the donations; home
  * care from the donations; everything else from the budget. */
-static int payers(struct grant_store *s, const struct grant *g, char acc[2][140])
+static int payers(struct grant_store *s, const struct grant *g, char acc[2][ACCOUNT_LEN])
 {
 	if (strcmp(g->programme, "temporary") == 0) {
 		db_bind_text(s->street, 1, g->application_id);
 		if (db_step(s->db, s->street) != SQLITE_ROW)
 			diag_fatal(JZ_DATAERR, "application %s is not enrolled", g->application_id);
-		snprintf(acc[0], 140, "street:%s", (const char *)sqlite3_column_text(s->street, 0));
+		snprintf(acc[0], ACCOUNT_LEN, "street:%s", (const char *)sqlite3_column_text(s->street, 0));
 		sqlite3_reset(s->street);
-		snprintf(acc[1], 140, "district");
+		snprintf(acc[1], ACCOUNT_LEN, "district");
 		return 2;
 	}
 	if (strcmp(g->programme, "premium_subsidy") == 0 &&
 	    strcmp(g->basis, "edge_major_disease_fund") == 0) {
-		snprintf(acc[0], 140, "major_disease");
-		snprintf(acc[1], 140, "donations");
+		snprintf(acc[0], ACCOUNT_LEN, "major_disease");
+		snprintf(acc[1], ACCOUNT_LEN, "donations");
 		return 2;
 	}
-	snprintf(acc[0], 140, "%s", strcmp(g->programme, "home_care") == 0 ? "donations" : "budget");
+	snprintf(acc[0], ACCOUNT_LEN, "%s",
+		 strcmp(g->programme, "home_care") == 0 ? "donations" : "budget");
 	return 1;
 }
 
@@ -219,26 +243,42 @@ static void insert_payment(struct grant_store *s, const struct grant *g, const c
 	db_step(s->db, s->pay);
 }
 
-enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
-			  const char *month, const char *paid_on, char account[140])
+static enum pay_result paid(struct grant_store *s, const struct grant *g, const char *payment_id,
+			    const char *month, const char *account, const char *paid_on)
 {
-	char acc[2][140], out[64], ref[400];
+	insert_payment(s, g, payment_id, month, account, "paid", NULL, paid_on);
+	s->payments++;
+	s->paid++;
+	s->paid_fen += g->amount;
+	return PAY_PAID;
+}
+
+enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
+			  const char *month, const char *paid_on, char account[ACCOUNT_LEN])
+{
+	char acc[2][ACCOUNT_LEN], out[64], ref[400];
 	int n = payers(s, g, acc);
 
-	snprintf(account, 140, "%.139s", acc[0]);
+	snprintf(account, ACCOUNT_LEN, "%.299s", acc[0]);
 	if (exists(s, s->is_paid, payment_id))
 		return PAY_ALREADY;
 	snprintf(out, sizeof out, "paid:%s", g->programme);
 	snprintf(ref, sizeof ref, "payment:%s", payment_id);
 	for (int i = 0; i < n; i++) {
 		if (ledger_move(&s->ledger, acc[i], out, g->amount, paid_on, ref)) {
-			snprintf(account, 140, "%.139s", acc[i]);
-			insert_payment(s, g, payment_id, month, acc[i], "paid", NULL, paid_on);
-			s->payments++;
-			s->paid++;
-			s->paid_fen += g->amount;
-			return PAY_PAID;
+			snprintf(account, ACCOUNT_LEN, "%.299s", acc[i]);
+			return paid(s, g, payment_id, month, account, paid_on);
 		}
+	}
+	/* The major-disease fund: what it lacks comes from the donations
+	 * (rules.md 3, 三(三)8), in the same payment. */
+	jz_fen fund = n == 2 ? ledger_balance(&s->ledger, acc[0]) : 0;
+	if (strcmp(acc[0], "major_disease") == 0 && fund > 0 &&
+	    ledger_balance(&s->ledger, acc[1]) >= g->amount - fund) {
+		ledger_move(&s->ledger, acc[0], out, fund, paid_on, ref);
+		ledger_move(&s->ledger, acc[1], out, g->amount - fund, paid_on, ref);
+		snprintf(account, ACCOUNT_LEN, "major_disease+donations");
+		return paid(s, g, payment_id, month, account, paid_on);
 	}
 	if (!exists(s, s->is_deferred, payment_id)) {
 		insert_payment(s, g, payment_id, month, acc[0], "deferred", "insufficient_funds",
@@ -249,11 +289,19 @@ enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const ch
 	return PAY_DEFERRED;
 }
 
-long grant_released_paid(struct grant_store *s, const char *chain)
+bool grant_is_paid(struct grant_store *s, const char *payment_id)
+{
+	return exists(s, s->is_paid, payment_id);
+}
+
+long grant_released_paid(struct grant_store *s, const char *chain, char last_month[8])
 {
 	db_bind_text(s->released, 1, chain);
 	db_step(s->db, s->released);
 	long n = sqlite3_column_int(s->released, 0);
+	const char *last = (const char *)sqlite3_column_text(s->released, 1);
+	if (last_month)
+		snprintf(last_month, 8, "%.7s", last ? last : "");
 	sqlite3_reset(s->released);
 	return n;
 }

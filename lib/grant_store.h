@@ -15,6 +15,8 @@
 #include "money.h"
 #include "rec.h"
 
+#define ACCOUNT_LEN 300 /* "street:" and a street's name */
+
 struct grant {
 	char grant_id[300];
 	int version;             /* 0: not stored yet */
@@ -27,11 +29,11 @@ struct grant {
 	jz_fen amount;
 	char period[8];          /* month, year, once */
 	char status[10];         /* active, ended, deferred */
-	char account[140];       /* the account that paid it (or pays it) */
+	char account[ACCOUNT_LEN]; /* the account that paid it (or pays it) */
 	char basis[104];         /* the decision's reason */
 	char reason[104];        /* why this version */
 	jz_date since;           /* as_of of the decision that wrote it */
-	char policy[80];
+	char policy[104];
 };
 
 /* The columns of a grant row, in the order grant_read() takes them. */
@@ -41,8 +43,10 @@ struct grant {
 /* A grant from a row of GRANT_COLUMNS. */
 void grant_read(sqlite3_stmt *st, struct grant *g);
 
-/* How a programme is paid: by period, from which accounts in turn. */
+/* How often a programme is paid: month, year or once; NULL: unknown. */
 const char *grant_period(const char *programme);
+/* Is unit (household, person, application) one the programme decides on? */
+bool grant_unit_ok(const char *programme, const char *unit);
 
 struct grant_store {
 	struct db *db;
@@ -72,13 +76,18 @@ void grant_write(struct grant_store *s, struct grant *g);
 enum pay_result { PAY_PAID, PAY_ALREADY, PAY_DEFERRED };
 
 /* Pay g's amount as payment_id for month (YYYY-MM) on date paid_on, from
- * the first of its programme's accounts that can; once only.  *account
- * gets the account that paid (or the first that was asked). */
+ * the first of its programme's accounts that can (for the major-disease
+ * fund: what the fund lacks from the donations); once only.  account gets
+ * the account that paid (or the first that was asked). */
 enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
-			  const char *month, const char *paid_on, char account[140]);
+			  const char *month, const char *paid_on, char account[ACCOUNT_LEN]);
 
-/* Payments already paid to a released prisoner's dibao chain. */
-long grant_released_paid(struct grant_store *s, const char *chain);
+/* Has payment_id been paid? */
+bool grant_is_paid(struct grant_store *s, const char *payment_id);
+
+/* Payments already paid to a released prisoner's dibao chain; the month
+ * of the last in last_month (YYYY-MM, "" for none) unless NULL. */
+long grant_released_paid(struct grant_store *s, const char *chain, char last_month[8]);
 
 /* A row of the payroll's output. */
 extern const char *const payment_columns[];

@@ -87,14 +87,17 @@ static bool unspool(struct output *o)
 
 bool output_ready(struct output *o)
 {
-	if (o->spool_to && !unspool(o))
-		return false;
+	if (o->spool_to)
+		return fflush(o->fp) == 0 && !ferror(o->fp);
 	return fflush(o->fp) == 0 && !ferror(o->fp) && (o->fp == stdout || fsync(fileno(o->fp)) == 0 ||
 							 !o->tmp);
 }
 
 void output_commit(struct output *o)
 {
+	if (o->spool_to && !unspool(o))
+		diag_fatal(JZ_IOERR, "standard output: write failed after the run was committed: %s; "
+			   "what was written is in the database", strerror(errno));
 	if (o->fp == stdout) {
 		if (fflush(stdout) != 0 || ferror(stdout))
 			diag_fatal(JZ_IOERR, "standard output: write failed: %s", strerror(errno));

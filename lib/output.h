@@ -20,9 +20,11 @@ struct output {
 /* Open path (NULL or "-" for stdout); exits 73 when it cannot. */
 void output_open(struct output *o, const char *path);
 /* Hold what is written to standard output (or a device or FIFO) in an
- * anonymous temporary file until output_ready(): a run that fails prints
- * nothing at all.  A regular -o file needs no spool: it is renamed into
- * place only on commit. */
+ * anonymous temporary file until output_commit(), called after the
+ * database commit: a run that fails or is killed prints nothing at all,
+ * and nothing printed is ever undone (a payroll printed but rolled back
+ * would be paid twice).  A regular -o file needs no spool: it is renamed
+ * into place on commit. */
 void output_spool(struct output *o);
 /* Flush (and for a file, sync) what was written: false when a write
  * failed.  Call before committing what the output reports. */

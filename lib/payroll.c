@@ -34,6 +34,10 @@ void grant_payroll(struct grant_run *r)
 		grant_read(st, &g);
 		progress_tick("grants", ++r->read);
 		snprintf(payment_id, sizeof payment_id, "%s/%s", g.chain, month);
+		if (grant_is_paid(&r->store, payment_id)) {
+			r->same++;
+			continue;
+		}
 		if (strcmp(g.basis, "released_prisoner") == 0) {
 			/* At most dibao.released_months payments in a lifetime
 			 * (rules.md 1, dibao (c): "给予一年"). */
@@ -41,13 +45,18 @@ void grant_payroll(struct grant_run *r)
 			if (!v)
 				diag_fatal(JZ_UNAVAILABLE, "parameter dibao.released_months has no value "
 					   "on %s in policy %s; nothing was written", first, r->pol.ref);
-			if (grant_released_paid(&r->store, g.chain) >= v->i) {
+			char last[8];
+			if (grant_released_paid(&r->store, g.chain, last) >= v->i) {
+				if (strcmp(month, last) < 0) {
+					r->same++; /* before the last paid month: nothing to end */
+					continue;
+				}
 				g.end = r->g->period;
 				g.since = r->g->period;
 				snprintf(g.status, sizeof g.status, "ended");
 				snprintf(g.reason, sizeof g.reason, "lifetime_limit");
 				grant_write(&r->store, &g);
-				r->taken++;
+				r->ended++;
 				continue;
 			}
 		}

@@ -83,6 +83,14 @@ dibao/household/H6/2007-11-01|73076|2008-03-01|active|gradual_exit"
 	[ "${#lines[@]}" -eq 2 ]
 }
 
+@test "grant: a gradual exit that assess found before any grant existed still ends with its exit" {
+	# No grant yet: assess's means test and the registry's history decide
+	# that H6 is in gradual exit on 2008-01-01 at 730.76, until 2008-03-01.
+	enrol -q --policy "$POLICY" "$DATA/grant/household.csv" > /dev/null
+	run --separate-stderr sh -c 'assess --as-of 2008-01-01 --programme dibao | grant'
+	assert_line --index 1 "dibao/household/H6/2008-01-01,2008-01-01/dibao/H6,dibao,H6,,2008-01-01,2008-03-01,730.76,month,active,budget,gradual_exit"
+}
+
 @test "grant: without work found, a dibao household that fails the means test ends at once" {
 	enrol -q --policy "$POLICY" "$DATA/grant/household.csv" > /dev/null
 	fund 2007-09-30 10000
@@ -138,4 +146,28 @@ household_id,amount,reason"
 	assert_output "grant_id,decision_id,programme,household_id,national_id,start,end,amount,period,status,account,reason"
 	run db_count '"grant"'
 	assert_output 2
+	# Paying a month already paid again changes nothing, the limit aside.
+	run --separate-stderr grant --period 2007-10 --as-of 2008-09-02
+	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on"
+	run db_count '"grant"'
+	assert_output 2
+}
+
+@test "grant: the insurance subsidy ends by itself 6 months after the month work was found (三(一)2)" {
+	# G1 of tests/data/assess/found-work.csv: the head works from 2007-11-15.
+	enrol -q --policy "$POLICY" "$DATA/assess/found-work.csv" > /dev/null
+	fund 2007-09-30 5000
+	assess --as-of 2007-11-01 --programme dibao | grant -q > /dev/null
+	run --separate-stderr sh -c 'assess --as-of 2007-12-01 --programme employment_insurance | grant'
+	assert_line --index 1 "employment_insurance/person/110105197001010513/2007-12-01,2007-12-01/employment_insurance/110105197001010513,employment_insurance,G1,110105197001010513,2007-12-01,2008-05-01,200.00,month,active,budget,dibao_member_found_work"
+	# No reassessment: the payroll still pays December to April only.
+	for m in 2007-12 2008-01 2008-02 2008-03 2008-04 2008-05 2008-06; do
+		grant -q --period "$m" --as-of "$m-05" > /dev/null
+	done
+	run paid employment_insurance/person/110105197001010513
+	assert_output "2007-12 200.00
+2008-01 200.00
+2008-02 200.00
+2008-03 200.00
+2008-04 200.00"
 }

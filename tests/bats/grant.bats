@@ -58,8 +58,10 @@ dibao() { # as_of amount [eligible reason]
 @test "grant: bad options are usage errors, exit 64, and write nothing (cli.md exit status)" {
 	run -64 grant --period 2007-13
 	assert_line --partial "grant: --period 2007-13:"
-	run -64 grant --period 2007-10 decisions.csv
-	assert_line --partial "--period reads no input: give it alone"
+	run -64 grant --period 2007-10 --kind funding
+	assert_line --partial "--period pays grants; --kind funding books money in: one or the other"
+	run -64 sh -c 'echo x | grant --period 2007-10'
+	assert_line --partial "--period alone reads no input, but standard input is a pipe: give - to grant its decisions first"
 	run -64 grant --kind payments
 	assert_line --partial "--kind payments: expected decision or funding"
 	run -64 grant --recorded
@@ -141,17 +143,19 @@ medical/person/$T/2007-10-01,2007-10-01/medical/$T,medical,T1,$T,2007-10-01,,0.0
 		"2007-10-01/dibao/H9,2007-10-01,dibao,household,H9,,,yes,100.00,month,income_below_standard," \
 		"2007-10-01/edu_hardship/$T,2007-10-01,edu_hardship,person,T1,$T,,yes,500.00,month,x," \
 		"2007-10-01/temporary/X,2007-10-01,temporary,application,T1,$T,,yes,1.00,once,medical," \
-		"2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,maybe,1.001,month,x,"
+		"2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,maybe,1.001,month,x," \
+		"2007-10-01/temporary/$T,2007-10-01,temporary,person,T1,$T,,yes,1.00,once,medical,"
 	run --separate-stderr grant bad.csv
 	[ "$status" -eq 65 ]
 	assert_output ""
 	on_stderr
 	assert_line "grant: bad.csv:3: household_id: no household H9 is enrolled"
-	assert_line "grant: bad.csv:4: period: edu_hardship is paid by the year, not month"
+	assert_line "grant: bad.csv:4: period: edu_hardship is paid yearly, not monthly"
 	assert_line "grant: bad.csv:5: application_id: is required for a decision of unit application"
 	assert_line --partial "grant: bad.csv:6: eligible:"
 	assert_line --partial "grant: bad.csv:6: amount:"
-	assert_line "grant: 4 bad records; nothing was written"
+	assert_line "grant: bad.csv:7: unit: temporary is not decided per person"
+	assert_line "grant: 5 bad records; nothing was written"
 	run db_count '"grant"'
 	assert_output 0
 }
@@ -182,6 +186,21 @@ medical/person/$T/2007-10-01,2007-10-01/medical/$T,medical,T1,$T,2007-10-01,,0.0
 
 # ---- the payroll ----
 
+@test "grant --period with decisions on stdin (-): grants them, then pays the month, in one run" {
+	registry
+	fund budget 2007-09-30 2000
+	run --separate-stderr sh -c 'assess --as-of 2007-10-01 --programme dibao | grant --period 2007-10 --as-of 2007-10-05 -'
+	assert_success
+	assert_output "$PAYMENT_HEADER
+dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05
+dibao/household/T1/2007-10,dibao/household/T1/2007-10-01,dibao,T1,,2007-10,330.00,budget,paid,,2007-10-05"
+	on_stderr
+	assert_line "grant: 2 decisions read: 2 grant versions written, 0 payments (0.00 yuan), 0 deferred; 0 changed nothing, 0 older than their grant"
+	assert_line "grant: payroll 2007-10: 2 paid (1260.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
+	run sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM journal WHERE command LIKE 'grant%'"
+	assert_output 2 # the funding, and this one run
+}
+
 @test "grant: the payroll pays each monthly grant once; run twice, the month pays nothing twice and says so" {
 	registry
 	fund budget 2007-09-30 2000
@@ -192,12 +211,12 @@ medical/person/$T/2007-10-01,2007-10-01/medical/$T,medical,T1,$T,2007-10-01,,0.0
 	assert_output "$PAYMENT_HEADER
 dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05"
 	on_stderr
-	assert_output "grant: payroll 2007-10: 1 paid (930.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended"
+	assert_output "grant: payroll 2007-10: 1 paid (930.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
 	run --separate-stderr grant --period 2007-10 --as-of 2007-10-06
 	assert_success
 	assert_output "$PAYMENT_HEADER"
 	on_stderr
-	assert_output "grant: nothing new: payroll 2007-10: 0 paid (0.00 yuan), 1 paid before, 0 deferred for want of funds, 0 ended"
+	assert_output "grant: nothing new: payroll 2007-10: 0 paid (0.00 yuan), 1 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
 	run balance budget        # 2000.00 - 930.76
 	assert_output "1069.24"
 	run db_count payment
@@ -235,6 +254,24 @@ dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.7
 
 # ---- accounts ----
 
+@test "grant: an edge household's premium comes from the major-disease fund, what it lacks from the donations (三(三)8)" {
+	registry
+	fund major_disease 2007-09-30 30
+	fund donations 2007-09-30 40
+	prem() { echo "$1/premium_subsidy/$T,$1,premium_subsidy,person,T1,$T,,yes,50.00,year,edge_major_disease_fund,"; }
+	decisions p.csv "$(prem 2007-10-01)"
+	run grant -q p.csv
+	assert_line --index 1 "premium_subsidy/person/$T/2007-01-01,2007-10-01/premium_subsidy/$T,premium_subsidy,T1,$T,2007-10-01,2008-01-01,50.00,year,active,major_disease+donations,edge_major_disease_fund"
+	run balance major_disease # 30.00 - 30.00
+	assert_output "0.00"
+	run balance donations     # 40.00 - 20.00
+	assert_output "20.00"
+	# Next year: the fund is empty, the donations pay the whole 50.00 if they can.
+	decisions q.csv "$(prem 2008-10-01)"
+	run grant -q q.csv
+	assert_line --index 1 --partial ",50.00,year,deferred,major_disease,insufficient_funds"
+}
+
 @test "grant: temporary aid is paid by the street, then the district, else deferred; no account goes below zero (三(一)4, 六(一))" {
 	registry
 	fund street:S2 2007-09-30 1000
@@ -257,6 +294,9 @@ temporary/application/APP-T3,2007-10-01/temporary/APP-T3,temporary,T1,$T,2007-10
 temporary/application/APP-T3,2007-10-01/temporary/APP-T3,temporary,T1,$T,2007-10-01,2007-10-02,900.00,once,ended,district,medical"
 	run balance district      # 800.00 + 500.00 - 900.00
 	assert_output "400.00"
+	# Booked on the day of the run that paid it, for the month decided.
+	run sqlite3 "$JIUZHU_DB" "SELECT month, paid_on FROM payment WHERE payment_id LIKE '%APP-T3' AND status = 'paid'"
+	assert_output "2007-10|2026-11-29"
 	run sqlite3 "$JIUZHU_DB" "SELECT sum(amount) FROM payment WHERE status = 'paid'"
 	assert_output 240000
 }
@@ -281,6 +321,22 @@ major_disease,2007-09-30,10.00,budget,,10.00"
 	run sqlite3 "$JIUZHU_DB" "SELECT account, amount FROM ledger WHERE txn = 1"
 	assert_output "source:budget|-100050
 budget|100050"
+}
+
+@test "grant --kind funding: the same record is booked as often as it is given, over all runs" {
+	registry
+	printf '%s\n' "account,date,amount,source,note" "budget,2007-09-30,100,budget,R" > one.csv
+	printf '%s\n' "account,date,amount,source,note" "budget,2007-09-30,100,budget,R" \
+		"budget,2007-09-30,100,budget,R" > two.csv
+	grant -q --kind funding one.csv > /dev/null
+	run --separate-stderr grant --kind funding two.csv
+	assert_output "account,date,amount,source,note,balance
+budget,2007-09-30,100.00,budget,R,200.00"
+	on_stderr
+	assert_output "grant: 1 funding record booked, 1 booked before"
+	run --separate-stderr grant --kind funding two.csv
+	on_stderr
+	assert_output "grant: nothing new: 0 funding records booked, 2 booked before"
 }
 
 @test "grant --kind funding: a bad record writes nothing and prints nothing, exit 65" {
