@@ -5,7 +5,6 @@
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "diag.h"
 #include "grant.h"
@@ -16,7 +15,7 @@ const char *argp_program_version = "grant (jiuzhu) " JZ_VERSION;
 enum { OPT_PERIOD = 2000, OPT_KIND, OPT_RECORDED };
 
 static const struct argp_option options[] = {
-	{"period", OPT_PERIOD, "YYYY-MM", 0, "pay that month (after granting FILEs' decisions, if any)", 0},
+	{"period", OPT_PERIOD, "YYYY-MM", 0, "pay that month (after granting the input's decisions, if any)", 0},
 	{"kind", OPT_KIND, "KIND", 0, "input: decision (default) or funding", 0},
 	{"recorded", OPT_RECORDED, 0, 0, "the decisions assess --record stored for --as-of", 0},
 	{0}
@@ -31,7 +30,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
 	char err[80];
-	struct stat st;
 
 	switch (key) {
 	case ARGP_KEY_INIT:
@@ -59,11 +57,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (a->grant.period && a->grant.kind == GRANT_FUNDING)
 			argp_error(state, "--period pays grants; --kind funding books money in: one or the other");
-		/* `assess | grant --period M` would drop the decisions unread. */
-		if (a->grant.period && !a->grant.nfiles && !a->grant.recorded &&
-		    fstat(0, &st) == 0 && S_ISFIFO(st.st_mode))
-			argp_error(state, "--period alone reads no input, but standard input is a pipe: "
-				   "give - to grant its decisions first");
 		if (a->grant.recorded && (a->grant.nfiles || a->grant.kind == GRANT_FUNDING))
 			argp_error(state, "--recorded reads the database: give no FILE and no --kind");
 		if (a->grant.recorded && !a->common.as_of_given)

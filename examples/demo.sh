@@ -33,6 +33,24 @@ echo "== every programme on 2007-10-01: eligible decisions by programme"
 assess --as-of 2007-10-01 --record | awk -F, 'NR > 1 && $8 == "yes" { n[$3]++ }
   END { for (p in n) printf "%-22s %d\n", p, n[p] }' | sort
 
+echo "== money into the accounts for 2007Q4"
+grant --kind funding "$d/funding.csv" -o "$out/funding.csv"
+
+echo "== the recorded decisions of 2007-10-01 become grants; one-off and yearly ones are paid"
+grant --recorded --as-of 2007-10-01 -o "$out/grants-2007-10.csv"
+
+echo "== the payroll of 2007-10, and again: nothing is paid twice"
+grant --period 2007-10 --as-of 2007-10-05 -o "$out/payroll-2007-10.csv"
+grant --period 2007-10 --as-of 2007-10-05 > /dev/null
+
+echo "== the monthly cycle of 2007-11 (examples/monthly-payroll.sh)"
+JIUZHU_TODAY=2007-11-01 PAYROLL_DIR=$out PATH=$PATH sh "$here/monthly-payroll.sh" 2007-11
+
+echo "== the fund accounts"
+sqlite3 -column -header "$JIUZHU_DB" \
+  "SELECT name AS account, printf('%.2f', balance / 100.0) AS balance
+   FROM account WHERE fund ORDER BY name"
+
 echo "== the journal"
 sqlite3 -column -header "$JIUZHU_DB" \
   "SELECT entry, user, changes, substr(hash, 1, 12) AS hash FROM journal"

@@ -304,6 +304,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	ctx.emit = write_decision;
 	ctx.sink = &s;
 	output_open(&out, o->output);
+	output_spool(&out); /* a run stopped half-way (exit 69) prints nothing */
 	s.w = rec_writer_open(out.fp, o->format, columns,
 			      (int)(sizeof columns / sizeof columns[0]) - !a->explain);
 	if (s.applications)
@@ -327,9 +328,10 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 		journal_count(&j, "decision", s.recorded);
 		if (journal_total(&j) == 0 || o->dry_run) {
 			db_rollback(&db);
-			diag_warn("%s%lld decision%s to record (%lld recorded already)",
-				  o->dry_run ? "dry run: " : "nothing new: ", s.recorded,
-				  s.recorded == 1 ? "" : "s", s.unchanged);
+			if (!o->quiet)
+				diag_warn("%s%lld decision%s to record (%lld recorded already)",
+					  o->dry_run ? "dry run: " : "nothing new: ", s.recorded,
+					  s.recorded == 1 ? "" : "s", s.unchanged);
 		} else {
 			journal_write(&db, &j, o->command_line, pol.ref);
 			db_commit(&db);

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "exitcode.h"
@@ -86,9 +87,6 @@ static void take_funding(struct rec *rec, void *ctx)
 
 void grant_funding(struct grant_run *r)
 {
-	static char *stdin_only[] = {"-"};
-	char **files = r->g->nfiles ? r->g->files : stdin_only;
-	int nfiles = r->g->nfiles ? r->g->nfiles : 1;
 	const struct kind *k = &kind_funding;
 	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
 	struct funding_run f = {.r = r};
@@ -105,11 +103,11 @@ void grant_funding(struct grant_run *r)
 			      "account = ?1 AND date = ?2 AND amount = ?3 AND source = ?4 AND note IS ?5)");
 	f.insert = db_prepare(&r->db, "INSERT INTO funding (account, date, amount, source, note, "
 			      "entry, src, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-	for (int i = 0; i < nfiles; i++) {
+	for (int i = 0; i < r->nfiles; i++) {
 		f.src = i;
-		if (!rec_read_file(files[i], &src, take_funding, &f, sha))
+		if (!rec_read_file(r->files[i], &src, take_funding, &f, sha))
 			r->spoiled = true;
-		journal_input(&r->j, files[i], sha);
+		journal_input(&r->j, r->files[i], sha);
 	}
 	sqlite3_finalize(f.seen);
 	sqlite3_finalize(f.stored);
@@ -149,12 +147,40 @@ static void say_done(const struct grant_run *r, const char *verb)
 	}
 }
 
+/* Which inputs the run reads.  Standard input is read whole first, before
+ * the database is opened: in `assess --record | grant` both want the write
+ * lock, and assess must be able to finish.  --period with no FILE grants
+ * the decisions on standard input when there are any (cli.md: the payroll
+ * alone when there is no input: a terminal, /dev/null, cron's empty pipe). */
+static void choose_inputs(struct grant_run *r)
+{
+	static char *stdin_only[] = {"-"};
+	const struct grant_opts *g = r->g;
+	bool dash = false;
+
+	for (int i = 0; i < g->nfiles; i++)
+		dash |= strcmp(g->files[i], "-") == 0;
+	r->files = g->files;
+	r->nfiles = g->nfiles;
+	if (g->recorded || (g->nfiles && !dash))
+		return;
+	long long bytes = input_spool_stdin();
+	if (g->nfiles == 0 && (!g->period || bytes > 0)) {
+		r->files = stdin_only;
+		r->nfiles = 1;
+	}
+}
+
 int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 {
 	struct grant_run r = {.o = o, .g = g};
 	struct output out;
 	int status = JZ_OK;
 
+	choose_inputs(&r);
+	if (access(o->db, F_OK) != 0) /* grants are of an enrolled registry */
+		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol the registry first, or give --db",
+			   o->db);
 	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
 	r.env = (struct kind_env){.db = &r.db, .today = date_today(), .as_of = o->as_of};
 	r.hist.db = &r.db;
@@ -178,7 +204,7 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 	if (g->kind == GRANT_FUNDING) {
 		grant_funding(&r);
 	} else {
-		if (!g->period || g->nfiles || g->recorded) {
+		if (!g->period || r.nfiles || g->recorded) {
 			grant_decisions(&r);
 			/* What the payroll's counts do not include. */
 			r.decisions_read = r.read;
@@ -194,11 +220,12 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 	}
 	progress_done();
 
-	journal_count(&r.j, "grant", r.store.versions);
-	journal_count(&r.j, "payment", r.store.payments);
-	journal_count(&r.j, "ledger", r.store.ledger.rows);
-	if (g->kind == GRANT_FUNDING)
-		journal_count(&r.j, "funding", r.taken);
+	const char *tables[] = {"grant", "payment", "ledger", "funding"};
+	long long rows[] = {r.store.versions, r.store.payments, r.store.ledger.rows,
+			    g->kind == GRANT_FUNDING ? r.taken : 0};
+	for (int i = 0; i < 4; i++)
+		if (rows[i])
+			journal_count(&r.j, tables[i], rows[i]);
 	grant_store_close(&r.store);
 	history_free(&r.hist);
 	kind_env_free(&r.env);

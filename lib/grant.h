@@ -21,8 +21,8 @@ enum grant_kind { GRANT_DECISIONS, GRANT_FUNDING };
 struct grant_opts {
 	enum grant_kind kind;  /* --kind */
 	jz_date period;        /* --period: the first day of the month; 0: none.
-				* With FILEs or --recorded, their decisions are
-				* granted first, in the same run. */
+				* With FILEs, --recorded or decisions on standard
+				* input, those are granted first, in the same run. */
 	bool recorded;         /* --recorded: the decisions assess --record stored for --as-of */
 	char **files;
 	int nfiles;
@@ -39,6 +39,8 @@ struct grant_run {
 	struct history hist;
 	struct kind_env env;       /* the checks of input records */
 	struct rec_writer *w;
+	char **files;              /* the inputs: FILEs, or "-" */
+	int nfiles;                /* 0: none (a payroll alone) */
 	long long read, bad, taken, same, stale;
 	long long ended;           /* payroll: grants ended at their lifetime limit */
 	/* With --period and decisions: the decisions' part of the counts. */

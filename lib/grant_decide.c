@@ -449,9 +449,6 @@ static void recorded(struct grant_run *r)
 
 void grant_decisions(struct grant_run *r)
 {
-	static char *stdin_only[] = {"-"};
-	char **files = r->g->nfiles ? r->g->files : stdin_only;
-	int nfiles = r->g->nfiles ? r->g->nfiles : 1;
 	const struct kind *k = &kind_decision;
 	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
 	char sha[SHA256_HEX];
@@ -461,9 +458,9 @@ void grant_decisions(struct grant_run *r)
 		recorded(r);
 		return;
 	}
-	for (int i = 0; i < nfiles; i++) {
-		if (!rec_read_file(files[i], &src, take, r, sha))
+	for (int i = 0; i < r->nfiles; i++) {
+		if (!rec_read_file(r->files[i], &src, take, r, sha))
 			r->spoiled = true;
-		journal_input(&r->j, files[i], sha);
+		journal_input(&r->j, r->files[i], sha);
 	}
 }

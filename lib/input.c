@@ -2,9 +2,11 @@
 #include "input.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "exitcode.h"
@@ -124,4 +126,29 @@ void input_close(struct input *in)
 	if (in->fp && in->fp != stdin)
 		fclose(in->fp);
 	in->fp = NULL;
+}
+
+long long input_spool_stdin(void)
+{
+	char buf[INPUT_CHUNK];
+	long long total = 0;
+	ssize_t n;
+
+	if (fcntl(0, F_GETFD) < 0 || isatty(0))
+		return -1;
+	FILE *spool = tmpfile();
+	if (!spool)
+		diag_fatal(JZ_CANTCREAT, "cannot create a temporary file: %s", strerror(errno));
+	while ((n = read(0, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || fwrite(buf, 1, (size_t)n, spool) != (size_t)n)
+			diag_fatal(JZ_IOERR, "standard input: %s", strerror(errno));
+		total += n;
+	}
+	if (fflush(spool) != 0 || lseek(fileno(spool), 0, SEEK_SET) != 0 ||
+	    dup2(fileno(spool), 0) < 0)
+		diag_fatal(JZ_IOERR, "standard input: %s", strerror(errno));
+	fclose(spool); /* fd 0 keeps the file */
+	return total;
 }

@@ -37,6 +37,14 @@ size_t input_read(struct input *in, char *buf, size_t cap);
 /* Finish the digest into in->sha256 and close. */
 void input_close(struct input *in);
 
+/* Read all of standard input now into an anonymous temporary file that
+ * then stands in as standard input, so that a command may take the
+ * database's write lock while the command before it in a pipeline (which
+ * may wait for the same lock) has finished writing.  Returns the number
+ * of bytes, or -1 when there is no standard input (closed, or a
+ * terminal: nobody to wait for). */
+long long input_spool_stdin(void);
+
 /* The SHA-256 of a memory buffer as hex. */
 void sha256_hex(const void *data, size_t len, char out[SHA256_HEX]);
 

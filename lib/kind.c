@@ -143,10 +143,11 @@ void kind_env_free(struct kind_env *env)
 	sqlite3_finalize(env->person_known);
 	sqlite3_finalize(env->household_known);
 	sqlite3_finalize(env->designated);
-	sqlite3_finalize(env->application_known);
 	sqlite3_finalize(env->street_known);
+	sqlite3_finalize(env->member);
+	sqlite3_finalize(env->applicant);
 	env->person_known = env->household_known = env->designated = NULL;
-	env->application_known = env->street_known = NULL;
+	env->street_known = env->member = env->applicant = NULL;
 }
 
 static bool is(const struct value *v, const char *code)
@@ -259,6 +260,18 @@ static const struct field decision_fields[] = {
 	{"trace", FT_TEXT, 0, NULL, NULL},
 };
 
+static bool member_of(struct kind_env *env, const char *national_id, const char *household_id)
+{
+	if (!env->member)
+		env->member = db_prepare(env->db, "SELECT 1 FROM person WHERE national_id = ?1 "
+					 "AND household_id = ?2 LIMIT 1");
+	db_bind_text(env->member, 1, national_id);
+	db_bind_text(env->member, 2, household_id);
+	bool found = db_step(env->db, env->member) == SQLITE_ROW;
+	sqlite3_reset(env->member);
+	return found;
+}
+
 static void check_decision(struct kind_env *env, struct value *v, struct problems *p)
 {
 	enum { D_UNIT = 3, D_HOUSEHOLD, D_NATIONAL, D_APPLICATION };
@@ -270,14 +283,28 @@ static void check_decision(struct kind_env *env, struct value *v, struct problem
 	if (p->count)
 		return;
 	if (!kind_known(env, &env->household_known,
-			"SELECT 1 FROM person WHERE household_id = ?1 LIMIT 1", v[D_HOUSEHOLD].s))
+			"SELECT 1 FROM person WHERE household_id = ?1 LIMIT 1", v[D_HOUSEHOLD].s)) {
 		problem(p, "household_id", "no household %s is enrolled", v[D_HOUSEHOLD].s);
-	else if (v[D_NATIONAL].given && !kind_known(env, &env->person_known,
-			"SELECT 1 FROM person WHERE national_id = ?1 LIMIT 1", v[D_NATIONAL].s))
-		problem(p, "national_id", "the person is not enrolled");
-	else if (v[D_APPLICATION].given && !kind_known(env, &env->application_known,
-			"SELECT 1 FROM application WHERE application_id = ?1", v[D_APPLICATION].s))
-		problem(p, "application_id", "no application %s is enrolled", v[D_APPLICATION].s);
+		return;
+	}
+	/* The person, and the application's applicant, of that household (in
+	 * some version: a decision may be of a date before a move). */
+	if (v[D_NATIONAL].given && !member_of(env, v[D_NATIONAL].s, v[D_HOUSEHOLD].s))
+		problem(p, "national_id", "%s", kind_known(env, &env->person_known,
+			"SELECT 1 FROM person WHERE national_id = ?1 LIMIT 1", v[D_NATIONAL].s)
+			? "the person was never a member of that household" : "the person is not enrolled");
+	if (v[D_APPLICATION].given) {
+		if (!env->applicant)
+			env->applicant = db_prepare(env->db, "SELECT national_id FROM application "
+						    "WHERE application_id = ?1");
+		db_bind_text(env->applicant, 1, v[D_APPLICATION].s);
+		if (db_step(env->db, env->applicant) != SQLITE_ROW)
+			problem(p, "application_id", "no application %s is enrolled", v[D_APPLICATION].s);
+		else if (v[D_NATIONAL].given && strcmp((const char *)sqlite3_column_text(env->applicant, 0),
+						       v[D_NATIONAL].s) != 0)
+			problem(p, "application_id", "is not the application of national_id");
+		sqlite3_reset(env->applicant);
+	}
 }
 
 /* funding: grant --kind funding's input. */
@@ -304,8 +331,9 @@ static void check_funding(struct kind_env *env, struct value *v, struct problems
 		if (!a[7])
 			problem(p, "account", "street: needs the street's name, as in street:%s", "三里屯");
 		else if (!kind_known(env, &env->street_known,
-				     "SELECT 1 FROM person WHERE street = ?1 LIMIT 1", a + 7))
-			problem(p, "account", "no person is enrolled in street %s", a + 7);
+				     "SELECT 1 FROM person WHERE street = ?1 UNION ALL "
+				     "SELECT 1 FROM application WHERE street = ?1 LIMIT 1", a + 7))
+			problem(p, "account", "no person or application is enrolled in street %s", a + 7);
 	} else if (!known) {
 		problem(p, "account", "unknown account %s; expected district, budget, major_disease, "
 			"donations or street:<name>", a);

@@ -19,7 +19,7 @@ struct kind_env {
 	jz_date today;   /* IDs may not be born after it */
 	jz_date as_of;   /* --as-of: the default effective date */
 	sqlite3_stmt *person_known, *household_known, *designated; /* prepared when first needed */
-	sqlite3_stmt *application_known, *street_known;
+	sqlite3_stmt *street_known, *member, *applicant;
 };
 
 /* Finalize what the checks prepared. */

@@ -72,9 +72,10 @@ long rule_count(struct rule_ctx *c, const char *name, const char *sym);
 void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi);
 
 /* Work out c->facts for h.  A dibao household is one with a dibao grant
- * in force on D (rules.md); in a database where grant(1) has recorded no
- * grant yet, and without a registry, one that passes the means test.  This
- * is the one place that decides it. */
+ * in force on D (rules.md), looked up by h's household_id (also for
+ * persons given on assess's input); in a database where grant(1) has
+ * recorded no grant yet, and without a registry (c->history NULL), one
+ * that passes the means test.  This is the one place that decides it. */
 void rule_facts(struct rule_ctx *c, const struct household *h);
 
 /* The chain of grants of one unit and programme: "programme/unit/key",

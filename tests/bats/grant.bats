@@ -60,12 +60,13 @@ dibao() { # as_of amount [eligible reason]
 	assert_line --partial "grant: --period 2007-13:"
 	run -64 grant --period 2007-10 --kind funding
 	assert_line --partial "--period pays grants; --kind funding books money in: one or the other"
-	run -64 sh -c 'echo x | grant --period 2007-10'
-	assert_line --partial "--period alone reads no input, but standard input is a pipe: give - to grant its decisions first"
 	run -64 grant --kind payments
 	assert_line --partial "--kind payments: expected decision or funding"
 	run -64 grant --recorded
 	assert_line --partial "--recorded needs --as-of"
+	[ ! -e "$JIUZHU_DB" ]
+	run -66 grant --period 2007-10 < /dev/null
+	assert_output "grant: $JIUZHU_DB: no such database; enrol the registry first, or give --db"
 	[ ! -e "$JIUZHU_DB" ]
 }
 
@@ -144,7 +145,9 @@ medical/person/$T/2007-10-01,2007-10-01/medical/$T,medical,T1,$T,2007-10-01,,0.0
 		"2007-10-01/edu_hardship/$T,2007-10-01,edu_hardship,person,T1,$T,,yes,500.00,month,x," \
 		"2007-10-01/temporary/X,2007-10-01,temporary,application,T1,$T,,yes,1.00,once,medical," \
 		"2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,maybe,1.001,month,x," \
-		"2007-10-01/temporary/$T,2007-10-01,temporary,person,T1,$T,,yes,1.00,once,medical,"
+		"2007-10-01/temporary/$T,2007-10-01,temporary,person,T1,$T,,yes,1.00,once,medical," \
+		"2007-10-01/dibao/$T,2007-10-01,dibao,person,H6,$T,,yes,1.00,month,x," \
+		"2007-10-01/temporary/APP-T1,2007-10-01,temporary,application,T1,110105197003030016,APP-T1,yes,1.00,once,medical,"
 	run --separate-stderr grant bad.csv
 	[ "$status" -eq 65 ]
 	assert_output ""
@@ -155,7 +158,10 @@ medical/person/$T/2007-10-01,2007-10-01/medical/$T,medical,T1,$T,2007-10-01,,0.0
 	assert_line --partial "grant: bad.csv:6: eligible:"
 	assert_line --partial "grant: bad.csv:6: amount:"
 	assert_line "grant: bad.csv:7: unit: temporary is not decided per person"
-	assert_line "grant: 5 bad records; nothing was written"
+	assert_line "grant: bad.csv:8: national_id: the person was never a member of that household"
+	assert_line "grant: bad.csv:9: national_id: the person was never a member of that household"
+	assert_line "grant: bad.csv:9: application_id: is not the application of national_id"
+	assert_line "grant: 7 bad records; nothing was written"
 	run db_count '"grant"'
 	assert_output 0
 }
@@ -186,10 +192,10 @@ medical/person/$T/2007-10-01,2007-10-01/medical/$T,medical,T1,$T,2007-10-01,,0.0
 
 # ---- the payroll ----
 
-@test "grant --period with decisions on stdin (-): grants them, then pays the month, in one run" {
+@test "grant --period with decisions on stdin: grants them, then pays the month, in one run (spec README: the shape)" {
 	registry
-	fund budget 2007-09-30 2000
-	run --separate-stderr sh -c 'assess --as-of 2007-10-01 --programme dibao | grant --period 2007-10 --as-of 2007-10-05 -'
+	fund budget 2007-09-30 3000
+	run --separate-stderr sh -c 'assess --as-of 2007-10-01 --programme dibao | grant --period 2007-10 --as-of 2007-10-05'
 	assert_success
 	assert_output "$PAYMENT_HEADER
 dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05
@@ -199,6 +205,33 @@ dibao/household/T1/2007-10,dibao/household/T1/2007-10-01,dibao,T1,,2007-10,330.0
 	assert_line "grant: payroll 2007-10: 2 paid (1260.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
 	run sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM journal WHERE command LIKE 'grant%'"
 	assert_output 2 # the funding, and this one run
+	# With no input (a terminal, /dev/null, cron's empty pipe): the payroll alone.
+	run --separate-stderr sh -c 'printf "" | grant --period 2007-11 --as-of 2007-11-05'
+	assert_success
+	assert_line --index 1 --partial "dibao/household/H6/2007-11,"
+	on_stderr
+	assert_output "grant: payroll 2007-11: 2 paid (1260.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
+}
+
+@test "grant: assess --record piped into grant does not wait on grant for the database's lock" {
+	registry
+	# grant reads its input whole before it opens the database; assess,
+	# holding the write lock while it prints, finishes first.
+	run --separate-stderr sh -c 'assess --as-of 2007-10-01 --programme dibao --record | grant --busy-timeout 2 -q'
+	assert_success
+	assert_line --index 1 --partial "dibao/household/H6/2007-10-01,"
+	run sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM decision"
+	assert_output 2
+}
+
+@test "assess: a run stopped by a missing parameter prints nothing, so a pipe into grant grants nothing" {
+	registry
+	# The test policy has no standard after 2009-01-01.
+	run --separate-stderr sh -c 'assess --as-of 2009-02-01 --programme dibao | grant'
+	assert_success
+	assert_output "$GRANT_HEADER"
+	run db_count '"grant"'
+	assert_output 0
 }
 
 @test "grant: the payroll pays each monthly grant once; run twice, the month pays nothing twice and says so" {
@@ -348,7 +381,7 @@ budget,2007-09-30,100.00,budget,R,200.00"
 	[ "$status" -eq 65 ]
 	assert_output ""
 	on_stderr
-	assert_line "grant: f.csv:3: account: no person is enrolled in street Nowhere"
+	assert_line "grant: f.csv:3: account: no person or application is enrolled in street Nowhere"
 	assert_line "grant: f.csv:4: account: unknown account bank; expected district, budget, major_disease, donations or street:<name>"
 	assert_line "grant: f.csv:5: amount: must be more than 0.00"
 	assert_line "grant: f.csv:6: source: unknown code 'gift'; expected one of: budget, lottery, donation, finance_match"
@@ -363,8 +396,8 @@ budget,2007-09-30,100.00,budget,R,200.00"
 	grant -q d.csv > /dev/null
 	grant -q --period 2007-10 --as-of 2007-10-05 > /dev/null
 	run sqlite3 "$JIUZHU_DB" "SELECT command, changes FROM journal ORDER BY entry DESC LIMIT 2"
-	assert_line --index 0 --partial 'grant -q --period 2007-10 --as-of 2007-10-05|{"grant":0,"payment":1,"ledger":2}'
-	assert_line --index 1 --partial 'grant -q d.csv|{"grant":1,"payment":0,"ledger":0}'
+	assert_line --index 0 --partial 'grant -q --period 2007-10 --as-of 2007-10-05|{"payment":1,"ledger":2}'
+	assert_line --index 1 --partial 'grant -q d.csv|{"grant":1}'
 	run sqlite3 "$JIUZHU_DB" "SELECT inputs FROM journal ORDER BY entry DESC LIMIT 1 OFFSET 1"
 	assert_output --partial "\"sha256\":\"$(sha256sum d.csv | cut -d' ' -f1)\""
 }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bats
+# The examples work as the README and grant(1) say: the monthly cycle of
+# examples/monthly-payroll.sh on the example district, twice for a month.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
+	enrol -q --kind application --as-of 2007-09-01 "$EXAMPLES/applications.csv" > /dev/null
+	grant -q --kind funding "$EXAMPLES/funding.csv" > /dev/null
+}
+
+teardown() {
+	ledger_balanced
+}
+
+@test "examples/monthly-payroll.sh: a month granted and paid, then run again, pays nothing twice" {
+	export JIUZHU_TODAY=2007-10-01
+	run "$ROOT/examples/monthly-payroll.sh" 2007-10
+	assert_success
+	assert_output "payroll 2007-10: grants: 176 versions written (./grants-2007-10.csv); payroll: 15 paid (6548.50 yuan), 0 deferred for want of funds (./payroll-2007-10.csv)"
+	run sh -c 'cut -d, -f1,7,9 payroll-2007-10.csv | grep SLT-001'
+	assert_output "dibao/household/SLT-001/2007-10,701.50,paid"
+	run "$ROOT/examples/monthly-payroll.sh" 2007-10
+	assert_success
+	assert_output "payroll 2007-10: grants: nothing new; payroll: nothing to pay (nothing due, or paid before)"
+	[ ! -e grants-2007-10.2.csv ] && [ ! -e payroll-2007-10.2.csv ]
+	run sqlite3 "$JIUZHU_DB" "SELECT count(*), sum(amount) FROM payment WHERE month = '2007-10' AND payment_id LIKE 'dibao/%'"
+	assert_output "15|654850"
+}
+
+@test "examples/monthly-payroll.sh: a bad month and a missing database are refused" {
+	run -64 "$ROOT/examples/monthly-payroll.sh" 2007-13
+	assert_output "monthly-payroll.sh: '2007-13' is not a month; expected YYYY-MM, as in 2007-10"
+	JIUZHU_DB=$BATS_TEST_TMPDIR/none.db run -66 "$ROOT/examples/monthly-payroll.sh" 2007-10
+	assert_output --partial "none.db: no such database"
+}
