@@ -23,7 +23,7 @@ else
 BUILD    = build/out
 endif
 
-COMMANDS = enrol assess grant
+COMMANDS = enrol assess grant settle
 LIBSRC   = $(wildcard lib/*.c)
 GENSRC   = $(BUILD)/gen/migrations.c $(BUILD)/gen/default_policy.c
 LIBOBJ   = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(GENSRC:.c=.o)

@@ -88,6 +88,19 @@ bool date_parse_month(const char *s, jz_date *out, char *err, size_t errlen)
 	return true;
 }
 
+bool date_parse_quarter(const char *s, jz_date *first, jz_date *end, char *err, size_t errlen)
+{
+	int y, q;
+
+	if (strlen(s) != 6 || s[4] != 'Q' || (y = digits(s, 4)) < 1000 || (q = digits(s + 5, 1)) < 1 ||
+	    q > 4 || !date_from_ymd(y, 3 * q - 2, 1, first)) {
+		snprintf(err, errlen, "'%.40s' is not a quarter; expected YYYYQn, as in 2007Q3", s);
+		return false;
+	}
+	*end = date_add_months(*first, 3);
+	return true;
+}
+
 void date_format(jz_date date, char buf[DATE_TEXT])
 {
 	int y, m, d;

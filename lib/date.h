@@ -22,6 +22,8 @@ bool date_parse(const char *s, jz_date *out, char *err, size_t errlen);
 /* Parse exactly YYYY-MM; *out is the first day of the month. */
 bool date_parse_month(const char *s, jz_date *out, char *err, size_t errlen);
 
+/* Parse exactly YYYYQn (2007Q3): its first day, and the first day after it. */
+bool date_parse_quarter(const char *s, jz_date *first, jz_date *end, char *err, size_t errlen);
 void date_format(jz_date date, char buf[DATE_TEXT]);
 
 /* The same day k months later (or earlier), clipped to the month's end:

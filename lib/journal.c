@@ -70,7 +70,7 @@ static void entry_hash(long long entry, const char *at, const char *user,
 	free(text);
 }
 
-static const char *os_user(void)
+const char *journal_user(void)
 {
 	struct passwd *pw = getpwuid(geteuid());
 	return pw ? pw->pw_name : "unknown";
@@ -92,7 +92,7 @@ void journal_write(struct db *db, struct journal *j, const char *command, const 
 
 	char *inputs = need(cJSON_PrintUnformatted(j->inputs));
 	char *changes = need(cJSON_PrintUnformatted(j->changes));
-	const char *user = os_user();
+	const char *user = journal_user();
 	entry_hash(j->entry, at, user, command, inputs, policy, changes, prev, hash);
 	st = db_prepare(db, "INSERT INTO journal (entry, at, user, command, inputs, policy, "
 			    "changes, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");

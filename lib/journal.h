@@ -33,6 +33,9 @@ long long journal_total(const struct journal *j);
 void journal_write(struct db *db, struct journal *j, const char *command, const char *policy);
 void journal_free(struct journal *j);
 
+/* The OS user a run is journalled as. */
+const char *journal_user(void);
+
 /* Check every entry's hash and link; prints each break; true when whole. */
 bool journal_verify(struct db *db);
 

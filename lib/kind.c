@@ -342,6 +342,31 @@ static void check_funding(struct kind_env *env, struct value *v, struct problems
 		problem(p, "amount", "must be more than 0.00");
 }
 
+/* claim: settle's input, from each designated institution. */
+static const char *const visit_types[] = {"outpatient", "inpatient", NULL};
+
+static const struct field claim_fields[] = {
+	{"claim_id", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
+	{"institution", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
+	{"national_id", FT_ID, REQ, NULL, NULL},
+	{"visit_date", FT_DATE, REQ, NULL, NULL},
+	{"visit_type", FT_CODE, REQ, visit_types, NULL},
+	YESNO("referral"),
+	{"total", FT_MONEY, REQ, NULL, NULL},
+	{"insurance_paid", FT_MONEY, 0, NULL, "0"},
+	{"advance", FT_MONEY, REQ, NULL, NULL},
+	{"corrects", FT_TEXT, F_SHORT, NULL, NULL},
+};
+
+static void check_claim(struct kind_env *env, struct value *v, struct problems *p)
+{
+	(void)env;
+	if (v[7].i > v[6].i)
+		problem(p, "insurance_paid", "%s is more than total %s", v[7].s, v[6].s);
+	if (v[9].given && strcmp(v[9].s, v[0].s) == 0)
+		problem(p, "corrects", "a claim cannot correct itself");
+}
+
 const struct kind kind_person = {"person", person_fields, NFIELDS(person_fields), true, false,
 				 check_person};
 const struct kind kind_application = {"application", application_fields,
@@ -355,6 +380,9 @@ const struct kind kind_decision = {"decision", decision_fields, NFIELDS(decision
 				   false, check_decision};
 const struct kind kind_funding = {"funding", funding_fields, NFIELDS(funding_fields), false, false,
 				  check_funding};
+
+const struct kind kind_claim = {"claim", claim_fields, NFIELDS(claim_fields), false, true,
+				check_claim};
 
 const struct kind *kind_find(const char *name)
 {

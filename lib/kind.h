@@ -38,6 +38,8 @@ struct kind {
 extern const struct kind kind_person, kind_application, kind_institution, kind_survey;
 /* grant(1)'s inputs (not enrol's): assess's decisions, and funding. */
 extern const struct kind kind_decision, kind_funding;
+/* settle(1)'s input. */
+extern const struct kind kind_claim;
 
 /* The kind named name, or NULL. */
 const struct kind *kind_find(const char *name);

@@ -88,6 +88,7 @@ int main(void)
 	agree(&kind_survey);
 	agree(&kind_decision);
 	agree(&kind_funding);
+	agree(&kind_claim);
 
 	/* grant takes a decision of every programme assess decides, and knows
 	 * how often each is paid. */

@@ -50,10 +50,11 @@ decision_fields() {
 	sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
 }
 
-# The ledger balances (grant(1)): each booking sums to zero; each account's
-# balance is the sum of its rows; no fund account is below zero; the money
-# booked in equals what the fund accounts hold plus what was paid out; and
-# what was paid out equals the payments made.  Prints what is wrong.
+# The ledger balances (grant(1), settle(1)): each booking sums to zero;
+# each account's balance is the sum of its rows; no fund account is below
+# zero; the money booked in (from the sources: funding records, the
+# finance's share of the major-disease fund) equals what the fund accounts
+# hold plus what was paid out; what was paid out equals the payments made.
 ledger_balanced() {
 	[ -e "$JIUZHU_DB" ] || return 0
 	local wrong
@@ -62,9 +63,12 @@ ledger_balanced() {
 	  SELECT 'account ' || name || ' balance is not its rows' FROM account a
 	    WHERE balance <> (SELECT coalesce(sum(amount), 0) FROM ledger l WHERE l.account = a.name);
 	  SELECT 'fund account ' || name || ' below zero' FROM account WHERE fund AND balance < 0;
-	  SELECT 'booked in ' || (SELECT coalesce(sum(amount), 0) FROM funding) || ' <> held + paid'
-	    WHERE (SELECT coalesce(sum(amount), 0) FROM funding) <>
+	  SELECT 'booked in <> held + paid'
+	    WHERE -(SELECT coalesce(sum(balance), 0) FROM account WHERE name LIKE 'source:%') <>
 	          (SELECT coalesce(sum(balance), 0) FROM account WHERE fund OR name LIKE 'paid:%');
+	  SELECT 'funding records <> money from the sources they name'
+	    WHERE (SELECT coalesce(sum(amount), 0) FROM funding) <>
+	          -(SELECT coalesce(sum(amount), 0) FROM ledger WHERE ref LIKE 'funding:%' AND account LIKE 'source:%');
 	  SELECT 'paid out <> payments made'
 	    WHERE (SELECT coalesce(sum(balance), 0) FROM account WHERE name LIKE 'paid:%') <>
 	          (SELECT coalesce(sum(amount), 0) FROM payment WHERE status = 'paid');") || return 1
