@@ -32,7 +32,10 @@ CREATE TABLE "grant" (
   entry          INTEGER NOT NULL,
   PRIMARY KEY (grant_id, version)
 );
-CREATE INDEX grant_chain ON "grant" (chain, start);
+-- Covering: "is a grant of this chain in force on D" (the dibao household
+-- of assess, the medical entitlement of each claim settle checks) is
+-- answered from the index alone.
+CREATE INDEX grant_chain ON "grant" (chain, start, version, status, "end", amount);
 CREATE INDEX grant_monthly ON "grant" (period, start) WHERE period = 'month';
 
 -- Money to one unit for one month (monthly grants) or one occurrence.  A
