@@ -177,6 +177,7 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 	struct output out;
 	int status = JZ_OK;
 
+	input_check_files(g->files, g->nfiles);
 	choose_inputs(&r);
 	if (access(o->db, F_OK) != 0) /* grants are of an enrolled registry */
 		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol the registry first, or give --db",

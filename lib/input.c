@@ -39,7 +39,8 @@ void input_open(struct input *in, const char *name, const char *encoding)
 	if (strcmp(name, "-") == 0) {
 		in->fp = stdin;
 	} else if (!(in->fp = fopen(name, "rb"))) {
-		diag_fatal(errno == ENOENT ? JZ_NOINPUT : JZ_IOERR, "%s: %s", name, strerror(errno));
+		diag_fatal(errno == ENOENT ? JZ_NOINPUT : JZ_IOERR, "%s: cannot read: %s", name,
+			   strerror(errno));
 	}
 	if (encoding && strcasecmp(encoding, "UTF-8") != 0 && strcasecmp(encoding, "UTF8") != 0) {
 		in->cd = iconv_open("UTF-8", encoding);
@@ -151,4 +152,12 @@ long long input_spool_stdin(void)
 		diag_fatal(JZ_IOERR, "standard input: %s", strerror(errno));
 	fclose(spool); /* fd 0 keeps the file */
 	return total;
+}
+
+void input_check_files(char **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], "-") != 0 && access(names[i], R_OK) != 0)
+			diag_fatal(errno == ENOENT ? JZ_NOINPUT : JZ_IOERR, "%s: cannot read: %s; nothing "
+				   "was read", names[i], strerror(errno));
 }

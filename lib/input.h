@@ -45,6 +45,10 @@ void input_close(struct input *in);
  * terminal: nobody to wait for). */
 long long input_spool_stdin(void);
 
+/* Exit 66 (or 74) now, before any work, when one of the named inputs
+ * cannot be read ("-" aside). */
+void input_check_files(char **names, int n);
+
 /* The SHA-256 of a memory buffer as hex. */
 void sha256_hex(const void *data, size_t len, char out[SHA256_HEX]);
 

@@ -32,7 +32,7 @@ struct claims {
 	int src;
 	struct institution *inst;
 	int ninst;
-	sqlite3_stmt *stored, *insert, *person, *cap, *target, *corrected;
+	sqlite3_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen;
 	long long messages;   /* rejections told on stderr */
 };
 
@@ -40,6 +40,8 @@ static bool is(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
 }
+
+static struct institution *institution(struct claims *c, const char *code);
 
 static void load_institutions(struct claims *c)
 {
@@ -69,6 +71,29 @@ static void load_institutions(struct claims *c)
 		in->frozen = sqlite3_column_int(st, 4) > 0;
 	}
 	sqlite3_finalize(st);
+	/* The policy's hospitals, for a --policy not stored before. */
+	const cJSON *e;
+	cJSON_ArrayForEach(e, c->r->pol.institutions) {
+		const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(e, "type");
+		const cJSON *from = cJSON_GetObjectItemCaseSensitive(e, "designated_from");
+		const cJSON *to = cJSON_GetObjectItemCaseSensitive(e, "designated_to");
+		if (!cJSON_IsString(code) || institution(c, code->valuestring))
+			continue;
+		if (c->ninst == cap) {
+			cap = cap ? 2 * cap : 16;
+			if (!(c->inst = realloc(c->inst, cap * sizeof *c->inst)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		struct institution *in = &c->inst[c->ninst++];
+		snprintf(in->code, sizeof in->code, "%s", code->valuestring);
+		in->hospital = cJSON_IsString(type) && is(type->valuestring, "hospital");
+		in->to = 0;
+		in->frozen = false;
+		if (!cJSON_IsString(from) || !date_parse(from->valuestring, &in->from, err, sizeof err) ||
+		    (cJSON_IsString(to) && !date_parse(to->valuestring, &in->to, err, sizeof err)))
+			diag_fatal(JZ_SOFTWARE, "policy institution %s: %s", in->code, err);
+	}
 }
 
 static struct institution *institution(struct claims *c, const char *code)
@@ -102,8 +127,32 @@ static int64_t param(struct settle_run *r, const char *name, jz_date on)
 	return v->i;
 }
 
-/* The first reason of rules.md's checks 1-5 that the claim fails, or NULL. */
-static const char *check(struct claims *c, const struct value *v, const struct institution *in)
+/* Is the statement of the quarter and institution of claim id signed? */
+static bool target_frozen(struct claims *c, const char *institution, const char *id)
+{
+	db_bind_text(c->target, 1, institution);
+	db_bind_text(c->target, 2, id);
+	bool frozen = db_step(&c->r->db, c->target) == SQLITE_ROW && sqlite3_column_int(c->target, 1);
+	sqlite3_reset(c->target);
+	return frozen;
+}
+
+/* Does claim id of the institution exist, for this person? */
+static bool target_of(struct claims *c, const char *institution, const char *id,
+		      const char *national_id)
+{
+	db_bind_text(c->target, 1, institution);
+	db_bind_text(c->target, 2, id);
+	bool yes = db_step(&c->r->db, c->target) == SQLITE_ROW &&
+		   is((const char *)sqlite3_column_text(c->target, 0), national_id);
+	sqlite3_reset(c->target);
+	return yes;
+}
+
+/* The first reason of rules.md's checks 1-5 that the claim fails, or NULL;
+ * duplicate is the caller's (it knows what was stored). */
+static const char *check(struct claims *c, const struct value *v, const struct institution *in,
+			 bool duplicate)
 {
 	struct settle_run *r = c->r;
 	jz_date visit = v[C_VISIT].i;
@@ -120,9 +169,13 @@ static const char *check(struct claims *c, const struct value *v, const struct i
 		return "out_of_period";
 	if (in->frozen)
 		return "period_closed";
+	if (duplicate)
+		return "duplicate";
 	if (v[C_CORRECTS].given) {
-		if (!found(&r->db, c->target, v[C_INSTITUTION].s, v[C_CORRECTS].s))
+		if (!target_of(c, v[C_INSTITUTION].s, v[C_CORRECTS].s, v[C_NATIONAL].s))
 			return "corrects_unknown";
+		if (target_frozen(c, v[C_INSTITUTION].s, v[C_CORRECTS].s))
+			return "period_closed"; /* a signed line is corrected by nothing */
 		if (found(&r->db, c->corrected, v[C_INSTITUTION].s, v[C_CORRECTS].s))
 			return "already_corrected";
 	}
@@ -150,7 +203,8 @@ static jz_fen aid(struct claims *c, const struct value *v, bool *capped)
 	jz_fen cap = param(r, "medical.annual_cap_person", visit);
 	date_to_ymd(visit, &y, &m, &d);
 	date_from_ymd(y, 1, 1, &jan1);
-	date_from_ymd(y + 1, 1, 1, &next);
+	if (!date_from_ymd(y + 1, 1, 1, &next))
+		next = jan1 + 366;
 	date_format(jan1, from);
 	date_format(next, to);
 	db_bind_text(c->cap, 1, v[C_NATIONAL].s);
@@ -266,27 +320,31 @@ static void take(struct rec *rec, void *ctx)
 	for (int i = 0; i < C_N; i++)
 		cells[i] = v[i].given ? v[i].s : "";
 
-	/* Settled before: given again as it was, the stored line stands. */
+	const struct institution *in = institution(c, v[C_INSTITUTION].s);
+	jz_date visit = v[C_VISIT].i;
+	/* Only a claim of this quarter, of a statement not signed, is settled
+	 * and stored, whatever else it fails: another may come where it
+	 * belongs, under the same id. */
+	bool here = visit >= r->s->first && visit < r->s->end && !(in && in->frozen);
+
+	/* Settled before, or given before in this run. */
+	db_bind_text(c->seen, 1, v[C_INSTITUTION].s);
+	db_bind_text(c->seen, 2, v[C_ID].s);
+	db_step(&r->db, c->seen);
+	bool seen = sqlite3_changes(r->db.h) == 0;
 	db_bind_text(c->stored, 1, v[C_INSTITUTION].s);
 	db_bind_text(c->stored, 2, v[C_ID].s);
-	if (db_step(&r->db, c->stored) == SQLITE_ROW) {
-		bool again = sqlite3_column_int64(c->stored, C_N - C_NATIONAL + 4) < r->j.entry &&
-			     same_claim(c->stored, v);
-		if (again)
-			print_stored(r, c->stored, cells);
+	bool stored = db_step(&r->db, c->stored) == SQLITE_ROW;
+	if (here && stored && !seen && same_claim(c->stored, v)) {
+		/* Given again as it was: the stored line stands. */
+		print_stored(r, c->stored, cells);
 		sqlite3_reset(c->stored);
-		if (again) {
-			r->again++;
-			return;
-		}
-		tell(c, p, v, "duplicate");
-		print_line(r, cells, 0, 0, "rejected", "duplicate");
-		r->unsettled++;
+		r->again++;
 		return;
 	}
+	sqlite3_reset(c->stored);
 
-	const struct institution *in = institution(c, v[C_INSTITUTION].s);
-	const char *reason = check(c, v, in);
+	const char *reason = check(c, v, in, stored || seen);
 	jz_fen computed = 0, approved = 0;
 	const char *status = "rejected";
 	bool capped = false;
@@ -304,9 +362,7 @@ static void take(struct rec *rec, void *ctx)
 		tell(c, p, v, reason);
 	}
 	print_line(r, cells, computed, approved, status, reason ? reason : "");
-	/* A claim of another quarter, or of a signed one, is not settled: it
-	 * may come again where it belongs, under the same id. */
-	if (reason && (is(reason, "out_of_period") || is(reason, "period_closed"))) {
+	if (!here || stored || seen || (reason && is(reason, "period_closed"))) {
 		r->unsettled++;
 		return;
 	}
@@ -358,9 +414,15 @@ void settle_claims(struct settle_run *r)
 			   "national_id = ?1 AND visit_type = 'inpatient' AND visit_date >= ?2 AND "
 			   "visit_date < ?3 AND NOT (institution = ?4 AND claim_id IS ?5) AND NOT "
 			   "EXISTS (SELECT 1 FROM claim d WHERE d.institution = c.institution AND "
-			   "d.corrects = c.claim_id)");
-	c.target = db_prepare(&r->db, "SELECT 1 FROM claim WHERE institution = ?1 AND claim_id = ?2");
-	c.corrected = db_prepare(&r->db, "SELECT 1 FROM claim WHERE institution = ?1 AND corrects = ?2");
+			   "d.corrects = c.claim_id AND d.status <> 'rejected')");
+	c.target = db_prepare(&r->db, "SELECT national_id, EXISTS (SELECT 1 FROM signoff s WHERE "
+			      "s.quarter = c.quarter AND s.institution = c.institution) FROM claim c "
+			      "WHERE institution = ?1 AND claim_id = ?2");
+	c.corrected = db_prepare(&r->db, "SELECT 1 FROM claim WHERE institution = ?1 AND corrects = ?2 "
+				 "AND status <> 'rejected'");
+	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS claim_given (institution TEXT, "
+		     "claim_id TEXT, PRIMARY KEY (institution, claim_id)) WITHOUT ROWID", NULL, NULL, NULL);
+	c.seen = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.claim_given VALUES (?1, ?2)");
 	for (int i = 0; i < nfiles; i++) {
 		c.src = i;
 		if (!rec_read_file(files[i], &src, take, &c, sha))
@@ -369,7 +431,7 @@ void settle_claims(struct settle_run *r)
 	}
 	if (c.messages > 100 && !r->o->quiet)
 		diag_warn("... and %lld more rejected claims (see the reason column)", c.messages - 100);
-	sqlite3_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected};
+	sqlite3_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected, c.seen};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		sqlite3_finalize(all[i]);
 	free(c.inst);

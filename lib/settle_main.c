@@ -42,6 +42,7 @@ int settle_main(const struct jz_opts *o, const struct settle_opts *s)
 	int status = JZ_OK;
 	bool writes = s->mode != SETTLE_SUMMARY;
 
+	input_check_files(s->files, s->nfiles);
 	if (s->mode == SETTLE_CLAIMS && (s->nfiles == 0 ||
 	    (s->nfiles == 1 && strcmp(s->files[0], "-") == 0)))
 		input_spool_stdin(); /* a writer before us in the pipeline may hold the lock */

@@ -30,12 +30,15 @@ CREATE TABLE claim (
 CREATE INDEX claim_quarter ON claim (quarter, institution);
 -- The inpatient yearly cap: a person's approved inpatient aid in a year.
 CREATE INDEX claim_inpatient ON claim (national_id, visit_date) WHERE visit_type = 'inpatient';
-CREATE INDEX claim_corrects ON claim (institution, corrects) WHERE corrects IS NOT NULL;
+CREATE INDEX claim_corrects ON claim (institution, corrects, status) WHERE corrects IS NOT NULL;
 
 CREATE TRIGGER claim_never_updated BEFORE UPDATE ON claim
 BEGIN SELECT RAISE(ABORT, 'a settlement line is never changed; settle a correcting claim'); END;
 CREATE TRIGGER claim_never_deleted BEFORE DELETE ON claim
 BEGIN SELECT RAISE(ABORT, 'a settlement line is never removed'); END;
+CREATE TRIGGER claim_not_into_signed BEFORE INSERT ON claim
+WHEN EXISTS (SELECT 1 FROM signoff s WHERE s.quarter = NEW.quarter AND s.institution = NEW.institution)
+BEGIN SELECT RAISE(ABORT, 'the statement of that quarter and institution is signed'); END;
 
 -- The joint review (三(三)3): each bureau signs an institution's quarter
 -- once; what it signed is kept with its signature.

@@ -87,6 +87,22 @@ claims() { # file rows...
 	sqlite3 "$JIUZHU_DB" 'SELECT * FROM claim ORDER BY 1, 2' | diff - before.txt
 }
 
+@test "settle: a file with a claim twice prints the same lines every time it is run" {
+	claims twice.csv "D1,SQ1,$M,2007-08-05,outpatient,,100.00,,50.00," "D1,SQ1,$M,2007-08-05,outpatient,,100.00,,50.00,"
+	settle -q --quarter 2007Q3 twice.csv > first.csv
+	run sh -c 'cut -d, -f1,13,14 first.csv'
+	assert_output "claim_id,status,reason
+D1,approved,
+D1,rejected,duplicate"
+	run settle -q --quarter 2007Q3 twice.csv
+	diff <(echo "$output") first.csv
+}
+
+@test "settle: a claims file that cannot be read stops the run before anything is read" {
+	run -66 settle --quarter 2007Q3 "$S/q3.csv" nonexist.csv
+	assert_output "settle: nonexist.csv: cannot read: No such file or directory; nothing was read"
+}
+
 @test "settle: the inpatient yearly cap, across institutions and quarters, and anew the next year" {
 	settle -q --quarter 2007Q3 "$S/q3.csv" > /dev/null
 	run settle -q --quarter 2007Q4 "$S/q4.csv"
@@ -128,6 +144,20 @@ labour|6|185000|1"
 	# SQ1 is not signed: its quarter is open.
 	run settle --quarter 2007Q3 --summary --institution SQ1
 	assert_line --index 1 "2007Q3,SQ1,3,130.63,120.63,0,1,,open"
+	# Nor are claims it would reject for other reasons: a signed statement
+	# takes no line, and a correction of a signed line is period_closed.
+	claims late2.csv "A13,H1,110105197204040026,2007-09-10,outpatient,yes,1000.00,,500.00," \
+		"A14,H1,$M,2007-07-01,outpatient,yes,100.00,,50.00,"
+	run settle -q --quarter 2007Q3 late2.csv
+	assert_line --partial "A13,H1,110105197204040026,2007-09-10,outpatient,yes,1000.00,0.00,500.00,,0.00,0.00,rejected,not_entitled"
+	assert_line --partial "A14,H1,$M,2007-07-01,outpatient,yes,100.00,0.00,50.00,,0.00,0.00,rejected,not_designated"
+	claims q4fix.csv "A8x,H1,$M,2007-10-05,inpatient,,100.00,,60.00,A8"
+	run settle -q --quarter 2007Q4 q4fix.csv
+	assert_line "A8x,H1,$M,2007-10-05,inpatient,no,100.00,0.00,60.00,A8,0.00,0.00,rejected,period_closed"
+	run settle --quarter 2007Q3 --summary --institution H1
+	assert_line --index 1 "2007Q3,H1,6,2050.00,1850.00,4,0,health;labour;civil_affairs;finance,closed"
+	run db_count claim
+	assert_output 9
 	# A closed line is never changed, not even by hand.
 	run sqlite3 "$JIUZHU_DB" "UPDATE claim SET approved = 0 WHERE claim_id = 'A8'"
 	assert_failure
@@ -157,15 +187,19 @@ labour|6|185000|1"
 	# The corrected line stays as it was; the statement counts the correction.
 	run sqlite3 "$JIUZHU_DB" "SELECT status, reason FROM claim WHERE claim_id = 'A4'"
 	assert_output "rejected|no_referral"
+	# A rejected correction corrects nothing (here the wife's, not entitled).
+	claims fix1.csv "A8y,H1,110105197204040026,2007-08-01,inpatient,,4500.00,2000.00,1500.00,A8"
+	run settle -q --quarter 2007Q3 fix1.csv
+	assert_line --index 1 "A8y,H1,110105197204040026,2007-08-01,inpatient,no,4500.00,2000.00,1500.00,A8,0.00,0.00,rejected,not_entitled"
 	# A8 is corrected to a lower amount: the statement counts 1500.00, not both.
 	claims fix2.csv "A8b,H1,$M,2007-08-01,inpatient,,4500.00,2000.00,1500.00,A8"
 	run settle -q --quarter 2007Q3 fix2.csv
 	# (4500.00 - 2000.00) x 0.60 = 1500.00; A8's 1800.00 no longer counts against the cap.
 	assert_line "A8b,H1,$M,2007-08-01,inpatient,no,4500.00,2000.00,1500.00,A8,1500.00,1500.00,approved,"
 	run settle --quarter 2007Q3 --summary --institution H1
-	# claimed: 2050.00 + 3 x 50.00 + 1500.00; approved: A3 50.00 + A4b 50.00
-	# + A8b 1500.00 (A8 corrected)
-	assert_line --index 1 "2007Q3,H1,10,3700.00,1600.00,6,0,,open"
+	# claimed: 2050.00 + 3 x 50.00 + 1500.00 + A8y's 1500.00; approved: A3
+	# 50.00 + A4b 50.00 + A8b 1500.00 (A8 corrected)
+	assert_line --index 1 "2007Q3,H1,11,5200.00,1600.00,7,0,,open"
 }
 
 @test "settle: bad claims are data errors: all reported, exit 65, nothing stored or printed" {
