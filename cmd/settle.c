@@ -80,7 +80,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (s->fund) {
 			if (!s->year)
 				argp_error(state, "--fund needs --year");
-			if (s->quarter || a->summary || s->bureau || s->nfiles)
+			if (s->quarter || a->summary || s->bureau || s->nfiles || s->institution)
 				argp_error(state, "--fund --year reads no claims: give it alone");
 			s->mode = SETTLE_FUND;
 			break;

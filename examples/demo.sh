@@ -1,6 +1,8 @@
 #!/bin/sh
-# make demo: enrol the example district into a fresh database and show
-# what was stored.  Usage: demo.sh BIN_DIR
+# make demo: enrol the example district into a fresh database, run the
+# monthly cycle of 2007-10 to 2007-12, then the quarterly medical-aid
+# settlement of 2007Q4 on examples/district/claims/, and show what was
+# stored.  Usage: demo.sh BIN_DIR
 set -eu
 bin=$(cd "${1:-build/out/bin}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,8 +45,33 @@ echo "== the payroll of 2007-10, and again: nothing is paid twice"
 grant --period 2007-10 --as-of 2007-10-05 -o "$out/payroll-2007-10.csv"
 grant --period 2007-10 --as-of 2007-10-05 > /dev/null
 
-echo "== the monthly cycle of 2007-11 (examples/monthly-payroll.sh)"
+echo "== the monthly cycles of 2007-11 and 2007-12 (examples/monthly-payroll.sh)"
 JIUZHU_TODAY=2007-11-01 PAYROLL_DIR=$out PATH=$PATH sh "$here/monthly-payroll.sh" 2007-11
+JIUZHU_TODAY=2007-12-01 PAYROLL_DIR=$out PATH=$PATH sh "$here/monthly-payroll.sh" 2007-12
+
+# The medical entitlements granted from 2007-10-01 are in force all quarter:
+# the designated institutions' claims of 2007Q4 can be settled.
+echo "== the medical-aid settlement of 2007Q4 (examples/quarterly-settlement.sh)"
+JIUZHU_TODAY=2008-01-05 CLAIMS_DIR=$d/claims SETTLE_DIR=$out PATH=$PATH \
+  sh "$here/quarterly-settlement.sh" 2007Q4
+
+echo "== the lines whose advance is not the aid computed: rejected, adjusted, or a lower advance approved"
+awk -F, 'NR == 1 || $9 != $11' "$out/settlement-2007Q4.csv" |
+  cut -d, -f1,2,5,9,11-14
+
+echo "== the same claims again: nothing is settled twice"
+JIUZHU_TODAY=2008-01-05 CLAIMS_DIR=$d/claims SETTLE_DIR=$out PATH=$PATH \
+  sh "$here/quarterly-settlement.sh" 2007Q4
+
+echo "== the joint review: the four bureaus sign, in any order; the statement is closed"
+for bureau in civil_affairs health finance labour; do
+  settle --quarter 2007Q4 --sign "$bureau" > /dev/null
+done
+settle --quarter 2007Q4 --summary --format table
+
+echo "== the same claims once more, after the review: nothing is stored, the statement stays as signed"
+settle --quarter 2007Q4 "$d"/claims/2007Q4-*.csv 2>&1 > /dev/null | tail -n 1
+settle --quarter 2007Q4 --summary --format table
 
 echo "== the fund accounts"
 sqlite3 -column -header "$JIUZHU_DB" \

@@ -45,7 +45,8 @@ void settle_fund(struct settle_run *r)
 	snprintf(year, sizeof year, "%d", y);
 	if (one(&r->db, "SELECT count(*) FROM fund_year WHERE fund = ?1 AND year = ?2", "major_disease",
 		year)) {
-		diag_warn("the major-disease fund of %d was funded already", y);
+		if (!r->o->quiet)
+			diag_warn("the major-disease fund of %d was funded already", y);
 		r->again++;
 		return;
 	}
@@ -96,4 +97,8 @@ void settle_fund(struct settle_run *r)
 		diag_warn("the fund still lacks %s: the donations could not cover it", short_by);
 	}
 	rec_write(r->w, row);
+	if (!r->o->quiet)
+		diag_warn("major_disease %d: %s from the finance (%s of %s spent in %d), %s from the "
+			  "donations; the fund holds %s", y, cells[1], rate->text, cells[0], y - 1,
+			  cells[3], cells[4]);
 }

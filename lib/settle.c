@@ -32,7 +32,7 @@ struct claims {
 	int src;
 	struct institution *inst;
 	int ninst;
-	sqlite3_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen;
+	sqlite3_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen, *signed_by;
 	long long messages;   /* rejections told on stderr */
 };
 
@@ -325,7 +325,8 @@ static void take(struct rec *rec, void *ctx)
 	/* Only a claim of this quarter, of a statement not signed, is settled
 	 * and stored, whatever else it fails: another may come where it
 	 * belongs, under the same id. */
-	bool here = visit >= r->s->first && visit < r->s->end && !(in && in->frozen);
+	bool here = visit >= r->s->first && visit < r->s->end &&
+		    !(in ? in->frozen : found(&r->db, c->signed_by, r->s->quarter, v[C_INSTITUTION].s));
 
 	/* Settled before, or given before in this run. */
 	db_bind_text(c->seen, 1, v[C_INSTITUTION].s);
@@ -358,6 +359,10 @@ static void take(struct rec *rec, void *ctx)
 			approved = v[C_ADVANCE].i; /* equal, or lower: as claimed */
 			status = "approved";
 		}
+	} else if (is(reason, "period_closed") && here) {
+		if (++c->messages <= 100 && !r->o->quiet)
+			diag_at(p->source, p->line, "corrects", "%s is in a signed statement (period_closed)",
+				v[C_CORRECTS].s);
 	} else {
 		tell(c, p, v, reason);
 	}
@@ -423,6 +428,7 @@ void settle_claims(struct settle_run *r)
 	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS claim_given (institution TEXT, "
 		     "claim_id TEXT, PRIMARY KEY (institution, claim_id)) WITHOUT ROWID", NULL, NULL, NULL);
 	c.seen = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.claim_given VALUES (?1, ?2)");
+	c.signed_by = db_prepare(&r->db, "SELECT 1 FROM signoff WHERE quarter = ?1 AND institution = ?2");
 	for (int i = 0; i < nfiles; i++) {
 		c.src = i;
 		if (!rec_read_file(files[i], &src, take, &c, sha))
@@ -431,7 +437,8 @@ void settle_claims(struct settle_run *r)
 	}
 	if (c.messages > 100 && !r->o->quiet)
 		diag_warn("... and %lld more rejected claims (see the reason column)", c.messages - 100);
-	sqlite3_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected, c.seen};
+	sqlite3_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected, c.seen,
+			       c.signed_by};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		sqlite3_finalize(all[i]);
 	free(c.inst);

@@ -87,8 +87,9 @@ void settle_sign(struct settle_run *r)
 		bool again = db_step(&r->db, signed_already) == SQLITE_ROW;
 		sqlite3_reset(signed_already);
 		if (again) {
-			diag_warn("%s: %s signed the statement of %s already", code, r->s->bureau,
-				  r->s->quarter);
+			if (!r->o->quiet)
+				diag_warn("%s: %s signed the statement of %s already", code, r->s->bureau,
+					  r->s->quarter);
 			r->again++;
 			continue;
 		}

@@ -53,6 +53,11 @@ CREATE TABLE signoff (
   PRIMARY KEY (quarter, institution, bureau)
 );
 
+CREATE TRIGGER signoff_never_changed BEFORE UPDATE ON signoff
+BEGIN SELECT RAISE(ABORT, 'a sign-off is never changed'); END;
+CREATE TRIGGER signoff_never_removed BEFORE DELETE ON signoff
+BEGIN SELECT RAISE(ABORT, 'a sign-off is never removed'); END;
+
 -- The major-disease fund's annual funding (三(三)8), once a year.
 CREATE TABLE fund_year (
   fund        TEXT NOT NULL,   -- major_disease
@@ -64,3 +69,7 @@ CREATE TABLE fund_year (
   entry       INTEGER NOT NULL,
   PRIMARY KEY (fund, year)
 );
+CREATE TRIGGER fund_year_never_changed BEFORE UPDATE ON fund_year
+BEGIN SELECT RAISE(ABORT, 'a year''s funding is never changed'); END;
+CREATE TRIGGER fund_year_never_removed BEFORE DELETE ON fund_year
+BEGIN SELECT RAISE(ABORT, 'a year''s funding is never removed'); END;

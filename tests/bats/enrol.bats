@@ -60,7 +60,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 	run --separate-stderr -66 enrol nosuch.csv
 	assert_output ''
 	on_stderr
-	assert_output 'enrol: nosuch.csv: No such file or directory'
+	assert_output 'enrol: nosuch.csv: cannot read: No such file or directory'
 }
 
 @test "enrol: a missing second input file writes nothing from the first (cli.md exit status)" {
@@ -68,7 +68,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 	assert_success
 	printf '%s\n' "$PERSON_HEADER" 110105198001010032,Zhao,H3,head,Sanlitun,urban,employed,0 > z.csv
 	run -66 enrol z.csv nosuch.csv
-	assert_line 'enrol: nosuch.csv: No such file or directory'
+	assert_line 'enrol: nosuch.csv: cannot read: No such file or directory'
 	[ "$(db_count person)" = 2 ]
 	[ "$(db_count journal)" = 1 ]
 }

@@ -37,3 +37,24 @@ teardown() {
 	JIUZHU_DB=$BATS_TEST_TMPDIR/none.db run -66 "$ROOT/examples/monthly-payroll.sh" 2007-10
 	assert_output --partial "none.db: no such database"
 }
+
+@test "examples/quarterly-settlement.sh: a quarter settled, again changes nothing, then signed" {
+	enrol -q --kind institution --as-of 2007-09-01 "$EXAMPLES/institutions.csv" > /dev/null
+	assess -q --as-of 2007-10-01 --programme medical --record | grant -q > /dev/null
+	export CLAIMS_DIR=$EXAMPLES/claims
+	JIUZHU_TODAY=2008-01-05 run --separate-stderr "$ROOT/examples/quarterly-settlement.sh"
+	assert_success
+	assert_line --index 0 "settlement 2007Q4: 3 claims files, 22 lines (./settlement-2007Q4.csv)"
+	assert_line "2007Q4   CYL               8   9606.40   9436.60                2                1             open"
+	assert_line "2007Q4   DBYY              7  17863.34  17373.34                0                1             open"
+	assert_line "2007Q4   SLTSQ             7    293.73    286.23                0                1             open"
+	JIUZHU_TODAY=2008-01-05 run --separate-stderr "$ROOT/examples/quarterly-settlement.sh"
+	assert_line --index 0 "settlement 2007Q4: 3 claims files, 22 lines, the same as in ./settlement-2007Q4.csv"
+	for b in health labour civil_affairs finance; do
+		"$ROOT/examples/quarterly-settlement.sh" 2007Q4 "$b" > /dev/null 2>&1
+	done
+	run settle --quarter 2007Q4 --summary
+	assert_line "2007Q4,CYL,8,9606.40,9436.60,2,1,health;labour;civil_affairs;finance,closed"
+	run sqlite3 "$JIUZHU_DB" "SELECT count(*), sum(approved) FROM claim WHERE quarter = '2007Q4'"
+	assert_output "22|2709617"
+}
