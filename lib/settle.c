@@ -32,7 +32,7 @@ struct claims {
 	int src;
 	struct institution *inst;
 	int ninst;
-	sqlite3_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen, *signed_by;
+	sqlite3_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen, *given, *signed_by;
 	long long messages;   /* rejections told on stderr */
 };
 
@@ -295,6 +295,14 @@ static void print_stored(struct settle_run *r, sqlite3_stmt *st, const char *cel
 		   sqlite3_column_int64(st, C_N - C_NATIONAL + 1), status, reason ? reason : "");
 }
 
+/* Note a claim this run gave and did not store. */
+static void note_given(struct claims *c, const struct value *v)
+{
+	db_bind_text(c->seen, 1, v[C_INSTITUTION].s);
+	db_bind_text(c->seen, 2, v[C_ID].s);
+	db_step(&c->r->db, c->seen);
+}
+
 static void take(struct rec *rec, void *ctx)
 {
 	struct claims *c = ctx;
@@ -328,18 +336,25 @@ static void take(struct rec *rec, void *ctx)
 	bool here = visit >= r->s->first && visit < r->s->end &&
 		    !(in ? in->frozen : found(&r->db, c->signed_by, r->s->quarter, v[C_INSTITUTION].s));
 
-	/* Settled before, or given before in this run. */
-	db_bind_text(c->seen, 1, v[C_INSTITUTION].s);
-	db_bind_text(c->seen, 2, v[C_ID].s);
-	db_step(&r->db, c->seen);
-	bool seen = sqlite3_changes(r->db.h) == 0;
+	/* Settled before; or given before in this run: stored by it, or
+	 * noted in claim_given when it was not (only those are noted, so that
+	 * a first settlement of many claims keeps no list of them). */
 	db_bind_text(c->stored, 1, v[C_INSTITUTION].s);
 	db_bind_text(c->stored, 2, v[C_ID].s);
 	bool stored = db_step(&r->db, c->stored) == SQLITE_ROW;
-	if (here && stored && !seen && same_claim(c->stored, v)) {
+	bool seen = stored && sqlite3_column_int64(c->stored, C_N - C_NATIONAL + 4) == r->j.entry;
+	bool same = stored && !seen && same_claim(c->stored, v);
+	if (!seen) {
+		db_bind_text(c->given, 1, v[C_INSTITUTION].s);
+		db_bind_text(c->given, 2, v[C_ID].s);
+		seen = db_step(&r->db, c->given) == SQLITE_ROW;
+		sqlite3_reset(c->given);
+	}
+	if (here && same && !seen) {
 		/* Given again as it was: the stored line stands. */
 		print_stored(r, c->stored, cells);
 		sqlite3_reset(c->stored);
+		note_given(c, v);
 		r->again++;
 		return;
 	}
@@ -368,6 +383,7 @@ static void take(struct rec *rec, void *ctx)
 	}
 	print_line(r, cells, computed, approved, status, reason ? reason : "");
 	if (!here || stored || seen || (reason && is(reason, "period_closed"))) {
+		note_given(c, v);
 		r->unsettled++;
 		return;
 	}
@@ -428,6 +444,8 @@ void settle_claims(struct settle_run *r)
 	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS claim_given (institution TEXT, "
 		     "claim_id TEXT, PRIMARY KEY (institution, claim_id)) WITHOUT ROWID", NULL, NULL, NULL);
 	c.seen = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.claim_given VALUES (?1, ?2)");
+	c.given = db_prepare(&r->db, "SELECT 1 FROM temp.claim_given WHERE institution = ?1 AND "
+			     "claim_id = ?2");
 	c.signed_by = db_prepare(&r->db, "SELECT 1 FROM signoff WHERE quarter = ?1 AND institution = ?2");
 	for (int i = 0; i < nfiles; i++) {
 		c.src = i;
@@ -438,7 +456,7 @@ void settle_claims(struct settle_run *r)
 	if (c.messages > 100 && !r->o->quiet)
 		diag_warn("... and %lld more rejected claims (see the reason column)", c.messages - 100);
 	sqlite3_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected, c.seen,
-			       c.signed_by};
+			       c.given, c.signed_by};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		sqlite3_finalize(all[i]);
 	free(c.inst);
