@@ -91,9 +91,7 @@ static void end_grant_on(struct grant_run *r, struct grant *g, const struct dec 
 
 static void end_grant(struct grant_run *r, struct grant *g, const struct dec *d, const char *why)
 {
-	g->end = d->as_of;
-	copy(g->status, sizeof g->status, "ended");
-	revise(r, g, d, why);
+	end_grant_on(r, g, d, why, d->as_of);
 }
 
 /* The year a yearly grant is for: the school year (from
