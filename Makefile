@@ -23,7 +23,7 @@ else
 BUILD    = build/out
 endif
 
-COMMANDS = enrol assess grant settle
+COMMANDS = enrol assess grant settle report
 LIBSRC   = $(wildcard lib/*.c)
 GENSRC   = $(BUILD)/gen/migrations.c $(BUILD)/gen/default_policy.c
 LIBOBJ   = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(GENSRC:.c=.o)

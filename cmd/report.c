@@ -1,0 +1,94 @@
+/*
+ * report: reports from the database (cli.md report).  This release has the
+ * subjects policy, funds and settlement.  See report(1).
+ */
+#include <argp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "opts.h"
+#include "report.h"
+
+const char *argp_program_version = "report (jiuzhu) " JZ_VERSION;
+
+enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO };
+
+static const struct argp_option options[] = {
+	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
+	{"from", OPT_FROM, "DATE", 0, "the period's first day", 0},
+	{"to", OPT_TO, "DATE", 0, "the period's last day", 0},
+	{0}
+};
+
+struct args {
+	struct jz_opts common;
+	struct report_opts report;
+};
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	struct args *a = state->input;
+	struct report_opts *r = &a->report;
+	char err[80];
+	jz_date end;
+
+	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = &a->common;
+		break;
+	case OPT_QUARTER:
+		if (!date_parse_quarter(arg, &r->from, &end, err, sizeof err))
+			argp_error(state, "--quarter: %s", err);
+		r->quarter = arg;
+		r->to = end - 1;
+		break;
+	case OPT_FROM:
+	case OPT_TO:
+		if (!date_parse(arg, key == OPT_FROM ? &r->from : &r->to, err, sizeof err))
+			argp_error(state, "--%s: %s", key == OPT_FROM ? "from" : "to", err);
+		break;
+	case ARGP_KEY_ARG: {
+		bool known = false;
+		for (const char *const *s = report_subjects; *s; s++)
+			known |= strcmp(*s, arg) == 0;
+		if (r->subject || !known)
+			argp_error(state, "%s: expected one subject: summary, forecast, gaps, funds, "
+				   "settlement, survey, audit or policy", arg);
+		r->subject = arg;
+		break;
+	}
+	case ARGP_KEY_END:
+		if (!r->subject)
+			r->subject = "summary";
+		if (!report_subject_ready(r->subject))
+			argp_error(state, "report %s is not in this release yet; there are policy, funds "
+				   "and settlement", r->subject);
+		if (r->from && r->to && r->to < r->from)
+			argp_error(state, "--to is before --from");
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse, "[SUBJECT]",
+	"Report from the database: policy (the parameters in force on --as-of), funds (each "
+	"account over the period), settlement (the quarter's statements and sign-offs).\v"
+	"Nothing is written to the database. See report(1).",
+	jz_common_children, 0, 0
+};
+
+int main(int argc, char **argv)
+{
+	struct args a = {0};
+
+	diag_progname = "report";
+	jz_opts_init(&a.common, argc, argv);
+	argp_parse(&argp, argc, argv, 0, 0, &a);
+	int status = report_main(&a.common, &a.report);
+	free(a.common.command_line);
+	return status;
+}

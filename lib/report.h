@@ -1,0 +1,27 @@
+/*
+ * report(1): what the joint meeting decides from and what auditors check,
+ * read from the database (cli.md report).  This release has the subjects
+ * policy, funds and settlement; the others are not written yet.
+ */
+#ifndef JZ_REPORT_H
+#define JZ_REPORT_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "opts.h"
+
+struct report_opts {
+	const char *subject;     /* summary (default), policy, funds, settlement, ... */
+	const char *quarter;     /* --quarter YYYYQn */
+	jz_date from, to;        /* the period: [from, to]; 0: open */
+};
+
+/* The subjects there are, NULL-ended; and whether one is written yet. */
+extern const char *const report_subjects[];
+bool report_subject_ready(const char *subject);
+
+/* Returns the exit status. */
+int report_main(const struct jz_opts *o, const struct report_opts *r);
+
+#endif
