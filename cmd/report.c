@@ -62,8 +62,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (!r->subject)
 			r->subject = "summary";
 		if (!report_subject_ready(r->subject))
-			argp_error(state, "report %s is not in this release yet; there are policy, funds "
-				   "and settlement", r->subject);
+			argp_error(state, "report %s is not in this release yet; there are policy, funds, "
+				   "settlement and audit", r->subject);
 		if (r->from && r->to && r->to < r->from)
 			argp_error(state, "--to is before --from");
 		break;

@@ -113,12 +113,12 @@ void journal_free(struct journal *j)
 	j->inputs = j->changes = NULL;
 }
 
-bool journal_verify(struct db *db)
+long journal_verify(struct db *db, journal_diff_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT entry, at, user, command, inputs, policy, "
 				      "changes, prev, hash FROM journal ORDER BY entry");
 	char expect_prev[SHA256_HEX] = GENESIS, hash[SHA256_HEX];
-	bool ok = true;
+	long diffs = 0;
 
 	while (db_step(db, st) == SQLITE_ROW) {
 		long long entry = sqlite3_column_int64(st, 0);
@@ -126,18 +126,16 @@ bool journal_verify(struct db *db)
 		for (int i = 0; i < 8; i++)
 			f[i] = (const char *)sqlite3_column_text(st, i + 1);
 		if (strcmp(f[6], expect_prev) != 0) {
-			diag_warn("journal entry %lld: prev is %.12s…, but the entry before it hashes "
-				  "to %.12s…", entry, f[6], expect_prev);
-			ok = false;
+			fn(ctx, entry, "prev", f[6], expect_prev);
+			diffs++;
 		}
 		entry_hash(entry, f[0], f[1], f[2], f[3], f[4], f[5], f[6], hash);
 		if (strcmp(hash, f[7]) != 0) {
-			diag_warn("journal entry %lld: its fields hash to %.12s…, not the stored %.12s…",
-				  entry, hash, f[7]);
-			ok = false;
+			fn(ctx, entry, "hash", f[7], hash);
+			diffs++;
 		}
 		snprintf(expect_prev, sizeof expect_prev, "%s", f[7]);
 	}
 	sqlite3_finalize(st);
-	return ok;
+	return diffs;
 }

@@ -37,6 +37,12 @@ void journal_free(struct journal *j);
 const char *journal_user(void);
 
 /* Check every entry's hash and link; prints each break; true when whole. */
-bool journal_verify(struct db *db);
+/* Check the hash chain: each entry's prev is the hash of the one before
+ * (64 zeros first), and its hash is that of its fields (jiuzhu(7)).  fn is
+ * told each difference: the entry, "prev" or "hash", stored, computed.
+ * Returns how many there were. */
+typedef void (*journal_diff_fn)(void *ctx, long long entry, const char *field,
+				const char *stored, const char *computed);
+long journal_verify(struct db *db, journal_diff_fn fn, void *ctx);
 
 #endif

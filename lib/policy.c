@@ -380,6 +380,23 @@ void policy_choose(struct policy *p, struct db *db, const char *file)
 		diag_fatal(JZ_DATAERR, "the policy is not valid; nothing was done");
 }
 
+bool policy_load_ref(struct policy *p, struct db *db, const char *ref)
+{
+	const char *at = strchr(ref, '@');
+	bool ok = false;
+
+	if (!at)
+		return false;
+	sqlite3_stmt *st = db_prepare(db, "SELECT body FROM policy WHERE id = ?1 AND "
+				      "substr(sha256, 1, length(?2)) = ?2");
+	sqlite3_bind_text(st, 1, ref, (int)(at - ref), SQLITE_TRANSIENT);
+	db_bind_text(st, 2, at + 1);
+	if (db_step(db, st) == SQLITE_ROW)
+		ok = policy_parse(p, ref, sqlite3_column_blob(st, 0), sqlite3_column_bytes(st, 0));
+	sqlite3_finalize(st);
+	return ok;
+}
+
 bool policy_store(struct policy *p, struct db *db, long long entry)
 {
 	sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO policy (id, sha256, entry, body) "

@@ -69,6 +69,10 @@ const struct pvalue *policy_get(const struct policy *p, const char *name, jz_dat
  * default.  Exits 65 for an invalid file. */
 void policy_choose(struct policy *p, struct db *db, const char *file);
 
+/* The stored policy of ref ("id@sha256 prefix"), as rows record it;
+ * false when it is not stored or not valid. */
+bool policy_load_ref(struct policy *p, struct db *db, const char *ref);
+
 /* Store p in the database under entry when it is not there yet; true when
  * it was new. */
 bool policy_store(struct policy *p, struct db *db, long long entry);

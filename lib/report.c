@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "db.h"
 #include "diag.h"
 #include "exitcode.h"
@@ -16,7 +17,7 @@
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
 				       "survey", "audit", "policy", NULL};
 
-static const char *const ready[] = {"funds", "settlement", "policy", NULL};
+static const char *const ready[] = {"funds", "settlement", "policy", "audit", NULL};
 
 bool report_subject_ready(const char *subject)
 {
@@ -153,6 +154,7 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 	struct report p = {.o = o, .r = r};
 	struct output out;
 	struct policy pol;
+	int status = JZ_OK;
 
 	if (access(o->db, F_OK) != 0)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; give --db", o->db);
@@ -165,6 +167,13 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		p.w = rec_writer_open(out.fp, o->format, policy_columns, 5);
 		policy(&p, &pol);
 		policy_free(&pol);
+	} else if (strcmp(r->subject, "audit") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, audit_columns, audit_ncolumns);
+		long diffs = audit_run(&p.db, p.w);
+		if (diffs)
+			status = JZ_NO;
+		if (!o->quiet)
+			diag_warn("audit: %ld difference%s", diffs, diffs == 1 ? "" : "s");
 	} else if (strcmp(r->subject, "funds") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, funds_columns, 7);
 		funds(&p);
@@ -179,5 +188,5 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 	}
 	output_commit(&out);
 	db_close(&p.db);
-	return JZ_OK;
+	return status;
 }

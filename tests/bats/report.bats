@@ -58,11 +58,67 @@ budget,2007-10-01,2007-12-31,1000.00,0.00,930.76,69.24"
 	assert_output --partial "no such database"
 	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
 	run -64 report
-	assert_line --partial "report summary is not in this release yet; there are policy, funds and settlement"
-	run -64 report audit
-	assert_line --partial "report audit is not in this release yet"
+	assert_line --partial "report summary is not in this release yet; there are policy, funds, settlement and audit"
+	run -64 report forecast
+	assert_line --partial "report forecast is not in this release yet"
 	run -64 report bogus
 	assert_line --partial "bogus: expected one subject"
 	run -64 report settlement
 	assert_output --partial "report settlement needs --quarter"
+}
+
+AUDIT_HEADER=check,subject,field,stored,recomputed
+
+# A database that has been through every command: enrol, grant (funding,
+# decisions, payroll), settle (claims, a sign-off).
+everything() {
+	enrol -q --policy "$DATA/settle/policy.json" "$DATA/grant/household.csv" > /dev/null
+	enrol -q --kind institution "$DATA/settle/institutions.csv" > /dev/null
+	grant -q "$DATA/settle/entitlement.csv" > /dev/null
+	printf '%s\n' account,date,amount,source,note budget,2007-09-30,1000,budget, |
+		grant -q --kind funding > /dev/null
+	printf '%s\n' decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy \
+		2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,yes,930.76,month,income_below_standard, |
+		grant -q --period 2007-10 --as-of 2007-10-05 > /dev/null
+	settle -q --quarter 2007Q3 "$DATA/settle/q3.csv" > /dev/null
+	settle -q --quarter 2007Q3 --sign health --institution H1 > /dev/null
+}
+
+@test "report audit: an untouched database has no difference, exit 0" {
+	everything
+	run --separate-stderr report audit
+	assert_success
+	assert_output "$AUDIT_HEADER"
+	on_stderr
+	assert_output "report: audit: 0 differences"
+}
+
+@test "report audit: a settlement line changed by hand is caught, and what it changed after it (exit 1)" {
+	everything
+	sqlite3 "$JIUZHU_DB" "DROP TRIGGER claim_never_updated; UPDATE claim SET approved = 99999 WHERE claim_id = 'A8'"
+	run -1 report -q audit
+	assert_output "$AUDIT_HEADER
+settlement,H1/A8,approved,999.99,1800.00"
+}
+
+@test "report audit: a journal entry changed is caught by the hash chain" {
+	everything
+	sqlite3 "$JIUZHU_DB" "UPDATE journal SET command = 'enrol other.csv' WHERE entry = 2"
+	run -1 report -q audit
+	assert_line --index 1 --regexp '^journal,entry 2,hash,[0-9a-f]{64},[0-9a-f]{64}$'
+	# A forged hash does not help: the next entry's prev gives it away.
+	sqlite3 "$JIUZHU_DB" "UPDATE journal SET hash = '$(printf '0%.0s' $(seq 64))' WHERE entry = 2"
+	run -1 report -q audit
+	assert_line --partial "journal,entry 3,prev,"
+}
+
+@test "report audit: money moved by hand, and a payment added by hand, are caught" {
+	everything
+	sqlite3 "$JIUZHU_DB" "UPDATE ledger SET amount = amount - 100 WHERE account = 'budget' AND ref LIKE 'payment:%';
+	  INSERT INTO payment VALUES ('dibao/household/H6/2007-11', 'dibao/household/H6/2007-10-01', '2007-11', 93076, 'budget', 'paid', NULL, '2007-11-05', 5)"
+	run -1 report -q audit
+	assert_line "ledger,budget,balance,69.24,68.24"
+	assert_line --regexp '^ledger,booking [0-9]+,sum,-1.00,0.00$'
+	assert_line "rows,entry 5,payment rows,1,2"
+	assert_line "payment,dibao/household/H6/2007-11,booked,930.76,0.00"
 }

@@ -1,0 +1,238 @@
+/*
+ * report audit (report(1)): the auditor's proof.  Checks the journal's hash
+ * chain and the policies' bytes, that every table holds exactly the rows
+ * the journal says each run added, that the ledger balances, that each
+ * payment is its grant's amount, and recomputes every settlement line from
+ * its stored claim under the policy it records.  Prints each difference.
+ */
+#include "audit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exitcode.h"
+#include "input.h"
+#include "journal.h"
+#include "money.h"
+#include "policy.h"
+
+const char *const audit_columns[] = {"check", "subject", "field", "stored", "recomputed"};
+const int audit_ncolumns = 5;
+
+struct audit {
+	struct db *db;
+	struct rec_writer *w;
+	long diffs;
+};
+
+static void differ(struct audit *a, const char *check, const char *subject, const char *field,
+		   const char *stored, const char *recomputed)
+{
+	const char *row[] = {check, subject, field, stored, recomputed};
+	rec_write(a->w, row);
+	a->diffs++;
+}
+
+static void journal_differs(void *ctx, long long entry, const char *field, const char *stored,
+			    const char *computed)
+{
+	char subject[40];
+	snprintf(subject, sizeof subject, "entry %lld", entry);
+	differ(ctx, "journal", subject, field, stored, computed);
+}
+
+/* Each policy's bytes still hash to the SHA-256 it is stored under. */
+static void policies(struct audit *a)
+{
+	sqlite3_stmt *st = db_prepare(a->db, "SELECT id, sha256, body FROM policy ORDER BY entry");
+	char sha[SHA256_HEX];
+
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		sha256_hex(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), sha);
+		if (strcmp(sha, (const char *)sqlite3_column_text(st, 1)) != 0)
+			differ(a, "policy", (const char *)sqlite3_column_text(st, 0), "sha256",
+			       (const char *)sqlite3_column_text(st, 1), sha);
+	}
+	sqlite3_finalize(st);
+}
+
+/* The rows of each table, per journal entry, against what the entry says
+ * it added: a row added or removed by hand shows here. */
+static void rows(struct audit *a)
+{
+	static const char *const tables[] = {"person", "application", "institution", "survey",
+					     "policy", "decision", "grant", "payment", "ledger",
+					     "funding", "claim", "signoff", "fund_year"};
+	char sql[600], subject[80], said[24], found[24];
+
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+		const char *name = tables[t];
+		snprintf(sql, sizeof sql,
+			 "SELECT entry, said, found FROM ("
+			 "SELECT r.entry, coalesce((SELECT json_extract(j.changes, '$.%s') FROM journal j "
+			 "WHERE j.entry = r.entry), 0) AS said, count(*) AS found FROM \"%s\" r "
+			 "GROUP BY r.entry UNION ALL "
+			 "SELECT j.entry, json_extract(j.changes, '$.%s'), 0 FROM journal j WHERE "
+			 "json_extract(j.changes, '$.%s') > 0 AND NOT EXISTS (SELECT 1 FROM \"%s\" r "
+			 "WHERE r.entry = j.entry)) WHERE said <> found ORDER BY entry",
+			 name, name, name, name, name);
+		sqlite3_stmt *st = db_prepare(a->db, sql);
+		while (db_step(a->db, st) == SQLITE_ROW) {
+			snprintf(subject, sizeof subject, "entry %lld", (long long)sqlite3_column_int64(st, 0));
+			snprintf(said, sizeof said, "%lld", (long long)sqlite3_column_int64(st, 1));
+			snprintf(found, sizeof found, "%lld", (long long)sqlite3_column_int64(st, 2));
+			char field[40];
+			snprintf(field, sizeof field, "%s rows", name);
+			differ(a, "rows", subject, field, said, found);
+		}
+		sqlite3_finalize(st);
+	}
+}
+
+static void money_cells(jz_fen x, jz_fen y, char a[MONEY_TEXT], char b[MONEY_TEXT])
+{
+	money_format(x, a);
+	money_format(y, b);
+}
+
+/* The ledger: each booking sums to zero, each balance is its rows, no fund
+ * account below zero; each payment made is its grant's amount, and is
+ * booked out of the fund accounts. */
+static void ledger(struct audit *a)
+{
+	char x[MONEY_TEXT], y[MONEY_TEXT], subject[320];
+	sqlite3_stmt *st = db_prepare(a->db, "SELECT txn, sum(amount) FROM ledger GROUP BY txn "
+				      "HAVING sum(amount) <> 0 ORDER BY txn");
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		snprintf(subject, sizeof subject, "booking %lld", (long long)sqlite3_column_int64(st, 0));
+		money_cells(sqlite3_column_int64(st, 1), 0, x, y);
+		differ(a, "ledger", subject, "sum", x, y);
+	}
+	sqlite3_finalize(st);
+	st = db_prepare(a->db, "SELECT a.name, a.balance, coalesce((SELECT sum(amount) FROM ledger l "
+			"WHERE l.account = a.name), 0) AS rows FROM account a WHERE a.balance <> rows "
+			"OR (a.fund AND a.balance < 0) ORDER BY a.name");
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		money_cells(sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), x, y);
+		differ(a, "ledger", (const char *)sqlite3_column_text(st, 0), "balance", x, y);
+	}
+	sqlite3_finalize(st);
+	st = db_prepare(a->db, "SELECT p.payment_id, p.amount, "
+		"(SELECT g.amount FROM \"grant\" g WHERE g.grant_id = p.grant_id AND g.entry <= p.entry "
+		"ORDER BY g.version DESC LIMIT 1), "
+		"coalesce((SELECT sum(l.amount) FROM ledger l WHERE l.ref = 'payment:' || p.payment_id "
+		"AND l.account LIKE 'paid:%'), 0) FROM payment p WHERE p.status = 'paid' ORDER BY p.rowid");
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		jz_fen paid = sqlite3_column_int64(st, 1);
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL || paid != sqlite3_column_int64(st, 2)) {
+			money_cells(paid, sqlite3_column_int64(st, 2), x, y);
+			differ(a, "payment", id, "amount", x,
+			       sqlite3_column_type(st, 2) == SQLITE_NULL ? "no grant" : y);
+		}
+		if (paid != sqlite3_column_int64(st, 3)) {
+			money_cells(paid, sqlite3_column_int64(st, 3), x, y);
+			differ(a, "payment", id, "booked", x, y);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* A policy of a ref, parsed once and kept for the next line. */
+struct policy_cache {
+	char ref[104];
+	struct policy pol;
+	bool ok;
+};
+
+static const struct policy *policy_of(struct audit *a, struct policy_cache *c, const char *ref)
+{
+	if (strcmp(c->ref, ref) != 0) {
+		if (c->ok)
+			policy_free(&c->pol);
+		snprintf(c->ref, sizeof c->ref, "%s", ref);
+		c->ok = policy_load_ref(&c->pol, a->db, ref);
+		if (!c->ok)
+			differ(a, "policy", ref, "body", "recorded by rows", "not stored or not valid");
+	}
+	return c->ok ? &c->pol : NULL;
+}
+
+/* Every settlement line recomputed from its stored claim, in the order the
+ * lines were settled: the aid under the policy the line records, the
+ * inpatient cap from the lines settled before it. */
+static void settlement(struct audit *a)
+{
+	sqlite3_stmt *st = db_prepare(a->db, "SELECT c.institution, c.claim_id, c.visit_date, "
+		"c.visit_type, c.total, c.insurance_paid, c.advance, c.computed, c.approved, "
+		"c.status, c.policy, "
+		"(SELECT coalesce(sum(b.approved), 0) FROM claim b WHERE b.national_id = c.national_id "
+		"AND b.visit_type = 'inpatient' AND substr(b.visit_date, 1, 4) = substr(c.visit_date, 1, 4) "
+		"AND (b.entry < c.entry OR (b.entry = c.entry AND (b.src < c.src OR (b.src = c.src AND "
+		"b.line < c.line)))) AND NOT (b.institution = c.institution AND b.claim_id IS c.corrects) "
+		"AND NOT EXISTS (SELECT 1 FROM claim d WHERE d.institution = b.institution AND "
+		"d.corrects = b.claim_id AND d.status <> 'rejected' AND (d.entry < c.entry OR "
+		"(d.entry = c.entry AND (d.src < c.src OR (d.src = c.src AND d.line < c.line)))))) "
+		"FROM claim c ORDER BY c.entry, c.src, c.line");
+	struct policy_cache cache = {.ok = false};
+	char subject[220], x[MONEY_TEXT], y[MONEY_TEXT], err[80];
+
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		const char *inst = (const char *)sqlite3_column_text(st, 0);
+		const char *status = (const char *)sqlite3_column_text(st, 9);
+		jz_fen base = sqlite3_column_int64(st, 4) - sqlite3_column_int64(st, 5);
+		jz_fen advance = sqlite3_column_int64(st, 6), computed = 0, approved = 0;
+		const char *want = "rejected";
+		jz_date visit;
+
+		snprintf(subject, sizeof subject, "%s/%s", inst, (const char *)sqlite3_column_text(st, 1));
+		if (strcmp(status, "rejected") != 0) {
+			const struct policy *pol = policy_of(a, &cache, (const char *)sqlite3_column_text(st, 10));
+			if (!pol || !date_parse((const char *)sqlite3_column_text(st, 2), &visit, err, sizeof err))
+				continue;
+			bool outpatient = strcmp((const char *)sqlite3_column_text(st, 3), "outpatient") == 0;
+			const struct pvalue *rate = policy_get(pol, outpatient ? "medical.outpatient.aid_rate"
+							       : "medical.inpatient.aid_rate", visit);
+			const struct pvalue *cap = policy_get(pol, "medical.annual_cap_person", visit);
+			if (!rate || (!outpatient && !cap)) {
+				differ(a, "settlement", subject, "policy", "a rate on the visit date", "none");
+				continue;
+			}
+			computed = money_times_rate(base, rate->i);
+			if (!outpatient) {
+				jz_fen used = sqlite3_column_int64(st, 11);
+				jz_fen left = cap->i > used ? cap->i - used : 0;
+				computed = computed < left ? computed : left;
+			}
+			approved = advance > computed ? computed : advance;
+			want = advance > computed ? "adjusted" : "approved";
+		}
+		jz_fen stored_c = sqlite3_column_int64(st, 7), stored_a = sqlite3_column_int64(st, 8);
+		if (stored_c != computed) {
+			money_cells(stored_c, computed, x, y);
+			differ(a, "settlement", subject, "computed", x, y);
+		}
+		if (stored_a != approved) {
+			money_cells(stored_a, approved, x, y);
+			differ(a, "settlement", subject, "approved", x, y);
+		}
+		if (strcmp(status, want) != 0 && strcmp(status, "rejected") != 0)
+			differ(a, "settlement", subject, "status", status, want);
+	}
+	sqlite3_finalize(st);
+	if (cache.ok)
+		policy_free(&cache.pol);
+}
+
+long audit_run(struct db *db, struct rec_writer *w)
+{
+	struct audit a = {.db = db, .w = w};
+
+	journal_verify(db, journal_differs, &a);
+	policies(&a);
+	rows(&a);
+	ledger(&a);
+	settlement(&a);
+	return a.diffs;
+}

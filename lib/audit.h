@@ -1,0 +1,17 @@
+/*
+ * The audit of report(1): every check an auditor can make of the database
+ * without trusting it, each difference a record.
+ */
+#ifndef JZ_AUDIT_H
+#define JZ_AUDIT_H
+
+#include "db.h"
+#include "rec.h"
+
+extern const char *const audit_columns[];
+extern const int audit_ncolumns;
+
+/* Write each difference to w (audit_columns); returns how many. */
+long audit_run(struct db *db, struct rec_writer *w);
+
+#endif
