@@ -12,12 +12,13 @@
 
 const char *argp_program_version = "report (jiuzhu) " JZ_VERSION;
 
-enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO };
+enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO, OPT_BY };
 
 static const struct argp_option options[] = {
 	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
 	{"from", OPT_FROM, "DATE", 0, "the period's first day", 0},
 	{"to", OPT_TO, "DATE", 0, "the period's last day", 0},
+	{"by", OPT_BY, "KEY", 0, "summary by street, programme (default), group, institution or month", 0},
 	{0}
 };
 
@@ -48,6 +49,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (!date_parse(arg, key == OPT_FROM ? &r->from : &r->to, err, sizeof err))
 			argp_error(state, "--%s: %s", key == OPT_FROM ? "from" : "to", err);
 		break;
+	case OPT_BY:
+		if (!report_by_ok(arg))
+			argp_error(state, "--by %s: expected street, programme, group, institution or month",
+				   arg);
+		r->by = arg;
+		break;
 	case ARGP_KEY_ARG: {
 		bool known = false;
 		for (const char *const *s = report_subjects; *s; s++)
@@ -62,8 +69,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (!r->subject)
 			r->subject = "summary";
 		if (!report_subject_ready(r->subject))
-			argp_error(state, "report %s is not in this release yet; there are policy, funds, "
-				   "settlement and audit", r->subject);
+			argp_error(state, "report %s is not in this release yet; there are summary, "
+				   "policy, funds, settlement and audit", r->subject);
 		if (r->from && r->to && r->to < r->from)
 			argp_error(state, "--to is before --from");
 		break;
@@ -75,8 +82,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, "[SUBJECT]",
-	"Report from the database: policy (the parameters in force on --as-of), funds (each "
-	"account over the period), settlement (the quarter's statements and sign-offs).\v"
+	"Report from the database: summary (caseload and money --by a key), policy (the "
+	"parameters in force on --as-of), funds (each account over the period), settlement "
+	"(the quarter's statements and sign-offs), audit (every check an auditor can make).\v"
 	"Nothing is written to the database. See report(1).",
 	jz_common_children, 0, 0
 };

@@ -17,7 +17,7 @@
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
 				       "survey", "audit", "policy", NULL};
 
-static const char *const ready[] = {"funds", "settlement", "policy", "audit", NULL};
+static const char *const ready[] = {"summary", "funds", "settlement", "policy", "audit", NULL};
 
 bool report_subject_ready(const char *subject)
 {
@@ -174,6 +174,10 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 			status = JZ_NO;
 		if (!o->quiet)
 			diag_warn("audit: %ld difference%s", diffs, diffs == 1 ? "" : "s");
+	} else if (strcmp(r->subject, "summary") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, report_summary_columns(r->by ? r->by
+							 : "programme"), 5);
+		report_summary(&p.db, r, p.w);
 	} else if (strcmp(r->subject, "funds") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, funds_columns, 7);
 		funds(&p);

@@ -15,7 +15,16 @@ struct report_opts {
 	const char *subject;     /* summary (default), policy, funds, settlement, ... */
 	const char *quarter;     /* --quarter YYYYQn */
 	jz_date from, to;        /* the period: [from, to]; 0: open */
+	const char *by;          /* --by: street, programme, group, institution, month */
 };
+
+struct db;
+struct rec_writer;
+/* Is by a --by key summary knows? */
+bool report_by_ok(const char *by);
+/* summary's columns for a --by key, and the report itself. */
+const char *const *report_summary_columns(const char *by);
+void report_summary(struct db *db, const struct report_opts *r, struct rec_writer *w);
 
 /* The subjects there are, NULL-ended; and whether one is written yet. */
 extern const char *const report_subjects[];

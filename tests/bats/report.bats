@@ -57,8 +57,8 @@ budget,2007-10-01,2007-12-31,1000.00,0.00,930.76,69.24"
 	run -66 report policy
 	assert_output --partial "no such database"
 	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
-	run -64 report
-	assert_line --partial "report summary is not in this release yet; there are policy, funds, settlement and audit"
+	run -64 report gaps
+	assert_line --partial "report gaps is not in this release yet; there are summary, policy, funds, settlement and audit"
 	run -64 report forecast
 	assert_line --partial "report forecast is not in this release yet"
 	run -64 report bogus
@@ -121,4 +121,34 @@ settlement,H1/A8,approved,999.99,1800.00"
 	assert_line --regexp '^ledger,booking [0-9]+,sum,-1.00,0.00$'
 	assert_line "rows,entry 5,payment rows,1,2"
 	assert_line "payment,dibao/household/H6/2007-11,booked,930.76,0.00"
+}
+
+@test "report summary: caseload and money by programme, group, institution, street and month (救助汇总报告)" {
+	everything
+	# 2007Q3: the lines approved: A1 40.63, A3 50.00, A8 1800.00, A9 30.00, A10 50.00.
+	run report summary --quarter 2007Q3
+	assert_output "programme,households,persons,payments,amount
+medical_claim,1,1,5,1970.63"
+	# 2007Q4: H6's dibao of October, a household of three.
+	run report summary --quarter 2007Q4
+	assert_output "programme,households,persons,payments,amount
+dibao,1,3,1,930.76"
+	run report summary --by group
+	assert_output "group,households,persons,payments,amount
+basic_living,1,3,1,930.76
+medical,1,1,5,1970.63"
+	run report summary --by institution --quarter 2007Q3
+	assert_output "institution,households,persons,payments,amount
+H1,1,1,2,1850.00
+SQ1,1,1,3,120.63"
+	run report summary --by street
+	assert_output "street,households,persons,payments,amount
+S1,1,3,6,2901.39"
+	run report summary --by month
+	assert_output "month,households,persons,payments,amount
+2007-07,1,1,2,90.63
+2007-08,1,1,3,1880.00
+2007-10,1,3,1,930.76"
+	run -64 report summary --by household
+	assert_line --partial "--by household: expected street, programme, group, institution or month"
 }
