@@ -12,13 +12,14 @@
 
 const char *argp_program_version = "report (jiuzhu) " JZ_VERSION;
 
-enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO, OPT_BY };
+enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO, OPT_BY, OPT_SHOW_IDS };
 
 static const struct argp_option options[] = {
 	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
 	{"from", OPT_FROM, "DATE", 0, "the period's first day", 0},
 	{"to", OPT_TO, "DATE", 0, "the period's last day", 0},
 	{"by", OPT_BY, "KEY", 0, "summary by street, programme (default), group, institution or month", 0},
+	{"show-ids", OPT_SHOW_IDS, 0, 0, "national IDs in full (masked by default)", 0},
 	{0}
 };
 
@@ -55,6 +56,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 				   arg);
 		r->by = arg;
 		break;
+	case OPT_SHOW_IDS:
+		r->show_ids = true;
+		break;
 	case ARGP_KEY_ARG: {
 		bool known = false;
 		for (const char *const *s = report_subjects; *s; s++)
@@ -70,7 +74,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			r->subject = "summary";
 		if (!report_subject_ready(r->subject))
 			argp_error(state, "report %s is not in this release yet; there are summary, "
-				   "policy, funds, settlement and audit", r->subject);
+				   "gaps, policy, funds, settlement and audit", r->subject);
 		if (r->from && r->to && r->to < r->from)
 			argp_error(state, "--to is before --from");
 		break;
@@ -82,7 +86,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, "[SUBJECT]",
-	"Report from the database: summary (caseload and money --by a key), policy (the "
+	"Report from the database: summary (caseload and money --by a key), gaps (missed and "
+	"twice, as of --as-of), policy (the "
 	"parameters in force on --as-of), funds (each account over the period), settlement "
 	"(the quarter's statements and sign-offs), audit (every check an auditor can make).\v"
 	"Nothing is written to the database. See report(1).",

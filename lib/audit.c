@@ -23,12 +23,16 @@ const int audit_ncolumns = 5;
 struct audit {
 	struct db *db;
 	struct rec_writer *w;
+	bool show_ids;
 	long diffs;
 };
 
 static void differ(struct audit *a, const char *check, const char *subject, const char *field,
 		   const char *stored, const char *recomputed)
 {
+	char masked[400];
+	if (!a->show_ids)
+		subject = diag_mask_ids_in(subject, masked, sizeof masked);
 	const char *row[] = {check, subject, field, stored, recomputed};
 	rec_write(a->w, row);
 	a->diffs++;
@@ -225,9 +229,9 @@ static void settlement(struct audit *a)
 		policy_free(&cache.pol);
 }
 
-long audit_run(struct db *db, struct rec_writer *w)
+long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
 {
-	struct audit a = {.db = db, .w = w};
+	struct audit a = {.db = db, .w = w, .show_ids = show_ids};
 
 	journal_verify(db, journal_differs, &a);
 	policies(&a);

@@ -5,13 +5,16 @@
 #ifndef JZ_AUDIT_H
 #define JZ_AUDIT_H
 
+#include <stdbool.h>
+
 #include "db.h"
 #include "rec.h"
 
 extern const char *const audit_columns[];
 extern const int audit_ncolumns;
 
-/* Write each difference to w (audit_columns); returns how many. */
-long audit_run(struct db *db, struct rec_writer *w);
+/* Write each difference to w (audit_columns), national IDs masked unless
+ * show_ids; returns how many. */
+long audit_run(struct db *db, bool show_ids, struct rec_writer *w);
 
 #endif

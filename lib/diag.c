@@ -1,6 +1,8 @@
 /* Diagnostics: one line each on stderr, GNU style (see diag.h). */
 #include "diag.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,5 +68,31 @@ const char *diag_mask_id(const char *id, char buf[32])
 	} else {
 		strcpy(buf, "********");
 	}
+	return buf;
+}
+
+const char *diag_mask_ids_in(const char *text, char *buf, size_t len)
+{
+	size_t n = strlen(text), o = 0;
+
+	for (size_t i = 0; i < n && o + 1 < len; ) {
+		size_t d = 0;
+		while (i + d < n && d < 18 && (isdigit((unsigned char)text[i + d]) ||
+					       (d == 17 && text[i + d] == 'X')))
+			d++;
+		bool id = d == 18 && (i + d == n || !isalnum((unsigned char)text[i + d])) &&
+			  (i == 0 || !isalnum((unsigned char)text[i - 1]));
+		if (id && o + 18 < len) {
+			char masked[32], one[19];
+			memcpy(one, text + i, 18);
+			one[18] = '\0';
+			memcpy(buf + o, diag_mask_id(one, masked), 18);
+			o += 18;
+			i += 18;
+		} else {
+			buf[o++] = text[i++];
+		}
+	}
+	buf[o] = '\0';
 	return buf;
 }

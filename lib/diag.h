@@ -9,6 +9,8 @@
 #ifndef JZ_DIAG_H
 #define JZ_DIAG_H
 
+#include <stddef.h>
+
 #include <stdarg.h>
 
 extern const char *diag_progname; /* set once by each command's main() */
@@ -31,5 +33,7 @@ void diag_vat(const char *source, long line, const char *column,
  * (110105********002X), so that messages and reports do not expose it.
  * Anything that is not 15 or 18 characters long is masked whole. */
 const char *diag_mask_id(const char *id, char buf[32]);
+/* text with each 18-character national ID in it masked, in buf. */
+const char *diag_mask_ids_in(const char *text, char *buf, size_t len);
 
 #endif

@@ -17,7 +17,8 @@
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
 				       "survey", "audit", "policy", NULL};
 
-static const char *const ready[] = {"summary", "funds", "settlement", "policy", "audit", NULL};
+static const char *const ready[] = {"summary", "gaps", "funds", "settlement", "policy", "audit",
+				     NULL};
 
 bool report_subject_ready(const char *subject)
 {
@@ -169,11 +170,18 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		policy_free(&pol);
 	} else if (strcmp(r->subject, "audit") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, audit_columns, audit_ncolumns);
-		long diffs = audit_run(&p.db, p.w);
+		long diffs = audit_run(&p.db, r->show_ids, p.w);
 		if (diffs)
 			status = JZ_NO;
 		if (!o->quiet)
 			diag_warn("audit: %ld difference%s", diffs, diffs == 1 ? "" : "s");
+	} else if (strcmp(r->subject, "gaps") == 0) {
+		policy_choose(&pol, &p.db, o->policy);
+		p.w = rec_writer_open(out.fp, o->format, report_gaps_columns, report_gaps_ncolumns);
+		long long n = report_gaps(&p.db, &pol, o->as_of, r->show_ids, p.w);
+		policy_free(&pol);
+		if (!o->quiet)
+			diag_warn("gaps: %lld", n);
 	} else if (strcmp(r->subject, "summary") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, report_summary_columns(r->by ? r->by
 							 : "programme"), 5);

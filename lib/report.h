@@ -16,6 +16,7 @@ struct report_opts {
 	const char *quarter;     /* --quarter YYYYQn */
 	jz_date from, to;        /* the period: [from, to]; 0: open */
 	const char *by;          /* --by: street, programme, group, institution, month */
+	bool show_ids;           /* --show-ids: national IDs in full */
 };
 
 struct db;
@@ -25,6 +26,12 @@ bool report_by_ok(const char *by);
 /* summary's columns for a --by key, and the report itself. */
 const char *const *report_summary_columns(const char *by);
 void report_summary(struct db *db, const struct report_opts *r, struct rec_writer *w);
+/* gaps: missed and twice as of on; returns how many. */
+struct policy;
+extern const char *const report_gaps_columns[];
+extern const int report_gaps_ncolumns;
+long long report_gaps(struct db *db, const struct policy *pol, jz_date on, bool show_ids,
+		      struct rec_writer *w);
 
 /* The subjects there are, NULL-ended; and whether one is written yet. */
 extern const char *const report_subjects[];

@@ -57,8 +57,8 @@ budget,2007-10-01,2007-12-31,1000.00,0.00,930.76,69.24"
 	run -66 report policy
 	assert_output --partial "no such database"
 	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
-	run -64 report gaps
-	assert_line --partial "report gaps is not in this release yet; there are summary, policy, funds, settlement and audit"
+	run -64 report survey
+	assert_line --partial "report survey is not in this release yet; there are summary, gaps, policy, funds, settlement and audit"
 	run -64 report forecast
 	assert_line --partial "report forecast is not in this release yet"
 	run -64 report bogus
@@ -123,6 +123,15 @@ settlement,H1/A8,approved,999.99,1800.00"
 	assert_line "payment,dibao/household/H6/2007-11,booked,930.76,0.00"
 }
 
+@test "report audit: national IDs in the subjects are masked unless --show-ids" {
+	everything
+	sqlite3 "$JIUZHU_DB" "INSERT INTO payment VALUES ('dibao/person/110105197003030016/2007-11', 'x', '2007-11', 100, 'budget', 'paid', NULL, '2007-11-05', 5)"
+	run -1 report -q audit
+	assert_line "payment,dibao/person/110105********0016/2007-11,amount,1.00,no grant"
+	run -1 report -q audit --show-ids
+	assert_line "payment,dibao/person/110105197003030016/2007-11,amount,1.00,no grant"
+}
+
 @test "report summary: caseload and money by programme, group, institution, street and month (救助汇总报告)" {
 	everything
 	# 2007Q3: the lines approved: A1 40.63, A3 50.00, A8 1800.00, A9 30.00, A10 50.00.
@@ -151,4 +160,33 @@ S1,1,3,6,2901.39"
 2007-10,1,3,1,930.76"
 	run -64 report summary --by household
 	assert_line --partial "--by household: expected street, programme, group, institution or month"
+}
+
+@test "report gaps: eligible without a grant (missed), and paid dibao twice (rules.md 五: no one missed, nobody twice)" {
+	enrol -q --policy "$DATA/assess/policy.json" "$DATA/grant/household.csv" "$DATA/grant/temporary.csv" \
+		"$DATA/grant/released.csv" > /dev/null
+	# H6 is granted dibao; T1, as far below the standard, is not.  The
+	# released prisoner of R1 holds a grant of his own, and R1 one too.
+	printf '%s\n' decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy \
+		2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,yes,930.76,month,income_below_standard, \
+		2007-10-01/dibao/R1,2007-10-01,dibao,household,R1,,,yes,100.00,month,income_below_standard, \
+		2007-10-01/dibao/110105196006060013,2007-10-01,dibao,person,R1,110105196006060013,,yes,330.00,month,released_prisoner, |
+		grant -q > /dev/null
+	run --separate-stderr report gaps --as-of 2007-10-01
+	# Missed: T1's dibao (330.00 - 0.00); the medical entitlement of every
+	# member of a dibao household (H6, R1), none granted; H6's son's premium
+	# (under 16: 50.00).  Twice: the released prisoner.
+	assert_output "gap,programme,unit,household_id,national_id,amount,reason
+missed,medical,person,H6,110105********0016,0.00,dibao_member
+missed,medical,person,H6,110105********0026,0.00,dibao_member
+missed,medical,person,H6,110105********0037,0.00,dibao_member
+missed,premium_subsidy,person,H6,110105********0037,50.00,dibao_budget
+missed,medical,person,R1,110105********0013,0.00,dibao_member
+missed,medical,person,R1,110105********001X,0.00,dibao_member
+twice,dibao,person,R1,110105********0013,330.00,own_grant_and_household_grant
+missed,dibao,household,T1,,330.00,income_below_standard"
+	on_stderr
+	assert_output "report: gaps: 8"
+	run report -q gaps --as-of 2007-10-01 --show-ids
+	assert_line "twice,dibao,person,R1,110105196006060013,330.00,own_grant_and_household_grant"
 }
