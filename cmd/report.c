@@ -51,9 +51,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--%s: %s", key == OPT_FROM ? "from" : "to", err);
 		break;
 	case OPT_BY:
-		if (!report_by_ok(arg))
-			argp_error(state, "--by %s: expected street, programme, group, institution or month",
-				   arg);
+		if (!report_by_ok(arg) && !report_stream_by_ok(arg))
+			argp_error(state, "--by %s: expected street, programme, group, institution or month "
+				   "(or, for settlement lines on stdin, visit_type or status)", arg);
 		r->by = arg;
 		break;
 	case OPT_SHOW_IDS:

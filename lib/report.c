@@ -157,6 +157,30 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 	struct policy pol;
 	int status = JZ_OK;
 
+	/* A record stream on stdin: summed without the database. */
+	if (!isatty(0) && strcmp(r->subject, "summary") == 0) {
+		int c = getc(stdin);
+		if (c != EOF) {
+			ungetc(c, stdin);
+			const char *by = r->by ? r->by : "institution";
+			if (!report_stream_by_ok(by))
+				diag_fatal(JZ_USAGE, "--by %s: settlement lines are summed by institution, "
+					   "month, visit_type or status", by);
+			output_open(&out, o->output);
+			output_spool(&out);
+			p.w = rec_writer_open(out.fp, o->format, report_stream_columns(by), 6);
+			status = report_stream(o, by, p.w);
+			if (!rec_writer_close(p.w) || (status == JZ_OK && !output_ready(&out))) {
+				output_abort(&out);
+				diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
+			}
+			if (status == JZ_OK)
+				output_commit(&out);
+			else
+				output_abort(&out);
+			return status;
+		}
+	}
 	if (access(o->db, F_OK) != 0)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; give --db", o->db);
 	db_open(&p.db, o->db, DB_READ, o->busy_timeout_ms);

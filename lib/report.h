@@ -30,6 +30,10 @@ void report_summary(struct db *db, const struct report_opts *r, struct rec_write
 struct policy;
 extern const char *const report_gaps_columns[];
 extern const int report_gaps_ncolumns;
+/* Stream mode: settlement lines on stdin summed by a column. */
+bool report_stream_by_ok(const char *by);
+const char *const *report_stream_columns(const char *by);
+int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w);
 long long report_gaps(struct db *db, const struct policy *pol, jz_date on, bool show_ids,
 		      struct rec_writer *w);
 

@@ -190,3 +190,22 @@ missed,dibao,household,T1,,330.00,income_below_standard"
 	run report -q gaps --as-of 2007-10-01 --show-ids
 	assert_line "twice,dibao,person,R1,110105196006060013,330.00,own_grant_and_household_grant"
 }
+
+@test "report: settlement lines on stdin are summed without the database (cli.md: reading streams)" {
+	enrol -q --policy "$DATA/settle/policy.json" "$DATA/grant/household.csv" > /dev/null
+	enrol -q --kind institution "$DATA/settle/institutions.csv" > /dev/null
+	grant -q "$DATA/settle/entitlement.csv" > /dev/null
+	settle -q --quarter 2007Q3 "$DATA/settle/q3.csv" > lines.csv
+	rm "$JIUZHU_DB"
+	# Every line settle printed, the ones not stored too (A7, the second A10):
+	# H1: 6 x 50.00 + 1800.00 claimed, 50.00 + 1800.00 approved;
+	# SQ1: 40.63 + 30.00 + 60.00 + 50.00 claimed, 40.63 + 30.00 + 50.00 approved.
+	run report < lines.csv
+	assert_output "institution,claims,claimed,approved,rejected_claims,adjusted_claims
+H1,7,2100.00,1850.00,5,0
+SQ1,4,180.63,120.63,1,1"
+	run sh -c 'report --by status -f jsonl < lines.csv'
+	assert_line --index 0 '{"status":"adjusted","claims":"1","claimed":"60.00","approved":"50.00","rejected_claims":"0","adjusted_claims":"1"}'
+	printf 'claim_id,institution\nX,H1\n' > bad.csv
+	run -65 report < bad.csv
+}
