@@ -12,7 +12,7 @@
 
 const char *argp_program_version = "report (jiuzhu) " JZ_VERSION;
 
-enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO, OPT_BY, OPT_SHOW_IDS };
+enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO, OPT_BY, OPT_SHOW_IDS, OPT_DRAW, OPT_YEAR, OPT_SEED };
 
 static const struct argp_option options[] = {
 	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
@@ -20,6 +20,9 @@ static const struct argp_option options[] = {
 	{"to", OPT_TO, "DATE", 0, "the period's last day", 0},
 	{"by", OPT_BY, "KEY", 0, "summary by street, programme (default), group, institution or month", 0},
 	{"show-ids", OPT_SHOW_IDS, 0, 0, "national IDs in full (masked by default)", 0},
+	{"draw", OPT_DRAW, 0, 0, "survey: draw the year's sample (with --year, --seed)", 0},
+	{"year", OPT_YEAR, "YYYY", 0, "survey: the year", 0},
+	{"seed", OPT_SEED, "N", 0, "survey --draw: the seed of the draw", 0},
 	{0}
 };
 
@@ -32,7 +35,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
 	struct report_opts *r = &a->report;
-	char err[80];
+	char err[80], *stop;
 	jz_date end;
 
 	switch (key) {
@@ -59,6 +62,20 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_SHOW_IDS:
 		r->show_ids = true;
 		break;
+	case OPT_DRAW:
+		r->draw = true;
+		break;
+	case OPT_YEAR:
+		r->year = (int)strtol(arg, &stop, 10);
+		if (*stop || r->year < 1000 || r->year > 9998)
+			argp_error(state, "--year %s: expected a year, as in 2007", arg);
+		break;
+	case OPT_SEED:
+		r->seed = strtol(arg, &stop, 10);
+		if (*stop || !*arg)
+			argp_error(state, "--seed %s: expected a whole number", arg);
+		r->seed_given = true;
+		break;
 	case ARGP_KEY_ARG: {
 		bool known = false;
 		for (const char *const *s = report_subjects; *s; s++)
@@ -74,9 +91,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			r->subject = "summary";
 		if (!report_subject_ready(r->subject))
 			argp_error(state, "report %s is not in this release yet; there are summary, "
-				   "gaps, policy, funds, settlement and audit", r->subject);
+				   "gaps, funds, settlement, survey, policy and audit", r->subject);
 		if (r->from && r->to && r->to < r->from)
 			argp_error(state, "--to is before --from");
+		if (r->draw && (strcmp(r->subject, "survey") != 0 || !r->year || !r->seed_given))
+			argp_error(state, "--draw goes with survey, --year and --seed");
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -17,8 +17,8 @@
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
 				       "survey", "audit", "policy", NULL};
 
-static const char *const ready[] = {"summary", "gaps", "funds", "settlement", "policy", "audit",
-				     NULL};
+static const char *const ready[] = {"summary", "gaps", "funds", "settlement", "survey", "policy",
+				     "audit", NULL};
 
 bool report_subject_ready(const char *subject)
 {
@@ -206,6 +206,23 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		policy_free(&pol);
 		if (!o->quiet)
 			diag_warn("gaps: %lld", n);
+	} else if (strcmp(r->subject, "survey") == 0) {
+		policy_choose(&pol, &p.db, o->policy);
+		jz_date jan1 = 0, dec31 = 0;
+		if (r->year) {
+			date_from_ymd(r->year, 1, 1, &jan1);
+			date_from_ymd(r->year, 12, 31, &dec31);
+		}
+		if (r->draw) {
+			p.w = rec_writer_open(out.fp, o->format, report_draw_columns, 6);
+			report_survey_draw(&p.db, &pol, r->year, r->seed, o->as_of_given ? o->as_of : jan1,
+					   p.w);
+		} else {
+			p.w = rec_writer_open(out.fp, o->format, report_survey_columns,
+					      report_survey_ncolumns);
+			report_survey(&p.db, &pol, r->year ? jan1 : r->from, r->year ? dec31 : r->to, p.w);
+		}
+		policy_free(&pol);
 	} else if (strcmp(r->subject, "summary") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, report_summary_columns(r->by ? r->by
 							 : "programme"), 5);

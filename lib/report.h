@@ -17,6 +17,10 @@ struct report_opts {
 	jz_date from, to;        /* the period: [from, to]; 0: open */
 	const char *by;          /* --by: street, programme, group, institution, month */
 	bool show_ids;           /* --show-ids: national IDs in full */
+	bool draw;               /* survey --draw */
+	int year;                /* --year */
+	long seed;               /* --seed */
+	bool seed_given;
 };
 
 struct db;
@@ -30,6 +34,14 @@ void report_summary(struct db *db, const struct report_opts *r, struct rec_write
 struct policy;
 extern const char *const report_gaps_columns[];
 extern const int report_gaps_ncolumns;
+/* survey: the draw of the year's sample, and the analysis of the rows. */
+extern const char *const report_draw_columns[], *const report_survey_columns[];
+extern const int report_survey_ncolumns;
+void report_survey_draw(struct db *db, const struct policy *pol, int year, long seed,
+			jz_date on, struct rec_writer *w);
+void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_date to,
+		   struct rec_writer *w);
+
 /* Stream mode: settlement lines on stdin summed by a column. */
 bool report_stream_by_ok(const char *by);
 const char *const *report_stream_columns(const char *by);

@@ -57,8 +57,8 @@ budget,2007-10-01,2007-12-31,1000.00,0.00,930.76,69.24"
 	run -66 report policy
 	assert_output --partial "no such database"
 	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
-	run -64 report survey
-	assert_line --partial "report survey is not in this release yet; there are summary, gaps, policy, funds, settlement and audit"
+	run -64 report forecast
+	assert_line --partial "report forecast is not in this release yet; there are summary, gaps, funds, settlement, survey, policy and audit"
 	run -64 report forecast
 	assert_line --partial "report forecast is not in this release yet"
 	run -64 report bogus
@@ -208,4 +208,39 @@ SQ1,4,180.63,120.63,1,1"
 	assert_line --index 0 '{"status":"adjusted","claims":"1","claimed":"60.00","approved":"50.00","rejected_claims":"0","adjusted_claims":"1"}'
 	printf 'claim_id,institution\nX,H1\n' > bad.csv
 	run -65 report < bad.csv
+}
+
+@test "report survey: per street and hukou type, income and expense per head relative to S (三(一)5)" {
+	enrol -q --policy "$DATA/assess/policy.json" "$DATA/grant/household.csv" "$DATA/grant/temporary.csv" \
+		"$DATA/grant/released.csv" > /dev/null
+	printf '%s\n' household_id,month,income,expense,note H6,2007-10,600,900, H6,2007-11,900,1200, \
+		T1,2007-10,300,400, R1,2007-10,2000,1000, R1,2006-10,1,1,before > survey.csv
+	enrol -q --kind survey survey.csv > /dev/null
+	# S = 330.00.  H6, three persons, two months: 1500.00 / (2 x 3 x 330.00) =
+	# 0.758, expense 2100.00 / 1980.00 = 1.061; R1, two persons: 2000.00 /
+	# 660.00 = 3.030, 1000.00 / 660.00 = 1.515; T1, one: 300/330 = 0.909,
+	# 400/330 = 1.212.  Nearest-rank quantiles; shares of households under
+	# 1.0, 1.2, 1.5 and 2.0 x S.
+	run report survey --year 2007
+	assert_output "street,hukou_type,households,income_p25,income_p50,income_p75,expense_p50,under_1.0,under_1.2,under_1.5,under_2.0
+S1,urban,2,0.758,0.758,3.030,1.061,0.500,0.500,0.500,0.500
+S2,urban,1,0.909,0.909,0.909,1.212,1.000,1.000,1.000,1.000"
+}
+
+@test "report survey --draw: the year's sample of low-income households, by street, the same for the same seed" {
+	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
+	report survey --draw --year 2008 --seed 7 > a.csv
+	report survey --draw --year 2008 --seed 7 > b.csv
+	diff a.csv b.csv
+	report survey --draw --year 2008 --seed 8 > c.csv
+	! diff -q a.csv c.csv > /dev/null
+	# survey.sample_rate 0.10: each street's low-income households x 0.10,
+	# rounded up: one of each street's.
+	run sh -c 'cut -d, -f2,5,6 a.csv'
+	assert_output "street,rank,of
+三里屯街道,1,6
+东坝地区,1,8
+垂杨柳街道,1,6"
+	run -64 report survey --draw --year 2008
+	assert_line --partial "--draw goes with survey, --year and --seed"
 }
