@@ -17,17 +17,6 @@
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
 				       "survey", "audit", "policy", NULL};
 
-static const char *const ready[] = {"summary", "gaps", "funds", "settlement", "survey", "policy",
-				     "audit", NULL};
-
-bool report_subject_ready(const char *subject)
-{
-	for (const char *const *s = ready; *s; s++)
-		if (strcmp(*s, subject) == 0)
-			return true;
-	return false;
-}
-
 struct report {
 	const struct jz_opts *o;
 	const struct report_opts *r;
@@ -206,6 +195,10 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		policy_free(&pol);
 		if (!o->quiet)
 			diag_warn("gaps: %lld", n);
+	} else if (strcmp(r->subject, "forecast") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, report_forecast_columns,
+				      report_forecast_ncolumns);
+		report_forecast(&p.db, r, r->horizon ? r->horizon : 3, p.w);
 	} else if (strcmp(r->subject, "survey") == 0) {
 		policy_choose(&pol, &p.db, o->policy);
 		jz_date jan1 = 0, dec31 = 0;

@@ -1,7 +1,7 @@
 /*
  * report(1): what the joint meeting decides from and what auditors check,
- * read from the database (cli.md report).  This release has the subjects
- * policy, funds and settlement; the others are not written yet.
+ * read from the database, or from settlement lines on stdin (cli.md
+ * report).  HTML output is not written yet.
  */
 #ifndef JZ_REPORT_H
 #define JZ_REPORT_H
@@ -21,6 +21,7 @@ struct report_opts {
 	int year;                /* --year */
 	long seed;               /* --seed */
 	bool seed_given;
+	int horizon;             /* forecast --horizon: months */
 };
 
 struct db;
@@ -42,6 +43,12 @@ void report_survey_draw(struct db *db, const struct policy *pol, int year, long 
 void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_date to,
 		   struct rec_writer *w);
 
+/* forecast: the next horizon months per programme. */
+extern const char *const report_forecast_columns[];
+extern const int report_forecast_ncolumns;
+void report_forecast(struct db *db, const struct report_opts *r, int horizon,
+		     struct rec_writer *w);
+
 /* Stream mode: settlement lines on stdin summed by a column. */
 bool report_stream_by_ok(const char *by);
 const char *const *report_stream_columns(const char *by);
@@ -49,9 +56,8 @@ int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
 long long report_gaps(struct db *db, const struct policy *pol, jz_date on, bool show_ids,
 		      struct rec_writer *w);
 
-/* The subjects there are, NULL-ended; and whether one is written yet. */
+/* The subjects there are, NULL-ended. */
 extern const char *const report_subjects[];
-bool report_subject_ready(const char *subject);
 
 /* Returns the exit status. */
 int report_main(const struct jz_opts *o, const struct report_opts *r);

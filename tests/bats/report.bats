@@ -53,18 +53,16 @@ budget,2007-10-01,2007-12-31,1000.00,0.00,930.76,69.24"
 2007Q3,SQ1,3,130.63,120.63,0,1,,,,,open"
 }
 
-@test "report: subjects not in this release, and bad options, are usage errors; no database is an error" {
+@test "report: bad subjects and options are usage errors; no database is an error" {
 	run -66 report policy
 	assert_output --partial "no such database"
 	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
-	run -64 report forecast
-	assert_line --partial "report forecast is not in this release yet; there are summary, gaps, funds, settlement, survey, policy and audit"
-	run -64 report forecast
-	assert_line --partial "report forecast is not in this release yet"
 	run -64 report bogus
 	assert_line --partial "bogus: expected one subject"
 	run -64 report settlement
 	assert_output --partial "report settlement needs --quarter"
+	run -64 report forecast --horizon 0
+	assert_line --partial "--horizon 0: expected months from 1 to 120"
 }
 
 AUDIT_HEADER=check,subject,field,stored,recomputed
@@ -243,4 +241,25 @@ S2,urban,1,0.909,0.909,0.909,1.212,1.000,1.000,1.000,1.000"
 垂杨柳街道,1,6"
 	run -64 report survey --draw --year 2008
 	assert_line --partial "--draw goes with survey, --year and --seed"
+}
+
+@test "report forecast: the next months per programme by a linear trend, the method named (救助预测报告)" {
+	enrol -q --policy "$DATA/assess/policy.json" "$DATA/grant/household.csv" > /dev/null
+	printf '%s\n' account,date,amount,source,note budget,2007-09-30,10000,budget, |
+		grant -q --kind funding > /dev/null
+	# H6 paid 100.00, 200.00 and 300.00 in three months: the trend goes on
+	# by 100.00 a month.
+	for m in 10:100 11:200 12:300; do
+		printf '%s\n' decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy \
+			"2007-${m%:*}-01/dibao/H6,2007-${m%:*}-01,dibao,household,H6,,,yes,${m#*:}.00,month,income_below_standard," |
+			grant -q --period "2007-${m%:*}" --as-of "2007-${m%:*}-05" > /dev/null
+	done
+	run report forecast --horizon 2
+	assert_output "programme,month,households,amount,method
+dibao,2008-01,1,400.00,linear trend of 3 months (least squares)
+dibao,2008-02,1,500.00,linear trend of 3 months (least squares)"
+	# Two months: 100.00 and 300.00 (2007-11 left out): 500.00 next.
+	run report forecast --horizon 1 --from 2007-10-01 --to 2007-10-31
+	assert_output "programme,month,households,amount,method
+dibao,2007-11,1,100.00,linear trend of 1 month (least squares)"
 }
