@@ -98,6 +98,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			r->subject = "summary";
 		if (r->from && r->to && r->to < r->from)
 			argp_error(state, "--to is before --from");
+		if (a->common.format == REC_HTML && strcmp(r->subject, "summary") != 0 &&
+		    strcmp(r->subject, "forecast") != 0 && strcmp(r->subject, "settlement") != 0)
+			argp_error(state, "--format html is for summary, forecast and settlement");
 		if (r->draw && (strcmp(r->subject, "survey") != 0 || !r->year || !r->seed_given))
 			argp_error(state, "--draw goes with survey, --year and --seed");
 		break;
@@ -123,6 +126,7 @@ int main(int argc, char **argv)
 
 	diag_progname = "report";
 	jz_opts_init(&a.common, argc, argv);
+	a.common.html = true;
 	argp_parse(&argp, argc, argv, 0, 0, &a);
 	int status = report_main(&a.common, &a.report);
 	free(a.common.command_line);

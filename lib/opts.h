@@ -25,6 +25,7 @@ struct jz_opts {
 	bool quiet;                /* -q */
 	int busy_timeout_ms;       /* --busy-timeout seconds, in ms */
 	char *command_line;        /* argv joined, shell-quoted, for the journal */
+	bool html;                 /* the command takes -f html (set before argp) */
 };
 
 extern const struct argp jz_common_argp;

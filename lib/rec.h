@@ -13,7 +13,7 @@
 #include "field.h"
 #include "input.h"
 
-enum rec_format { REC_AUTO, REC_CSV, REC_JSONL, REC_JSON, REC_TABLE };
+enum rec_format { REC_AUTO, REC_CSV, REC_JSONL, REC_JSON, REC_TABLE, REC_HTML };
 
 /* Parse a --format / --input-format word; false when unknown. */
 bool rec_format_parse(const char *s, enum rec_format *out);
@@ -49,6 +49,8 @@ struct rec_writer;
 
 struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 				   const char *const *columns, int ncolumns);
+/* REC_HTML: the page's title (kept, not copied). */
+void rec_writer_title(struct rec_writer *w, const char *title);
 /* values[i] is the cell of column i; NULL or "" is empty. */
 void rec_write(struct rec_writer *w, const char *const *values);
 /* Flush (a table is printed here); false when a write failed. */

@@ -22,6 +22,7 @@ struct report {
 	const struct report_opts *r;
 	struct db db;
 	struct rec_writer *w;
+	char title[200];
 };
 
 /* policy: each parameter's value in force on --as-of, with its date and
@@ -139,6 +140,24 @@ static void settlement(struct report *p)
 	sqlite3_finalize(who);
 }
 
+/* A page's title: what, and the period. */
+static const char *title(struct report *p, const char *what, const char *by)
+{
+	char from[DATE_TEXT], to[DATE_TEXT];
+
+	if (p->r->quarter)
+		snprintf(p->title, sizeof p->title, "%s%s, %s", what, by, p->r->quarter);
+	else if (p->r->from || p->r->to) {
+		date_format(p->r->from, from);
+		date_format(p->r->to, to);
+		snprintf(p->title, sizeof p->title, "%s%s, %s to %s", what, by,
+			 p->r->from ? from : "", p->r->to ? to : "");
+	} else {
+		snprintf(p->title, sizeof p->title, "%s%s", what, by);
+	}
+	return p->title;
+}
+
 int report_main(const struct jz_opts *o, const struct report_opts *r)
 {
 	struct report p = {.o = o, .r = r};
@@ -198,6 +217,7 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 	} else if (strcmp(r->subject, "forecast") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, report_forecast_columns,
 				      report_forecast_ncolumns);
+		rec_writer_title(p.w, title(&p, "救助预测报告 forecast", ""));
 		report_forecast(&p.db, r, r->horizon ? r->horizon : 3, p.w);
 	} else if (strcmp(r->subject, "survey") == 0) {
 		policy_choose(&pol, &p.db, o->policy);
@@ -219,12 +239,14 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 	} else if (strcmp(r->subject, "summary") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, report_summary_columns(r->by ? r->by
 							 : "programme"), 5);
+		rec_writer_title(p.w, title(&p, "救助汇总报告 summary by ", r->by ? r->by : "programme"));
 		report_summary(&p.db, r, p.w);
 	} else if (strcmp(r->subject, "funds") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, funds_columns, 7);
 		funds(&p);
 	} else {
 		p.w = rec_writer_open(out.fp, o->format, settlement_columns, 12);
+		rec_writer_title(p.w, title(&p, "医疗救助季度结算 settlement ", ""));
 		settlement(&p);
 	}
 	sqlite3_exec(p.db.h, "COMMIT", NULL, NULL, NULL);

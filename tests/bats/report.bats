@@ -263,3 +263,38 @@ dibao,2008-02,1,500.00,linear trend of 3 months (least squares)"
 	assert_output "programme,month,households,amount,method
 dibao,2007-11,1,100.00,linear trend of 1 month (least squares)"
 }
+
+# A page as headless Chromium shows it: its text, and a screenshot.
+chromium_dom() {
+	chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$PWD/$1" 2> /dev/null
+}
+chromium_png() {
+	chromium --headless --no-sandbox --disable-gpu --window-size=900,700 \
+		--screenshot="$PWD/$2" "file://$PWD/$1" > /dev/null 2>&1
+}
+
+@test "report -f html: one self-contained page with a chart, rendered by Chromium, its totals the CSV's" {
+	everything
+	report summary --quarter 2007Q3 --by institution -f html -o page.html
+	# Self-contained: no script, nothing fetched.
+	! grep -Eq '<script|src=|href=' page.html
+	grep -q '<svg' page.html
+	# The totals on the page are those of the CSV report.
+	total=$(report summary --quarter 2007Q3 --by institution |
+		awk -F, 'NR > 1 { sub(/\./, "", $5); t += $5 } END { printf "%d.%02d", t / 100, t % 100 }')
+	[ "$total" = "1970.63" ]
+	run chromium_dom page.html
+	assert_output --partial "<td>total</td><td></td><td></td><td></td><td class=\"n\">$total</td>"
+	assert_output --partial '<td>H1</td>'
+	# Not blank: the screenshot holds far more than that of an empty page.
+	printf '<!DOCTYPE html><html><body></body></html>' > blank.html
+	chromium_png blank.html blank.png
+	chromium_png page.html page.png
+	[ "$(stat -c %s page.png)" -gt $((5 * $(stat -c %s blank.png))) ]
+	# The forecast and the settlement have pages too; the others do not.
+	report forecast -f html > /dev/null
+	report settlement --quarter 2007Q3 -f html | grep -q '<td>total</td>'
+	run -64 report policy -f html
+	assert_line --partial "--format html is for summary, forecast and settlement"
+	run -64 enrol -f html "$DATA/grant/household.csv"
+}
