@@ -1,8 +1,9 @@
 #!/bin/sh
 # make demo: enrol the example district into a fresh database, run the
 # monthly cycle of 2007-10 to 2007-12, then the quarterly medical-aid
-# settlement of 2007Q4 on examples/district/claims/, and show what was
-# stored.  Usage: demo.sh BIN_DIR
+# settlement of 2007Q4 on examples/district/claims/, the reports and the
+# audit; it ends with the settlement statement and an HTML summary.
+# Usage: demo.sh BIN_DIR
 set -eu
 bin=$(cd "${1:-build/out/bin}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -73,12 +74,23 @@ echo "== the same claims once more, after the review: nothing is stored, the sta
 settle --quarter 2007Q4 "$d"/claims/2007Q4-*.csv 2>&1 > /dev/null | tail -n 1
 settle --quarter 2007Q4 --summary --format table
 
-echo "== the fund accounts"
-sqlite3 -column -header "$JIUZHU_DB" \
-  "SELECT name AS account, printf('%.2f', balance / 100.0) AS balance
-   FROM account WHERE fund ORDER BY name"
+echo "== the fund accounts over 2007Q4 (report funds)"
+report funds --quarter 2007Q4 --format table
+
+echo "== what was paid in 2007Q4, by working group (report summary)"
+report summary --quarter 2007Q4 --by group --format table
+
+echo "== no one missed, nobody twice, on 2007-12-01 (report gaps)"
+report gaps --as-of 2007-12-01 --format table
+
+echo "== the auditor: the journal's chain, every run's rows, the ledger, every settlement line recomputed"
+report audit
 
 echo "== the journal"
 sqlite3 -column -header "$JIUZHU_DB" \
   "SELECT entry, user, changes, substr(hash, 1, 12) AS hash FROM journal"
-echo "== stored in $out"
+
+echo "== the settlement statement of 2007Q4, as the joint meeting sees it"
+report settlement --quarter 2007Q4 --format table
+report summary --quarter 2007Q4 --format html -o "$out/summary-2007Q4.html"
+echo "== the summary of 2007Q4 as a page to open or print: $out/summary-2007Q4.html"
