@@ -1,12 +1,14 @@
 /* Applications by applicant (see application.h). */
 #include "application.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "exitcode.h"
+#include "rule.h"
 
 static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
@@ -16,9 +18,15 @@ static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
 
 void application_load(struct db *db, jz_date on, struct application_set *set)
 {
+	application_load_until(db, on, 0, set);
+}
+
+void application_load_until(struct db *db, jz_date on, long long max_entry,
+			    struct application_set *set)
+{
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT application_id, national_id, programme, received_on, reason, case_type, "
-		"respondent_unable, requested FROM application WHERE received_on <= ?1 "
+		"respondent_unable, requested FROM application WHERE received_on <= ?1 AND entry <= ?2 "
 		"ORDER BY national_id, received_on, application_id");
 	char date[DATE_TEXT], err[80];
 	int cap = 0;
@@ -27,6 +35,7 @@ void application_load(struct db *db, jz_date on, struct application_set *set)
 	set->n = 0;
 	date_format(on, date);
 	db_bind_text(st, 1, date);
+	sqlite3_bind_int64(st, 2, max_entry ? max_entry : LLONG_MAX);
 	while (db_step(db, st) == SQLITE_ROW) {
 		if (set->n == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -71,4 +80,34 @@ int application_find(const struct application_set *set, const char *national_id,
 		end++;
 	*first = set->a + lo;
 	return end - lo;
+}
+
+static int by_received(const void *x, const void *y)
+{
+	const struct application *a = *(const struct application *const *)x;
+	const struct application *b = *(const struct application *const *)y;
+	return a->received_on != b->received_on ? (a->received_on < b->received_on ? -1 : 1)
+						: strcmp(a->id, b->id);
+}
+
+void application_decide(struct rule_ctx *c, const struct application_set *set,
+			const struct household *h, const struct application ***mine, int *cap)
+{
+	int n = 0;
+
+	for (int i = 0; i < h->n; i++) {
+		const struct application *first;
+		int k = application_find(set, h->member[i].id, &first);
+		if (n + k > *cap) {
+			*cap = 2 * (n + k);
+			if (!(*mine = realloc(*mine, *cap * sizeof **mine)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		for (int j = 0; j < k; j++)
+			(*mine)[n++] = first + j;
+	}
+	if (n == 0)
+		return;
+	qsort(*mine, n, sizeof **mine, by_received);
+	rule_applications(c, h, *mine, n);
 }

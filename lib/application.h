@@ -29,12 +29,22 @@ struct application_set {
 	int n;
 };
 
-/* Every application received on or before on. */
+/* Every application received on or before on (enrolled by journal entry
+ * max_entry; 0: now). */
 void application_load(struct db *db, jz_date on, struct application_set *set);
+void application_load_until(struct db *db, jz_date on, long long max_entry,
+			    struct application_set *set);
 void application_free(struct application_set *set);
 
 /* The applications of one applicant: *first and the count. */
 int application_find(const struct application_set *set, const char *national_id,
 		     const struct application **first);
+
+/* Decide the applications in set of h's members, in the order received
+ * (rule_applications); *mine, of *cap, is a buffer kept between calls. */
+struct rule_ctx;
+struct household;
+void application_decide(struct rule_ctx *c, const struct application_set *set,
+			const struct household *h, const struct application ***mine, int *cap);
 
 #endif

@@ -87,8 +87,7 @@ static void write_decision(const struct decision *d, void *p)
 
 	if (!wanted(s->a, d->programme))
 		return;
-	snprintf(id, sizeof id, "%s/%s/%s", s->as_of, d->programme,
-		 d->application_id ? d->application_id : d->national_id ? d->national_id : d->household_id);
+	rule_decision_id(id, sizeof id, s->as_of, d);
 	money_format(d->amount, amount);
 	const char *row[] = {
 		id, s->as_of, d->programme, d->unit, d->household_id, d->national_id,
@@ -98,36 +97,6 @@ static void write_decision(const struct decision *d, void *p)
 	rec_write(s->w, row);
 	if (s->insert)
 		record(s, d, id);
-}
-
-static int by_received(const void *x, const void *y)
-{
-	const struct application *a = *(const struct application *const *)x;
-	const struct application *b = *(const struct application *const *)y;
-	return a->received_on != b->received_on ? (a->received_on < b->received_on ? -1 : 1)
-						: strcmp(a->id, b->id);
-}
-
-/* Decide the applications of h's members, in the order received. */
-static void assess_applications(struct sink *s, const struct household *h)
-{
-	int n = 0;
-
-	for (int i = 0; i < h->n; i++) {
-		const struct application *first;
-		int k = application_find(&s->apps, h->member[i].id, &first);
-		if (n + k > s->minecap) {
-			s->minecap = 2 * (n + k);
-			if (!(s->mine = realloc(s->mine, s->minecap * sizeof *s->mine)))
-				diag_fatal(JZ_SOFTWARE, "out of memory");
-		}
-		for (int j = 0; j < k; j++)
-			s->mine[n++] = first + j;
-	}
-	if (n == 0)
-		return;
-	qsort(s->mine, n, sizeof *s->mine, by_received);
-	rule_applications(s->ctx, h, s->mine, n);
 }
 
 static void assess_household(const struct household *h, void *p)
@@ -141,7 +110,7 @@ static void assess_household(const struct household *h, void *p)
 		rule_programmes[i].household(s->ctx, h);
 	}
 	if (s->applications && !s->ctx->missing)
-		assess_applications(s, h);
+		application_decide(s->ctx, &s->apps, h, &s->mine, &s->minecap);
 	if (s->ctx->missing) {
 		output_abort(s->out);
 		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s in policy %s (household %s)",

@@ -2,20 +2,25 @@
  * report audit (report(1)): the auditor's proof.  Checks the journal's hash
  * chain and the policies' bytes, that every table holds exactly the rows
  * the journal says each run added, that the ledger balances, that each
- * payment is its grant's amount, and recomputes every settlement line from
- * its stored claim under the policy it records.  Prints each difference.
+ * payment is its grant's amount; recomputes every recorded decision with
+ * the registry as it stood then, and every settlement line from its stored
+ * claim, each under the policy it records.  Prints each difference.
  */
 #include "audit.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "application.h"
 #include "diag.h"
 #include "exitcode.h"
 #include "input.h"
 #include "journal.h"
 #include "money.h"
 #include "policy.h"
+#include "rule.h"
 
 const char *const audit_columns[] = {"check", "subject", "field", "stored", "recomputed"};
 const int audit_ncolumns = 5;
@@ -229,6 +234,109 @@ static void settlement(struct audit *a)
 		policy_free(&cache.pol);
 }
 
+/* ---- the recorded decisions, recomputed ---- */
+
+struct recompute {
+	struct audit *a;
+	struct rule_ctx ctx;
+	struct application_set apps;
+	const struct application **mine;
+	int minecap;
+	long long entry;
+	char as_of[DATE_TEXT];
+	sqlite3_stmt *recorded, *seen;
+};
+
+/* A decision the rules make again: the one recorded by the run compared. */
+static void again(const struct decision *d, void *p)
+{
+	struct recompute *rc = p;
+	char id[300], x[MONEY_TEXT], y[MONEY_TEXT];
+
+	rule_decision_id(id, sizeof id, rc->as_of, d);
+	db_bind_text(rc->recorded, 1, id);
+	sqlite3_bind_int64(rc->recorded, 2, rc->entry);
+	if (db_step(rc->a->db, rc->recorded) == SQLITE_ROW) {
+		bool eligible = sqlite3_column_int(rc->recorded, 0);
+		jz_fen amount = sqlite3_column_int64(rc->recorded, 1);
+		const char *reason = (const char *)sqlite3_column_text(rc->recorded, 2);
+		if (eligible != d->eligible)
+			differ(rc->a, "decision", id, "eligible", eligible ? "yes" : "no",
+			       d->eligible ? "yes" : "no");
+		if (amount != d->amount) {
+			money_cells(amount, d->amount, x, y);
+			differ(rc->a, "decision", id, "amount", x, y);
+		}
+		if (strcmp(reason, d->reason) != 0)
+			differ(rc->a, "decision", id, "reason", reason, d->reason);
+		db_bind_text(rc->seen, 1, id);
+		db_step(rc->a->db, rc->seen);
+	}
+	sqlite3_reset(rc->recorded);
+}
+
+static void household_again(const struct household *h, void *p)
+{
+	struct recompute *rc = p;
+
+	rule_facts(&rc->ctx, h);
+	for (int i = 0; i < rule_nprogrammes && !rc->ctx.missing; i++)
+		rule_programmes[i].household(&rc->ctx, h);
+	if (!rc->ctx.missing)
+		application_decide(&rc->ctx, &rc->apps, h, &rc->mine, &rc->minecap);
+}
+
+/* Every decision assess --record stored, recomputed under the policy it
+ * records, with the registry as it stood when it was recorded (the rows of
+ * the journal entries up to the run's). */
+static void decisions(struct audit *a)
+{
+	sqlite3_stmt *groups = db_prepare(a->db, "SELECT entry, as_of, policy FROM decision "
+					  "GROUP BY entry, as_of, policy ORDER BY entry, as_of");
+	struct policy_cache cache = {.ok = false};
+	char err[80];
+
+	sqlite3_exec(a->db->h, "CREATE TEMP TABLE audit_seen (id TEXT PRIMARY KEY)", NULL, NULL, NULL);
+	while (db_step(a->db, groups) == SQLITE_ROW) {
+		struct recompute rc = {.a = a, .entry = sqlite3_column_int64(groups, 0)};
+		struct history hist = {.db = a->db, .max_entry = rc.entry};
+		jz_date on;
+		const char *ref = (const char *)sqlite3_column_text(groups, 2);
+		snprintf(rc.as_of, sizeof rc.as_of, "%s", (const char *)sqlite3_column_text(groups, 1));
+		const struct policy *pol = policy_of(a, &cache, ref);
+		if (!pol || !date_parse(rc.as_of, &on, err, sizeof err))
+			continue;
+		rc.ctx = (struct rule_ctx){.pol = pol, .on = on, .history = &hist, .emit = again,
+					   .sink = &rc};
+		rc.recorded = db_prepare(a->db, "SELECT eligible, amount, reason FROM decision WHERE "
+					 "decision_id = ?1 AND entry = ?2");
+		rc.seen = db_prepare(a->db, "INSERT OR IGNORE INTO temp.audit_seen VALUES (?1)");
+		application_load_until(a->db, on, rc.entry, &rc.apps);
+		household_each_until(a->db, on, rc.entry, household_again, &rc);
+		if (rc.ctx.missing)
+			differ(a, "decision", rc.as_of, "policy", ref, rc.ctx.missing);
+		/* What was recorded and is not made again. */
+		sqlite3_stmt *left = db_prepare(a->db, "SELECT decision_id FROM decision WHERE entry = ?1 "
+			"AND as_of = ?2 AND policy = ?3 AND decision_id NOT IN (SELECT id FROM temp.audit_seen)");
+		sqlite3_bind_int64(left, 1, rc.entry);
+		db_bind_text(left, 2, rc.as_of);
+		db_bind_text(left, 3, ref);
+		while (db_step(a->db, left) == SQLITE_ROW)
+			differ(a, "decision", (const char *)sqlite3_column_text(left, 0), "decision",
+			       "recorded", "none");
+		sqlite3_finalize(left);
+		sqlite3_exec(a->db->h, "DELETE FROM temp.audit_seen", NULL, NULL, NULL);
+		sqlite3_finalize(rc.recorded);
+		sqlite3_finalize(rc.seen);
+		application_free(&rc.apps);
+		free(rc.mine);
+		history_free(&hist);
+	}
+	sqlite3_finalize(groups);
+	if (cache.ok)
+		policy_free(&cache.pol);
+}
+
 long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
 {
 	struct audit a = {.db = db, .w = w, .show_ids = show_ids};
@@ -237,6 +345,7 @@ long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
 	policies(&a);
 	rows(&a);
 	ledger(&a);
+	decisions(&a);
 	settlement(&a);
 	return a.diffs;
 }

@@ -1,6 +1,7 @@
 /* Households as of a date, read from the person versions (see household.h). */
 #include "household.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +22,9 @@
 	"dilapidated_house, effective "
 
 static const char in_force_sql[] =
-	"SELECT " COLUMNS "FROM person p WHERE p.effective <= ?1 AND p.rowid = (SELECT q.rowid FROM person q "
-	"WHERE q.national_id = p.national_id AND q.effective <= ?1 "
+	"SELECT " COLUMNS "FROM person p WHERE p.effective <= ?1 AND p.entry <= ?2 AND p.rowid = "
+	"(SELECT q.rowid FROM person q WHERE q.national_id = p.national_id AND q.effective <= ?1 "
+	"AND q.entry <= ?2 "
 	"ORDER BY q.effective DESC, q.entry DESC LIMIT 1) "
 	"ORDER BY p.household_id, p.national_id";
 
@@ -77,17 +79,25 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 	p->sex = idn_sex(p->id);
 }
 
+/* The newest journal entry whose rows count. */
+static long long until(const struct history *hist)
+{
+	return hist->max_entry ? hist->max_entry : LLONG_MAX;
+}
+
 bool person_load(struct history *hist, const char *national_id, jz_date on, struct person *p)
 {
 	if (!hist->person)
 		hist->person = db_prepare(hist->db, "SELECT " COLUMNS "FROM person WHERE national_id = ?1 "
-					  "AND effective <= ?2 ORDER BY effective DESC, entry DESC LIMIT 1");
+					  "AND effective <= ?2 AND entry <= ?3 "
+					  "ORDER BY effective DESC, entry DESC LIMIT 1");
 	sqlite3_stmt *st = hist->person;
 	char date[DATE_TEXT];
 
 	date_format(on, date);
 	db_bind_text(st, 1, national_id);
 	db_bind_text(st, 2, date);
+	sqlite3_bind_int64(st, 3, until(hist));
 	bool found = db_step(hist->db, st) == SQLITE_ROW;
 	if (found)
 		read_person(st, p);
@@ -99,9 +109,9 @@ bool household_load(struct history *hist, const char *household_id, jz_date on, 
 {
 	if (!hist->household)
 		hist->household = db_prepare(hist->db, "SELECT " COLUMNS "FROM person v WHERE "
-			"v.household_id = ?1 AND v.rowid = (SELECT w.rowid FROM person w WHERE "
-			"w.national_id = v.national_id AND w.effective <= ?2 ORDER BY w.effective DESC, "
-			"w.entry DESC LIMIT 1) ORDER BY v.national_id");
+			"v.household_id = ?1 AND v.entry <= ?3 AND v.rowid = (SELECT w.rowid FROM person w "
+			"WHERE w.national_id = v.national_id AND w.effective <= ?2 AND w.entry <= ?3 "
+			"ORDER BY w.effective DESC, w.entry DESC LIMIT 1) ORDER BY v.national_id");
 	sqlite3_stmt *st = hist->household;
 	struct db *db = hist->db;
 	char date[DATE_TEXT];
@@ -112,6 +122,7 @@ bool household_load(struct history *hist, const char *household_id, jz_date on, 
 	date_format(on, date);
 	db_bind_text(st, 1, household_id);
 	db_bind_text(st, 2, date);
+	sqlite3_bind_int64(st, 3, until(hist));
 	while (db_step(db, st) == SQLITE_ROW) {
 		if (h->n == cap) {
 			cap = cap ? 2 * cap : 8;
@@ -134,9 +145,11 @@ void history_free(struct history *hist)
 	hist->grants_known = false;
 }
 
-static bool exists(struct db *db, const char *sql)
+static bool exists(struct db *db, const char *sql, long long bound)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
+	if (bound)
+		sqlite3_bind_int64(st, 1, bound);
 	bool yes = db_step(db, st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return yes;
@@ -149,11 +162,12 @@ bool history_has_grants(struct history *hist)
 	hist->grants_known = true;
 	/* A file that predates grant(1)'s tables, opened read-only, has none. */
 	hist->grants = exists(hist->db, "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE "
-			      "type = 'table' AND name = 'grant')") &&
-		       exists(hist->db, "SELECT EXISTS (SELECT 1 FROM \"grant\")");
+			      "type = 'table' AND name = 'grant')", 0) &&
+		       exists(hist->db, hist->max_entry ? "SELECT EXISTS (SELECT 1 FROM \"grant\" WHERE "
+			      "entry <= ?1)" : "SELECT EXISTS (SELECT 1 FROM \"grant\")", until(hist));
 	if (hist->grants)
 		hist->grant = db_prepare(hist->db, "SELECT amount, status, \"end\" FROM \"grant\" "
-					 "WHERE chain = ?1 AND start <= ?2 "
+					 "WHERE chain = ?1 AND start <= ?2 AND entry <= ?3 "
 					 "ORDER BY start DESC, version DESC LIMIT 1");
 	return hist->grants;
 }
@@ -168,6 +182,7 @@ bool history_grant(struct history *hist, const char *chain, jz_date on, jz_fen *
 	date_format(on, date);
 	db_bind_text(hist->grant, 1, chain);
 	db_bind_text(hist->grant, 2, date);
+	sqlite3_bind_int64(hist->grant, 3, until(hist));
 	if (db_step(hist->db, hist->grant) == SQLITE_ROW) {
 		const char *end = (const char *)sqlite3_column_text(hist->grant, 2);
 		in_force = strcmp((const char *)sqlite3_column_text(hist->grant, 1), "deferred") != 0 &&
@@ -181,6 +196,12 @@ bool history_grant(struct history *hist, const char *chain, jz_date on, jz_fen *
 
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)
 {
+	household_each_until(db, on, 0, fn, ctx);
+}
+
+void household_each_until(struct db *db, jz_date on, long long max_entry, household_fn fn,
+			  void *ctx)
+{
 	sqlite3_stmt *st = db_prepare(db, in_force_sql);
 	struct household h = {0};
 	int cap = 0;
@@ -188,6 +209,7 @@ void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)
 
 	date_format(on, date);
 	db_bind_text(st, 1, date);
+	sqlite3_bind_int64(st, 2, max_entry ? max_entry : LLONG_MAX);
 	while (db_step(db, st) == SQLITE_ROW) {
 		text(st, 2, id, sizeof id);
 		if (h.n && strcmp(id, h.id) != 0) {

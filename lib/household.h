@@ -43,6 +43,10 @@ typedef void (*household_fn)(const struct household *h, void *ctx);
 /* Call fn for every household of the registry as of on, in household_id
  * order.  Memory holds one household at a time. */
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
+/* The same with the registry as it stood after journal entry max_entry
+ * (0: now): for recomputing what an earlier run decided. */
+void household_each_until(struct db *db, jz_date on, long long max_entry, household_fn fn,
+			  void *ctx);
 
 /* History, for the rules that look back (gradual exit): the registry's
  * earlier versions, through statements prepared once. */
@@ -51,6 +55,7 @@ struct history {
 	sqlite3_stmt *person, *household; /* prepared when first needed */
 	sqlite3_stmt *grant;
 	bool grants_known, grants;        /* has the file any grant? */
+	long long max_entry;              /* only rows of entries up to this (0: all) */
 };
 
 /* p's version in force on on, and the household as it stood on on (free

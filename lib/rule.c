@@ -105,6 +105,12 @@ void rule_facts(struct rule_ctx *c, const struct household *h)
 	f->hardship = f->dibao || f->edge || f->wubao_member;
 }
 
+void rule_decision_id(char *buf, size_t len, const char *as_of, const struct decision *d)
+{
+	snprintf(buf, len, "%s/%s/%s", as_of, d->programme,
+		 d->application_id ? d->application_id : d->national_id ? d->national_id : d->household_id);
+}
+
 void rule_chain(char *buf, size_t len, const char *programme, const char *unit, const char *key)
 {
 	snprintf(buf, len, "%s/%s/%s", programme, unit, key);

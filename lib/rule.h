@@ -78,6 +78,10 @@ void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi);
  * that passes the means test.  This is the one place that decides it. */
 void rule_facts(struct rule_ctx *c, const struct household *h);
 
+/* A decision's id: "as_of/programme/key", the key being the application,
+ * national or household ID (data.md decision). */
+void rule_decision_id(char *buf, size_t len, const char *as_of, const struct decision *d);
+
 /* The chain of grants of one unit and programme: "programme/unit/key",
  * where key is the application, national or household ID. */
 void rule_chain(char *buf, size_t len, const char *programme, const char *unit, const char *key);

@@ -35,7 +35,7 @@ CREATE TABLE "grant" (
 -- Covering: "is a grant of this chain in force on D" (the dibao household
 -- of assess, the medical entitlement of each claim settle checks) is
 -- answered from the index alone.
-CREATE INDEX grant_chain ON "grant" (chain, start DESC, version DESC, status, "end", amount);
+CREATE INDEX grant_chain ON "grant" (chain, start DESC, version DESC, status, "end", amount, entry);
 CREATE INDEX grant_monthly ON "grant" (period, start) WHERE period = 'month';
 
 -- Money to one unit for one month (monthly grants) or one occurrence.  A

@@ -298,3 +298,23 @@ chromium_png() {
 	assert_line --partial "--format html is for summary, forecast and settlement"
 	run -64 enrol -f html "$DATA/grant/household.csv"
 }
+
+@test "report audit: every recorded decision recomputed with the registry as it stood when recorded" {
+	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
+	enrol -q --kind application --as-of 2007-09-01 "$EXAMPLES/applications.csv" > /dev/null
+	assess -q --as-of 2007-10-01 --record > /dev/null
+	run report -q audit
+	assert_output "$AUDIT_HEADER"
+	# A correction of the registry afterwards changes nothing of what was
+	# decided then: the audit reads the rows of the entries up to the run's.
+	printf '%s\n' "$PERSON_HEADER,effective" \
+		"110105195903120130,Zhang,SLT-001,head,三里屯街道,urban,employed,9999,2007-09-01" > fix.csv
+	enrol -q fix.csv > /dev/null
+	run report -q audit
+	assert_output "$AUDIT_HEADER"
+	# A recorded amount changed by hand is caught (SLT-001: 701.50).
+	sqlite3 "$JIUZHU_DB" "UPDATE decision SET amount = 70151 WHERE decision_id = '2007-10-01/dibao/SLT-001'"
+	run -1 report -q audit
+	assert_output "$AUDIT_HEADER
+decision,2007-10-01/dibao/SLT-001,amount,701.51,701.50"
+}
