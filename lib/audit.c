@@ -2,7 +2,8 @@
  * report audit (report(1)): the auditor's proof.  Checks the journal's hash
  * chain and the policies' bytes, that every table holds exactly the rows
  * the journal says each run added, that the ledger balances, that each
- * payment is its grant's amount; recomputes every recorded decision with
+ * payment is its grant's amount and each grant its recorded decision's;
+ * recomputes every recorded decision with
  * the registry as it stood then, and every settlement line from its stored
  * claim, each under the policy it records.  Prints each difference.
  */
@@ -144,6 +145,32 @@ static void ledger(struct audit *a)
 			money_cells(paid, sqlite3_column_int64(st, 3), x, y);
 			differ(a, "payment", id, "booked", x, y);
 		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* Each grant version a recorded decision started or changed carries the
+ * decision's amount: the newest recording of it made by then.  (A grant
+ * made from a decision file that was not recorded has nothing to check
+ * against.) */
+static void grants(struct audit *a)
+{
+	char x[MONEY_TEXT], y[MONEY_TEXT], subject[400];
+	sqlite3_stmt *st = db_prepare(a->db, "SELECT g.grant_id, g.version, g.amount, d.amount, "
+		"d.eligible FROM \"grant\" g JOIN decision d ON d.decision_id = g.decision_id AND "
+		"d.entry = (SELECT max(entry) FROM decision e WHERE e.decision_id = g.decision_id AND "
+		"e.entry < g.entry) WHERE g.reason = g.basis AND g.reason = d.reason "
+		"AND g.programme = d.programme ORDER BY g.rowid");
+
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		jz_fen granted = sqlite3_column_int64(st, 2), decided = sqlite3_column_int64(st, 3);
+		if (granted == decided && sqlite3_column_int(st, 4))
+			continue;
+		snprintf(subject, sizeof subject, "%s version %d", (const char *)sqlite3_column_text(st, 0),
+			 sqlite3_column_int(st, 1));
+		money_cells(granted, decided, x, y);
+		differ(a, "grant", subject, sqlite3_column_int(st, 4) ? "amount" : "eligible",
+		       x, sqlite3_column_int(st, 4) ? y : "not eligible");
 	}
 	sqlite3_finalize(st);
 }
@@ -345,6 +372,7 @@ long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
 	policies(&a);
 	rows(&a);
 	ledger(&a);
+	grants(&a);
 	decisions(&a);
 	settlement(&a);
 	return a.diffs;

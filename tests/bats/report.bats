@@ -318,3 +318,15 @@ chromium_png() {
 	assert_output "$AUDIT_HEADER
 decision,2007-10-01/dibao/SLT-001,amount,701.51,701.50"
 }
+
+@test "report audit: each grant carries the amount of the recorded decision that made it" {
+	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
+	assess -q --as-of 2007-10-01 --programme dibao --record > /dev/null
+	grant -q --recorded --as-of 2007-10-01 > /dev/null
+	run report -q audit
+	assert_output "$AUDIT_HEADER"
+	sqlite3 "$JIUZHU_DB" "UPDATE \"grant\" SET amount = 80150 WHERE grant_id = 'dibao/household/SLT-001/2007-10-01'"
+	run -1 report -q audit
+	assert_output "$AUDIT_HEADER
+grant,dibao/household/SLT-001/2007-10-01 version 1,amount,801.50,701.50"
+}
