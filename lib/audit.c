@@ -207,8 +207,8 @@ static void settlement(struct audit *a)
 		"AND b.visit_type = 'inpatient' AND substr(b.visit_date, 1, 4) = substr(c.visit_date, 1, 4) "
 		"AND (b.entry < c.entry OR (b.entry = c.entry AND (b.src < c.src OR (b.src = c.src AND "
 		"b.line < c.line)))) AND NOT (b.institution = c.institution AND b.claim_id IS c.corrects) "
-		"AND NOT EXISTS (SELECT 1 FROM claim d WHERE d.institution = b.institution AND "
-		"d.corrects = b.claim_id AND d.status <> 'rejected' AND (d.entry < c.entry OR "
+		"AND NOT EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = "
+		"b.institution AND d.corrects = b.claim_id AND d.status <> 'rejected' AND (d.entry < c.entry OR "
 		"(d.entry = c.entry AND (d.src < c.src OR (d.src = c.src AND d.line < c.line)))))) "
 		"FROM claim c ORDER BY c.entry, c.src, c.line");
 	struct policy_cache cache = {.ok = false};

@@ -101,7 +101,7 @@ static void settlement(struct report *p)
 	if (!p->r->quarter)
 		diag_fatal(JZ_USAGE, "report settlement needs --quarter, as in --quarter 2007Q3");
 	sqlite3_stmt *st = db_prepare(&p->db, "SELECT c.institution, count(*), sum(c.advance), "
-		"sum(CASE WHEN EXISTS (SELECT 1 FROM claim d WHERE d.institution = c.institution AND "
+		"sum(CASE WHEN EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = c.institution AND "
 		"d.corrects = c.claim_id AND d.status <> 'rejected') THEN 0 ELSE c.approved END), "
 		"sum(c.status = 'rejected'), sum(c.status = 'adjusted') FROM claim c "
 		"WHERE c.quarter = ?1 GROUP BY c.institution ORDER BY c.institution");

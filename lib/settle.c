@@ -434,7 +434,7 @@ void settle_claims(struct settle_run *r)
 	c.cap = db_prepare(&r->db, "SELECT coalesce(sum(approved), 0) FROM claim c WHERE "
 			   "national_id = ?1 AND visit_type = 'inpatient' AND visit_date >= ?2 AND "
 			   "visit_date < ?3 AND NOT (institution = ?4 AND claim_id IS ?5) AND NOT "
-			   "EXISTS (SELECT 1 FROM claim d WHERE d.institution = c.institution AND "
+			   "EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = c.institution AND "
 			   "d.corrects = c.claim_id AND d.status <> 'rejected')");
 	c.target = db_prepare(&r->db, "SELECT national_id, EXISTS (SELECT 1 FROM signoff s WHERE "
 			      "s.quarter = c.quarter AND s.institution = c.institution) FROM claim c "

@@ -39,7 +39,7 @@ static const char events_sql[] =
 	"SELECT 'medical_claim', (SELECT household_id FROM person v WHERE v.national_id = c.national_id "
 	"ORDER BY effective DESC, entry DESC LIMIT 1), c.national_id, c.approved, "
 	"substr(c.visit_date, 1, 7), c.institution FROM claim c WHERE c.status <> 'rejected' AND "
-	"c.visit_date >= ?1 AND c.visit_date <= ?2 AND NOT EXISTS (SELECT 1 FROM claim d WHERE "
+	"c.visit_date >= ?1 AND c.visit_date <= ?2 AND NOT EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE "
 	"d.institution = c.institution AND d.corrects = c.claim_id AND d.status <> 'rejected')";
 
 static const char *key_sql(const char *by)
