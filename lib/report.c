@@ -13,6 +13,7 @@
 #include "output.h"
 #include "policy.h"
 #include "rec.h"
+#include "settle.h"
 
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
 				       "survey", "audit", "policy", NULL};
@@ -101,8 +102,7 @@ static void settlement(struct report *p)
 	if (!p->r->quarter)
 		diag_fatal(JZ_USAGE, "report settlement needs --quarter, as in --quarter 2007Q3");
 	sqlite3_stmt *st = db_prepare(&p->db, "SELECT c.institution, count(*), sum(c.advance), "
-		"sum(CASE WHEN EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = c.institution AND "
-		"d.corrects = c.claim_id AND d.status <> 'rejected') THEN 0 ELSE c.approved END), "
+		"sum(CASE WHEN " SQL_CORRECTED("c") " THEN 0 ELSE c.approved END), "
 		"sum(c.status = 'rejected'), sum(c.status = 'adjusted') FROM claim c "
 		"WHERE c.quarter = ?1 GROUP BY c.institution ORDER BY c.institution");
 	sqlite3_stmt *who = db_prepare(&p->db, "SELECT user FROM signoff WHERE quarter = ?1 AND "

@@ -25,8 +25,7 @@ const int settle_summary_ncolumns = sizeof settle_summary_columns / sizeof settl
  * rejected and adjusted lines, and the bureaus that signed. */
 static const char statement_sql[] =
 	"SELECT c.institution, count(*), sum(c.advance), "
-	"sum(CASE WHEN EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = c.institution AND "
-	"d.corrects = c.claim_id AND d.status <> 'rejected') THEN 0 ELSE c.approved END), "
+	"sum(CASE WHEN " SQL_CORRECTED("c") " THEN 0 ELSE c.approved END), "
 	"sum(c.status = 'rejected'), sum(c.status = 'adjusted'), "
 	"(SELECT group_concat(bureau, ';') FROM (SELECT bureau FROM signoff s WHERE s.quarter = ?1 "
 	"AND s.institution = c.institution ORDER BY CASE bureau WHEN 'health' THEN 1 WHEN 'labour' "
@@ -66,9 +65,8 @@ void settle_summary(struct settle_run *r, const char *institution)
 void settle_sign(struct settle_run *r)
 {
 	sqlite3_stmt *each = db_prepare(&r->db, "SELECT institution, count(*), sum(CASE WHEN "
-		"EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = c.institution AND d.corrects = "
-		"c.claim_id AND d.status <> 'rejected') THEN 0 ELSE approved END) FROM claim c WHERE quarter = ?1 AND (?2 IS NULL "
-		"OR institution = ?2) GROUP BY institution ORDER BY institution");
+		SQL_CORRECTED("c") " THEN 0 ELSE approved END) FROM claim c WHERE quarter = ?1 AND "
+		"(?2 IS NULL OR institution = ?2) GROUP BY institution ORDER BY institution");
 	sqlite3_stmt *signed_already = db_prepare(&r->db, "SELECT 1 FROM signoff WHERE quarter = ?1 "
 						  "AND institution = ?2 AND bureau = ?3");
 	sqlite3_stmt *sign = db_prepare(&r->db, "INSERT INTO signoff (quarter, institution, bureau, "

@@ -15,6 +15,7 @@
 #include "exitcode.h"
 #include "money.h"
 #include "rule.h"
+#include "settle.h"
 
 static const char *const keys[] = {"street", "programme", "group", "institution", "month", NULL};
 
@@ -39,8 +40,7 @@ static const char events_sql[] =
 	"SELECT 'medical_claim', (SELECT household_id FROM person v WHERE v.national_id = c.national_id "
 	"ORDER BY effective DESC, entry DESC LIMIT 1), c.national_id, c.approved, "
 	"substr(c.visit_date, 1, 7), c.institution FROM claim c WHERE c.status <> 'rejected' AND "
-	"c.visit_date >= ?1 AND c.visit_date <= ?2 AND NOT EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE "
-	"d.institution = c.institution AND d.corrects = c.claim_id AND d.status <> 'rejected')";
+	"c.visit_date >= ?1 AND c.visit_date <= ?2 AND NOT " SQL_CORRECTED("c");
 
 static const char *key_sql(const char *by)
 {
