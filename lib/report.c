@@ -246,7 +246,7 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		funds(&p);
 	} else {
 		p.w = rec_writer_open(out.fp, o->format, settlement_columns, 12);
-		rec_writer_title(p.w, title(&p, "医疗救助季度结算 settlement ", ""));
+		rec_writer_title(p.w, title(&p, "医疗救助季度结算 settlement", ""));
 		settlement(&p);
 	}
 	sqlite3_exec(p.db.h, "COMMIT", NULL, NULL, NULL);

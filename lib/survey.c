@@ -95,6 +95,8 @@ void report_survey_draw(struct db *db, const struct policy *pol, int year, long 
 			j++;
 		/* Each street: rate x its households, rounded up (one at least). */
 		long long k = ((long long)(j - i) * rate->i + RATE_ONE - 1) / RATE_ONE;
+		if (k > j - i)
+			k = j - i; /* a rate above 1.00 takes them all */
 		char of[24];
 		snprintf(of, sizeof of, "%d", j - i);
 		for (long long r = 0; r < k; r++) {
