@@ -89,13 +89,17 @@ void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 			snprintf(prog, sizeof prog, "%s", p);
 			first = m;
 		}
-		while (first + n < m && n < 240)
-			hh[n] = fen[n] = 0, n++;
-		if (n < 240) {
-			hh[n] = sqlite3_column_int64(st, 2);
-			fen[n] = sqlite3_column_int64(st, 3);
+		while (first + n <= m) {
+			if (n == 240) { /* twenty years kept: the oldest month goes */
+				memmove(hh, hh + 1, 239 * sizeof *hh);
+				memmove(fen, fen + 1, 239 * sizeof *fen);
+				n--, first++;
+			}
+			hh[n] = fen[n] = 0;
 			n++;
 		}
+		hh[n - 1] = sqlite3_column_int64(st, 2);
+		fen[n - 1] = sqlite3_column_int64(st, 3);
 		more = db_step(db, st) == SQLITE_ROW;
 	}
 	sqlite3_finalize(st);
