@@ -214,6 +214,26 @@ static void html_text(FILE *fp, const char *s)
 	}
 }
 
+/* A bar's label: the text columns before the first number, those that
+ * differ between rows (the settlement's institution, not its quarter). */
+static void html_label(FILE *fp, const struct rec_writer *w, size_t r)
+{
+	size_t rows = w->ncells / w->n;
+	bool first = true;
+
+	for (int c = 0; c < w->n && !numeric(w->cells[w->n + c]); c++) {
+		bool varies = rows <= 2;
+		for (size_t k = 2; k < rows && !varies; k++)
+			varies = strcmp(w->cells[k * w->n + c], w->cells[w->n + c]) != 0;
+		if (!varies)
+			continue;
+		if (!first)
+			putc(' ', fp);
+		html_text(fp, w->cells[r * w->n + c]);
+		first = false;
+	}
+}
+
 /* The column the chart shows: amount, else approved; -1: none. */
 static int chart_column(const struct rec_writer *w)
 {
@@ -259,7 +279,7 @@ static void print_html(struct rec_writer *w)
 			money_parse(w->cells[r * w->n + chart], true, &v, err, sizeof err);
 			long len = v > 0 ? (long)((__int128)v * 400 / max) : 0;
 			fprintf(fp, "<text x=\"0\" y=\"%zu\" font-size=\"12\">", 24 * (r - 1) + 17);
-			html_text(fp, w->cells[r * w->n]);
+			html_label(fp, w, r);
 			fprintf(fp, "</text><rect x=\"160\" y=\"%zu\" width=\"%ld\" height=\"18\" "
 				"fill=\"#3366cc\"/><text x=\"%ld\" y=\"%zu\" font-size=\"12\">",
 				24 * (r - 1) + 4, len, 166 + len, 24 * (r - 1) + 17);

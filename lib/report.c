@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit.h"
@@ -165,8 +166,12 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 	struct policy pol;
 	int status = JZ_OK;
 
-	/* A record stream on stdin: summed without the database. */
-	if (!isatty(0) && strcmp(r->subject, "summary") == 0) {
+	/* A record stream on stdin: summed without the database.  Not with a
+	 * period: that is a summary of the database (and a shell loop reading
+	 * its own input stays the loop's). */
+	struct stat st;
+	if (strcmp(r->subject, "summary") == 0 && !r->from && !r->to && fstat(0, &st) == 0 &&
+	    (S_ISFIFO(st.st_mode) || (S_ISREG(st.st_mode) && st.st_size > 0))) {
 		int c = getc(stdin);
 		if (c != EOF) {
 			ungetc(c, stdin);
@@ -189,6 +194,9 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 			return status;
 		}
 	}
+	if (r->by && strcmp(r->subject, "summary") == 0 && !report_by_ok(r->by))
+		diag_fatal(JZ_USAGE, "--by %s: the database's summary is by street, programme, group, "
+			   "institution or month", r->by);
 	if (access(o->db, F_OK) != 0)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; give --db", o->db);
 	db_open(&p.db, o->db, DB_READ, o->busy_timeout_ms);

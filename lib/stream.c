@@ -115,7 +115,10 @@ int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
 	bool ok = rec_read_file("-", &src, take, &t, sha);
 	if (!ok || t.bad) {
 		free(t.s);
-		diag_warn("%lld bad line%s; nothing was reported", t.bad, t.bad == 1 ? "" : "s");
+		if (t.bad)
+			diag_warn("%lld bad line%s; nothing was reported", t.bad, t.bad == 1 ? "" : "s");
+		else
+			diag_warn("standard input is not settlement lines; nothing was reported");
 		return JZ_DATAERR;
 	}
 	qsort(t.s, t.n, sizeof *t.s, by_key);

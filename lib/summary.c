@@ -66,7 +66,7 @@ const char *const *report_summary_columns(const char *by)
 
 void report_summary(struct db *db, const struct report_opts *r, struct rec_writer *w)
 {
-	char from[DATE_TEXT] = "0000-01-01", to[DATE_TEXT] = "9999-12-31", sql[1600];
+	char from[DATE_TEXT] = "0000-01-01", to[DATE_TEXT] = "9999-12-31", sql[2000];
 	const char *by = r->by ? r->by : "programme";
 
 	if (r->from)
@@ -94,13 +94,15 @@ void report_summary(struct db *db, const struct report_opts *r, struct rec_write
 	db_step(db, ev);
 	sqlite3_finalize(ev);
 
-	/* Persons: those the payments and lines name, and every person
-	 * enrolled in a household paid as a household. */
+	/* Persons: those the payments and lines name, and the members, in the
+	 * month paid, of a household paid as a household. */
 	snprintf(sql, sizeof sql,
 		 "SELECT k, count(DISTINCT household_id), "
 		 "(SELECT count(*) FROM (SELECT e.national_id FROM temp.event e WHERE %s = k AND "
 		 "e.national_id IS NOT NULL UNION SELECT v.national_id FROM temp.event e JOIN person v "
-		 "ON v.household_id = e.household_id WHERE %s = k AND e.national_id IS NULL)), "
+		 "ON v.household_id = e.household_id AND v.rowid = (SELECT w.rowid FROM person w "
+		 "WHERE w.national_id = v.national_id AND w.effective <= e.month || '-31' ORDER BY "
+		 "w.effective DESC, w.entry DESC LIMIT 1) WHERE %s = k AND e.national_id IS NULL)), "
 		 "count(*), sum(amount) FROM (SELECT %s AS k, e.* FROM temp.event e) %s "
 		 "GROUP BY k ORDER BY k",
 		 key_sql(by), key_sql(by), key_sql(by),
