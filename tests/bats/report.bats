@@ -158,6 +158,13 @@ S1,1,3,6,2901.39"
 2007-10,1,3,1,930.76"
 	run -64 report summary --by household
 	assert_line --partial "--by household: expected street, programme, group, institution or month"
+	run -64 report summary --by status < /dev/null
+	assert_line --partial "--by status: the database's summary is by street, programme, group"
+	# A member who came later is not counted in the months before.
+	printf '%s\n' "$PERSON_HEADER,effective" "110105200801010014,Baby,H6,child,S1,urban,unemployed,0,2008-03-01" > baby.csv
+	enrol -q baby.csv > /dev/null
+	run report summary --quarter 2007Q4 < /dev/null
+	assert_line --index 1 "dibao,1,3,1,930.76"
 }
 
 @test "report gaps: eligible without a grant (missed), and paid dibao twice (rules.md 五: no one missed, nobody twice)" {
