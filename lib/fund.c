@@ -50,10 +50,7 @@ void settle_fund(struct settle_run *r)
 		r->again++;
 		return;
 	}
-	const struct pvalue *rate = policy_get(&r->pol, "major_disease.finance_rate", jan1);
-	if (!rate)
-		diag_fatal(JZ_UNAVAILABLE, "parameter major_disease.finance_rate has no value on %s in "
-			   "policy %s; nothing was written", to, r->pol.ref);
+	const struct pvalue *rate = policy_need(&r->pol, "major_disease.finance_rate", jan1);
 	/* Spent: what left the fund in Y-1. */
 	jz_fen spent = -one(&r->db, "SELECT coalesce(sum(amount), 0) FROM ledger WHERE account = "
 			    "'major_disease' AND amount < 0 AND date >= ?1 AND date < ?2", from, to);

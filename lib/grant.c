@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "exitcode.h"
+#include "finish.h"
 #include "output.h"
 #include "progress.h"
 
@@ -116,8 +117,9 @@ void grant_funding(struct grant_run *r)
 
 /* ---- the frame ---- */
 
-static void say_done(const struct grant_run *r, const char *verb)
+static void say_done(const void *ctx, const char *verb)
 {
+	const struct grant_run *r = ctx;
 	const struct grant_store *s = &r->store;
 	char fen[MONEY_TEXT], month[DATE_TEXT];
 
@@ -175,7 +177,6 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 {
 	struct grant_run r = {.o = o, .g = g};
 	struct output out;
-	int status = JZ_OK;
 
 	input_check_files(g->files, g->nfiles);
 	choose_inputs(&r);
@@ -230,32 +231,9 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 	grant_store_close(&r.store);
 	history_free(&r.hist);
 	kind_env_free(&r.env);
-	bool closed = rec_writer_close(r.w);
-
-	if (r.spoiled || r.bad) {
-		db_rollback(&r.db);
-		output_abort(&out);
-		if (r.bad)
-			diag_warn("%lld bad record%s; nothing was written", r.bad, r.bad == 1 ? "" : "s");
-		else
-			diag_warn("input that could not be read; nothing was written");
-		status = JZ_DATAERR;
-	} else if (!closed || !output_ready(&out)) {
-		db_rollback(&r.db);
-		output_abort(&out);
-		diag_fatal(JZ_IOERR, "%s: write failed; nothing was written",
-			   o->output ? o->output : "standard output");
-	} else if (journal_total(&r.j) == 0 || o->dry_run) {
-		db_rollback(&r.db);
-		say_done(&r, o->dry_run ? "dry run, nothing written: " : "nothing new: ");
-		output_commit(&out);
-	} else {
-		/* Committed first, then shown: what was printed was done. */
-		journal_write(&r.db, &r.j, o->command_line, r.pol.ref);
-		db_commit(&r.db);
-		say_done(&r, "");
-		output_commit(&out);
-	}
+	bool written = rec_writer_close(r.w);
+	int status = run_finish(o, &r.db, &r.j, &out, r.pol.ref, written, r.bad, r.spoiled, say_done,
+				&r);
 	journal_free(&r.j);
 	policy_free(&r.pol);
 	db_close(&r.db);

@@ -40,14 +40,7 @@ static void copy(char *dst, size_t len, const char *src)
 /* A parameter's value on a date; a missing one stops the run (exit 69). */
 static const struct pvalue *param(struct grant_run *r, const char *name, jz_date on)
 {
-	const struct pvalue *v = policy_get(&r->pol, name, on);
-	if (!v) {
-		char d[DATE_TEXT];
-		date_format(on, d);
-		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s in policy %s; nothing was "
-			   "written", name, d, r->pol.ref);
-	}
-	return v;
+	return policy_need(&r->pol, name, on);
 }
 
 static void from_decision(struct grant_run *r, struct grant *g, const struct dec *d,

@@ -41,10 +41,8 @@ void grant_payroll(struct grant_run *r)
 		if (strcmp(g.basis, "released_prisoner") == 0) {
 			/* At most dibao.released_months payments in a lifetime
 			 * (rules.md 1, dibao (c): "给予一年"). */
-			const struct pvalue *v = policy_get(&r->pol, "dibao.released_months", r->g->period);
-			if (!v)
-				diag_fatal(JZ_UNAVAILABLE, "parameter dibao.released_months has no value "
-					   "on %s in policy %s; nothing was written", first, r->pol.ref);
+			const struct pvalue *v = policy_need(&r->pol, "dibao.released_months",
+							     r->g->period);
 			char last[8];
 			if (grant_released_paid(&r->store, g.chain, last) >= v->i) {
 				if (strcmp(month, last) < 0) {

@@ -380,6 +380,18 @@ void policy_choose(struct policy *p, struct db *db, const char *file)
 		diag_fatal(JZ_DATAERR, "the policy is not valid; nothing was done");
 }
 
+const struct pvalue *policy_need(const struct policy *p, const char *name, jz_date on)
+{
+	const struct pvalue *v = policy_get(p, name, on);
+	if (!v) {
+		char d[DATE_TEXT];
+		date_format(on, d);
+		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s in policy %s; nothing was "
+			   "written", name, d, p->ref);
+	}
+	return v;
+}
+
 bool policy_load_ref(struct policy *p, struct db *db, const char *ref)
 {
 	const char *at = strchr(ref, '@');

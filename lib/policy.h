@@ -64,6 +64,10 @@ void policy_free(struct policy *p);
 /* The value of parameter name on date, or NULL when it has none then. */
 const struct pvalue *policy_get(const struct policy *p, const char *name, jz_date on);
 
+/* The same, for a run that cannot go on without it: none stops the run
+ * (exit 69), naming the parameter, the date and the policy. */
+const struct pvalue *policy_need(const struct policy *p, const char *name, jz_date on);
+
 /* The policy a run uses: --policy FILE when given (read and validated),
  * else the one most recently stored in the database, else the built-in
  * default.  Exits 65 for an invalid file. */

@@ -117,14 +117,7 @@ static bool found(struct db *db, sqlite3_stmt *st, const char *a, const char *b)
 /* A rate or amount of the policy on the visit date; none stops the run. */
 static int64_t param(struct settle_run *r, const char *name, jz_date on)
 {
-	const struct pvalue *v = policy_get(&r->pol, name, on);
-	if (!v) {
-		char d[DATE_TEXT];
-		date_format(on, d);
-		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s in policy %s; nothing was "
-			   "written", name, d, r->pol.ref);
-	}
-	return v->i;
+	return policy_need(&r->pol, name, on)->i;
 }
 
 /* Is the statement of the quarter and institution of claim id signed? */

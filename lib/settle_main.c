@@ -10,11 +10,13 @@
 
 #include "diag.h"
 #include "exitcode.h"
+#include "finish.h"
 #include "output.h"
 #include "progress.h"
 
-static void say_done(const struct settle_run *r, const char *verb)
+static void say_done(const void *ctx, const char *verb)
 {
+	const struct settle_run *r = ctx;
 	const struct settle_opts *s = r->s;
 
 	if (r->o->quiet)
@@ -104,29 +106,7 @@ int settle_main(const struct jz_opts *o, const struct settle_opts *s)
 	static const char *const tables[] = {"claim", "claim", "signoff", "ledger"};
 	if (r.added)
 		journal_count(&r.j, tables[s->mode], r.added);
-	if (r.spoiled || r.bad) {
-		db_rollback(&r.db);
-		output_abort(&out);
-		if (r.bad)
-			diag_warn("%lld bad record%s; nothing was written", r.bad, r.bad == 1 ? "" : "s");
-		else
-			diag_warn("input that could not be read; nothing was written");
-		status = JZ_DATAERR;
-	} else if (!closed || !output_ready(&out)) {
-		db_rollback(&r.db);
-		output_abort(&out);
-		diag_fatal(JZ_IOERR, "%s: write failed; nothing was written",
-			   o->output ? o->output : "standard output");
-	} else if (journal_total(&r.j) == 0 || o->dry_run) {
-		db_rollback(&r.db);
-		say_done(&r, o->dry_run ? "dry run, nothing written: " : "nothing new: ");
-		output_commit(&out);
-	} else {
-		journal_write(&r.db, &r.j, o->command_line, r.pol.ref);
-		db_commit(&r.db);
-		say_done(&r, "");
-		output_commit(&out);
-	}
+	status = run_finish(o, &r.db, &r.j, &out, r.pol.ref, closed, r.bad, r.spoiled, say_done, &r);
 	journal_free(&r.j);
 out:
 	policy_free(&r.pol);

@@ -75,13 +75,8 @@ void report_survey_draw(struct db *db, const struct policy *pol, int year, long 
 {
 	struct history hist = {.db = db};
 	struct draw dr = {.seed = seed, .year = year};
-	const struct pvalue *rate = policy_get(pol, "survey.sample_rate", on);
-	char y[8], d[DATE_TEXT];
-
-	date_format(on, d);
-	if (!rate)
-		diag_fatal(JZ_UNAVAILABLE, "parameter survey.sample_rate has no value on %s in policy %s",
-			   d, pol->ref);
+	const struct pvalue *rate = policy_need(pol, "survey.sample_rate", on);
+	char y[8];
 	dr.ctx.pol = pol;
 	dr.ctx.on = on;
 	dr.ctx.history = &hist;
