@@ -78,6 +78,21 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh examples/demo.sh $(BUILD)/bin
 
+# Speed and memory beside the floor and the peers (bench/run.sh); never
+# part of make check.  BENCH_SCALE=4 for the memory check at 4M rows.
+BENCH_TOOLS = $(patsubst bench/%.c,build/bench/bin/%,$(wildcard bench/*.c))
+
+build/bench/bin/%: bench/%.c | build/bench/bin
+	$(CC) $(CPPFLAGS) $(WARN) -O2 $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS) $(LDLIBS)
+
+build/bench/bin:
+	mkdir -p $@
+
+bench: deps
+	@sh tools/deps.sh miller
+	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
+	@sh bench/run.sh $(BUILD) build/bench/bin
+
 install: $(BINS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/policies $(DESTDIR)$(DATADIR)/schemas
@@ -96,5 +111,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all deps check demo install uninstall clean
+.PHONY: all deps check demo bench install uninstall clean
 .SECONDARY: $(GENSRC)
