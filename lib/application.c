@@ -9,11 +9,12 @@
 #include "diag.h"
 #include "exitcode.h"
 #include "rule.h"
+#include "text.h"
 
 static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
 	const char *s = (const char *)sqlite3_column_text(st, col);
-	snprintf(buf, len, "%s", s ? s : "");
+	text_copy(buf, len, s ? s : "");
 }
 
 void application_load(struct db *db, jz_date on, struct application_set *set)

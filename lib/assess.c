@@ -16,6 +16,7 @@
 #include "policy.h"
 #include "rec.h"
 #include "rule.h"
+#include "text.h"
 
 static const char *const columns[] = {
 	"decision_id", "as_of", "programme", "unit", "household_id", "national_id",
@@ -210,7 +211,7 @@ static void assess_files(struct sink *s, const struct jz_opts *o, char **files, 
 			assess_household(&h, s);
 			h.n = 0;
 		}
-		snprintf(h.id, sizeof h.id, "%s", in.g[i].household_id);
+		text_copy(h.id, sizeof h.id, in.g[i].household_id);
 		h.member[h.n++] = in.g[i].p;
 	}
 	if (h.n)

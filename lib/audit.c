@@ -22,6 +22,7 @@
 #include "money.h"
 #include "policy.h"
 #include "rule.h"
+#include "text.h"
 
 const char *const audit_columns[] = {"check", "subject", "field", "stored", "recomputed"};
 const int audit_ncolumns = 5;
@@ -187,7 +188,7 @@ static const struct policy *policy_of(struct audit *a, struct policy_cache *c, c
 	if (strcmp(c->ref, ref) != 0) {
 		if (c->ok)
 			policy_free(&c->pol);
-		snprintf(c->ref, sizeof c->ref, "%s", ref);
+		text_copy(c->ref, sizeof c->ref, ref);
 		c->ok = policy_load_ref(&c->pol, a->db, ref);
 		if (!c->ok)
 			differ(a, "policy", ref, "body", "recorded by rows", "not stored or not valid");
@@ -329,7 +330,7 @@ static void decisions(struct audit *a)
 		struct history hist = {.db = a->db, .max_entry = rc.entry};
 		jz_date on;
 		const char *ref = (const char *)sqlite3_column_text(groups, 2);
-		snprintf(rc.as_of, sizeof rc.as_of, "%s", (const char *)sqlite3_column_text(groups, 1));
+		text_copy(rc.as_of, sizeof rc.as_of, (const char *)sqlite3_column_text(groups, 1));
 		const struct policy *pol = policy_of(a, &cache, ref);
 		if (!pol || !date_parse(rc.as_of, &on, err, sizeof err))
 			continue;

@@ -106,8 +106,19 @@ void date_format(jz_date date, char buf[DATE_TEXT])
 	int y, m, d;
 
 	date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, DATE_TEXT, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-		 (unsigned)d % 100u);
+	/* By hand: every date of every output row comes through here. */
+	unsigned u = (unsigned)y % 10000u;
+	buf[0] = (char)('0' + u / 1000);
+	buf[1] = (char)('0' + u / 100 % 10);
+	buf[2] = (char)('0' + u / 10 % 10);
+	buf[3] = (char)('0' + u % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + (unsigned)m / 10 % 10);
+	buf[6] = (char)('0' + (unsigned)m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + (unsigned)d / 10 % 10);
+	buf[9] = (char)('0' + (unsigned)d % 10);
+	buf[10] = '\0';
 }
 
 jz_date date_add_months(jz_date date, int k)
@@ -143,10 +154,16 @@ int date_age(jz_date birth, jz_date on)
 
 jz_date date_today(void)
 {
+	/* Read once: a run that passes midnight keeps one today, and the
+	 * readers ask for it per record. */
+	static jz_date today;
+	static bool known;
 	const char *fixed = getenv("JIUZHU_TODAY");
-	jz_date today;
 	char err[80];
 
+	if (known)
+		return today;
+	known = true;
 	if (fixed && *fixed && date_parse(fixed, &today, err, sizeof err))
 		return today;
 	time_t now = time(NULL);

@@ -21,6 +21,7 @@
 #include "output.h"
 #include "policy.h"
 #include "progress.h"
+#include "text.h"
 
 #define MAXF 40
 
@@ -322,7 +323,7 @@ static bool check_household(struct run *r, sqlite3_stmt *members, const char *ho
 		int need = sqlite3_column_int(members, 3), house = sqlite3_column_int(members, 4);
 		heads += strcmp((const char *)sqlite3_column_text(members, 1), "head") == 0;
 		if (n++ == 0) {
-			snprintf(first_id, sizeof first_id, "%s", id);
+			text_copy(first_id, sizeof first_id, id);
 			if (!(first_street = strdup(street)))
 				diag_fatal(JZ_SOFTWARE, "out of memory");
 			first_need = need;

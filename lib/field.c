@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "idn.h"
 #include "money.h"
+#include "text.h"
 
 void problems_init(struct problems *p, const char *source, long line)
 {
@@ -27,7 +28,7 @@ void problem(struct problems *p, const char *column, const char *fmt, ...)
 	va_end(ap);
 	diag_at(p->source, p->line, column, "%s", msg);
 	if (p->count++ == 0)
-		snprintf(p->column, sizeof p->column, "%s", column ? column : "");
+		text_copy(p->column, sizeof p->column, column ? column : "");
 	size_t used = strlen(p->reason);
 	snprintf(p->reason + used, sizeof p->reason - used, "%s%s%s%s",
 		 used ? "; " : "", column && *column ? column : "",

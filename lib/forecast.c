@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "exitcode.h"
 #include "money.h"
+#include "text.h"
 
 const char *const report_forecast_columns[] = {"programme", "month", "households", "amount",
 					       "method"};
@@ -86,7 +87,7 @@ void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 			break;
 		int m = month_index((const char *)sqlite3_column_text(st, 1));
 		if (n == 0) {
-			snprintf(prog, sizeof prog, "%s", p);
+			text_copy(prog, sizeof prog, p);
 			first = m;
 		}
 		while (first + n <= m) {

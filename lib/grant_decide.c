@@ -18,6 +18,7 @@
 #include "kind.h"
 #include "progress.h"
 #include "rule.h"
+#include "text.h"
 
 struct dec {
 	const char *id, *programme, *unit, *household_id, *national_id, *application_id;
@@ -34,7 +35,7 @@ static bool is(const char *a, const char *b)
 
 static void copy(char *dst, size_t len, const char *src)
 {
-	snprintf(dst, len, "%s", src ? src : "");
+	text_copy(dst, len, src ? src : "");
 }
 
 /* A parameter's value on a date; a missing one stops the run (exit 69). */

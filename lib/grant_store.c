@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "exitcode.h"
+#include "text.h"
 
 /* How often each programme that assess decides is paid, and for what
  * unit (rules.md). */
@@ -100,7 +101,7 @@ void grant_store_close(struct grant_store *s)
 static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
 	const char *t = (const char *)sqlite3_column_text(st, col);
-	snprintf(buf, len, "%s", t ? t : "");
+	text_copy(buf, len, t ? t : "");
 }
 
 static jz_date date_col(sqlite3_stmt *st, int col)

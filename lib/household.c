@@ -10,6 +10,7 @@
 #include "field.h"
 #include "kind.h"
 #include "exitcode.h"
+#include "text.h"
 
 /* Each person's version in force on ?1: the latest effective <= ?1, and of
  * those the latest entry. */
@@ -31,7 +32,7 @@ static const char in_force_sql[] =
 static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
 	const char *s = (const char *)sqlite3_column_text(st, col);
-	snprintf(buf, len, "%s", s ? s : "");
+	text_copy(buf, len, s ? s : "");
 }
 
 static jz_date date_col(sqlite3_stmt *st, int col, bool *given)
@@ -118,7 +119,7 @@ bool household_load(struct history *hist, const char *household_id, jz_date on, 
 	int cap = 0;
 
 	memset(h, 0, sizeof *h);
-	snprintf(h->id, sizeof h->id, "%s", household_id);
+	text_copy(h->id, sizeof h->id, household_id);
 	date_format(on, date);
 	db_bind_text(st, 1, household_id);
 	db_bind_text(st, 2, date);
@@ -235,7 +236,7 @@ void household_each_until(struct db *db, jz_date on, long long max_entry, househ
 
 static void copy(const struct value *v, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s", v->given && v->s ? v->s : "");
+	text_copy(buf, len, v->given && v->s ? v->s : "");
 }
 
 void person_from_values(const struct value *v, struct person *p, char household_id[128])

@@ -31,7 +31,7 @@ void sha256_hex(const void *data, size_t len, char out[SHA256_HEX])
 	hex(md, mdlen, out);
 }
 
-void input_open(struct input *in, const char *name, const char *encoding)
+void input_open(struct input *in, const char *name, const char *encoding, bool digest)
 {
 	memset(in, 0, sizeof *in);
 	in->name = name;
@@ -47,6 +47,8 @@ void input_open(struct input *in, const char *name, const char *encoding)
 		if (in->cd == (iconv_t)-1)
 			diag_fatal(JZ_USAGE, "--encoding %s: unknown encoding; try GB18030", encoding);
 	}
+	if (!digest)
+		return; /* a stream read and forgotten: its digest is not kept */
 	in->sha = EVP_MD_CTX_new();
 	if (!in->sha || !EVP_DigestInit_ex(in->sha, EVP_sha256(), NULL))
 		diag_fatal(JZ_SOFTWARE, "SHA-256 failed");
@@ -63,7 +65,8 @@ static void fill(struct input *in)
 			diag_fatal(JZ_IOERR, "%s: read failed: %s", in->name, strerror(errno));
 		in->eof = true;
 	}
-	EVP_DigestUpdate(in->sha, in->raw + in->rawlen, n);
+	if (in->sha)
+		EVP_DigestUpdate(in->sha, in->raw + in->rawlen, n);
 	in->rawlen += n;
 }
 
@@ -118,10 +121,12 @@ void input_close(struct input *in)
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned mdlen = 0;
 
-	EVP_DigestFinal_ex(in->sha, md, &mdlen);
-	hex(md, mdlen, in->sha256);
-	EVP_MD_CTX_free(in->sha);
-	in->sha = NULL;
+	if (in->sha) {
+		EVP_DigestFinal_ex(in->sha, md, &mdlen);
+		hex(md, mdlen, in->sha256);
+		EVP_MD_CTX_free(in->sha);
+		in->sha = NULL;
+	}
 	if (in->cd != (iconv_t)-1)
 		iconv_close(in->cd);
 	if (in->fp && in->fp != stdin)

@@ -26,9 +26,10 @@ struct input {
 	char sha256[SHA256_HEX];/* hex digest, once input_close()d */
 };
 
-/* Open name for reading in encoding (NULL or "UTF-8" for none).  Exits 66
- * when the file does not exist, 64 for an unknown encoding. */
-void input_open(struct input *in, const char *name, const char *encoding);
+/* Open name for reading in encoding (NULL or "UTF-8" for none), keeping
+ * the SHA-256 of its bytes when digest.  Exits 66 when the file does not
+ * exist, 64 for an unknown encoding. */
+void input_open(struct input *in, const char *name, const char *encoding, bool digest);
 
 /* Read up to cap UTF-8 bytes into buf; 0 at the end.  A read error or bytes
  * that are not valid in the encoding exit with a message naming the file. */

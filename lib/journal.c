@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "exitcode.h"
 #include "input.h"
+#include "text.h"
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -87,7 +88,7 @@ void journal_write(struct db *db, struct journal *j, const char *command, const 
 	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	st = db_prepare(db, "SELECT hash FROM journal ORDER BY entry DESC LIMIT 1");
 	if (db_step(db, st) == SQLITE_ROW)
-		snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 0));
+		text_copy(prev, sizeof prev, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 
 	char *inputs = need(cJSON_PrintUnformatted(j->inputs));
@@ -134,7 +135,7 @@ long journal_verify(struct db *db, journal_diff_fn fn, void *ctx)
 			fn(ctx, entry, "hash", f[7], hash);
 			diffs++;
 		}
-		snprintf(expect_prev, sizeof expect_prev, "%s", f[7]);
+		text_copy(expect_prev, sizeof expect_prev, f[7]);
 	}
 	sqlite3_finalize(st);
 	return diffs;

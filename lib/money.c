@@ -67,9 +67,20 @@ bool money_parse(const char *s, bool negative, jz_fen *out, char *err, size_t er
 
 void money_format(jz_fen fen, char buf[MONEY_TEXT])
 {
+	/* By hand, right to left: it runs for every money value read. */
 	uint64_t a = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
-	snprintf(buf, MONEY_TEXT, "%s%" PRIu64 ".%02" PRIu64, fen < 0 ? "-" : "",
-		 a / 100, a % 100);
+	char tmp[MONEY_TEXT], *p = tmp + sizeof tmp;
+	*--p = '\0';
+	*--p = (char)('0' + a % 10);
+	*--p = (char)('0' + a / 10 % 10);
+	*--p = '.';
+	a /= 100;
+	do
+		*--p = (char)('0' + a % 10);
+	while ((a /= 10) > 0);
+	if (fen < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 bool rate_parse(const char *s, jz_rate *out, char *err, size_t errlen)

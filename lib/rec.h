@@ -39,8 +39,8 @@ struct rec_source {
 /* Call fn for every record of the file name ("-" is stdin).  Problems of a
  * single record are in its prob; a problem that spoils the whole file (a
  * bad header, a CSV quoting error, broken JSON array structure) is
- * reported here and makes it return false.  sha256 gets the digest of the
- * file's bytes. */
+ * reported here and makes it return false.  sha256 (unless NULL) gets
+ * the digest of the file's bytes. */
 bool rec_read_file(const char *name, const struct rec_source *src, rec_fn fn,
 		   void *ctx, char sha256[SHA256_HEX]);
 

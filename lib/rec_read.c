@@ -419,7 +419,7 @@ bool rec_read_file(const char *name, const struct rec_source *src, rec_fn fn,
 	if (!r.val || !r.off)
 		diag_fatal(JZ_SOFTWARE, "out of memory");
 	reader_reset(&r);
-	input_open(&r.in, name, src->encoding);
+	input_open(&r.in, name, src->encoding, sha256 != NULL);
 	size_t n = input_read(&r.in, first, sizeof first);
 	if (format == REC_AUTO) {
 		size_t i = 0;
@@ -434,7 +434,8 @@ bool rec_read_file(const char *name, const struct rec_source *src, rec_fn fn,
 	else
 		read_csv(&r, first, n);
 	input_close(&r.in);
-	memcpy(sha256, r.in.sha256, SHA256_HEX);
+	if (sha256)
+		memcpy(sha256, r.in.sha256, SHA256_HEX);
 	free(r.cells.p);
 	free(r.val);
 	free(r.off);

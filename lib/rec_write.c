@@ -47,14 +47,18 @@ struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 	return w;
 }
 
+/* One pass to see whether the cell needs quotes; the writers run once
+ * per cell of every output row, unlocked (one thread). */
 static void csv_cell(FILE *fp, const char *s)
 {
-	size_t n = strlen(s);
-	if (strpbrk(s, ",\"\r\n") || (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-					    s[n - 1] == '\t')))
+	size_t n = 0;
+	bool quote = false;
+	for (; s[n]; n++)
+		quote |= s[n] == ',' || s[n] == '"' || s[n] == '\r' || s[n] == '\n';
+	if (quote || (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
 		csv_fwrite(fp, s, n);
 	else
-		fputs(s, fp);
+		fwrite_unlocked(s, 1, n, fp);
 }
 
 static void json_string(FILE *fp, const char *s)
@@ -104,10 +108,10 @@ void rec_write(struct rec_writer *w, const char *const *values)
 	case REC_CSV:
 		for (int i = 0; i < w->n; i++) {
 			if (i)
-				putc(',', w->fp);
+				putc_unlocked(',', w->fp);
 			csv_cell(w->fp, values[i] ? values[i] : "");
 		}
-		putc('\n', w->fp);
+		putc_unlocked('\n', w->fp);
 		break;
 	case REC_JSONL:
 		json_object(w, values);

@@ -15,6 +15,7 @@
 #include "exitcode.h"
 #include "progress.h"
 #include "rule.h"
+#include "text.h"
 
 enum { C_ID, C_INSTITUTION, C_NATIONAL, C_VISIT, C_TYPE, C_REFERRAL, C_TOTAL, C_INSURANCE,
        C_ADVANCE, C_CORRECTS, C_N };
@@ -62,7 +63,7 @@ static void load_institutions(struct claims *c)
 		}
 		struct institution *in = &c->inst[c->ninst++];
 		const char *to = (const char *)sqlite3_column_text(st, 3);
-		snprintf(in->code, sizeof in->code, "%s", (const char *)sqlite3_column_text(st, 0));
+		text_copy(in->code, sizeof in->code, (const char *)sqlite3_column_text(st, 0));
 		in->hospital = is((const char *)sqlite3_column_text(st, 1), "hospital");
 		in->to = 0;
 		if (!date_parse((const char *)sqlite3_column_text(st, 2), &in->from, err, sizeof err) ||
@@ -86,7 +87,7 @@ static void load_institutions(struct claims *c)
 				diag_fatal(JZ_SOFTWARE, "out of memory");
 		}
 		struct institution *in = &c->inst[c->ninst++];
-		snprintf(in->code, sizeof in->code, "%s", code->valuestring);
+		text_copy(in->code, sizeof in->code, code->valuestring);
 		in->hospital = cJSON_IsString(type) && is(type->valuestring, "hospital");
 		in->to = 0;
 		in->frozen = false;

@@ -47,8 +47,50 @@ struct stream {
 	int key;            /* the column summed by */
 	struct sum *s;
 	int n, cap;
+	int *slot;          /* open addressing: 1 + index into s, 0 free */
+	unsigned nslot;     /* a power of two, at least 2 * cap */
 	long long bad;
+	jz_date today;
 };
+
+static unsigned hash(const char *k, size_t n)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+/* The sum of key k[0..n): found in one probe or two, or added. */
+static struct sum *sum_of(struct stream *t, const char *k, size_t n)
+{
+	if (n >= sizeof t->s->key)
+		n = sizeof t->s->key - 1;
+	if ((unsigned)t->n * 2 >= t->nslot) {
+		t->cap = t->cap ? 2 * t->cap : 16;
+		t->nslot = 2 * (unsigned)t->cap;
+		free(t->slot);
+		if (!(t->s = realloc(t->s, t->cap * sizeof *t->s)) ||
+		    !(t->slot = calloc(t->nslot, sizeof *t->slot)))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+		for (int i = 0; i < t->n; i++) {
+			unsigned h = hash(t->s[i].key, strlen(t->s[i].key)) & (t->nslot - 1);
+			while (t->slot[h])
+				h = (h + 1) & (t->nslot - 1);
+			t->slot[h] = i + 1;
+		}
+	}
+	unsigned h = hash(k, n) & (t->nslot - 1);
+	for (; t->slot[h]; h = (h + 1) & (t->nslot - 1)) {
+		struct sum *s = &t->s[t->slot[h] - 1];
+		if (strncmp(s->key, k, n) == 0 && s->key[n] == '\0')
+			return s;
+	}
+	struct sum *s = memset(&t->s[t->n], 0, sizeof *s);
+	memcpy(s->key, k, n);
+	t->slot[h] = ++t->n;
+	return s;
+}
 
 static void take(struct rec *rec, void *ctx)
 {
@@ -57,26 +99,13 @@ static void take(struct rec *rec, void *ctx)
 
 	if (!rec->broken)
 		for (int i = 0; i < nline; i++)
-			field_parse(&line_fields[i], rec->val[i], date_today(), &v[i], &rec->prob);
+			field_parse(&line_fields[i], rec->val[i], t->today, &v[i], &rec->prob);
 	if (rec->broken || rec->prob.count) {
 		t->bad++;
 		return;
 	}
-	char key[104];
-	snprintf(key, sizeof key, "%.*s", t->key == 3 ? 7 : 100, v[t->key].s); /* a month of the date */
-	struct sum *s = NULL;
-	for (int i = 0; i < t->n && !s; i++)
-		if (strcmp(t->s[i].key, key) == 0)
-			s = &t->s[i];
-	if (!s) {
-		if (t->n == t->cap) {
-			t->cap = t->cap ? 2 * t->cap : 16;
-			if (!(t->s = realloc(t->s, t->cap * sizeof *t->s)))
-				diag_fatal(JZ_SOFTWARE, "out of memory");
-		}
-		s = memset(&t->s[t->n++], 0, sizeof *s);
-		snprintf(s->key, sizeof s->key, "%s", key);
-	}
+	const char *key = v[t->key].s;
+	struct sum *s = sum_of(t, key, t->key == 3 ? 7 : strlen(key)); /* a month of the date */
 	s->lines++;
 	s->claimed += v[8].i;
 	s->approved += v[11].i;
@@ -106,15 +135,16 @@ bool report_stream_by_ok(const char *by)
 int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
 {
 	struct stream t = {0};
-	char sha[SHA256_HEX];
 
 	line_kind();
+	t.today = date_today();
 	t.key = strcmp(by, "institution") == 0 ? 1 : strcmp(by, "month") == 0 ? 3
 		: strcmp(by, "visit_type") == 0 ? 4 : 12;
 	struct rec_source src = {line_fields, nline, NULL, o->input_format, o->encoding};
-	bool ok = rec_read_file("-", &src, take, &t, sha);
+	bool ok = rec_read_file("-", &src, take, &t, NULL);
 	if (!ok || t.bad) {
 		free(t.s);
+		free(t.slot);
 		if (t.bad)
 			diag_warn("%lld bad line%s; nothing was reported", t.bad, t.bad == 1 ? "" : "s");
 		else
@@ -133,5 +163,6 @@ int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
 		rec_write(w, row);
 	}
 	free(t.s);
+	free(t.slot);
 	return JZ_OK;
 }

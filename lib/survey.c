@@ -19,6 +19,7 @@
 #include "money.h"
 #include "policy.h"
 #include "rule.h"
+#include "text.h"
 
 /* ---- the draw ---- */
 
@@ -51,9 +52,9 @@ static void low_income(const struct household *h, void *p)
 			diag_fatal(JZ_SOFTWARE, "out of memory");
 	}
 	struct drawn *d = &w->d[w->n++];
-	snprintf(d->street, sizeof d->street, "%s", h->street);
-	snprintf(d->household_id, sizeof d->household_id, "%s", h->id);
-	snprintf(d->kind, sizeof d->kind, "%s", w->ctx.facts.dibao ? "dibao" : "edge");
+	text_copy(d->street, sizeof d->street, h->street);
+	text_copy(d->household_id, sizeof d->household_id, h->id);
+	text_copy(d->kind, sizeof d->kind, w->ctx.facts.dibao ? "dibao" : "edge");
 	/* The order of the draw: SHA-256 of seed, year and household, the same
 	 * on every machine. */
 	int len = snprintf(text, sizeof text, "%ld:%d:%s", w->seed, w->year, h->id);
@@ -194,8 +195,8 @@ void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_dat
 		}
 		int64_t months = sqlite3_column_int64(st, 1);
 		int64_t base = months * c.facts.n * c.facts.s; /* n x S over the months */
-		snprintf(s[n].street, sizeof s[n].street, "%s", h.street);
-		snprintf(s[n].hukou, sizeof s[n].hukou, "%s", c.facts.head->hukou_type);
+		text_copy(s[n].street, sizeof s[n].street, h.street);
+		text_copy(s[n].hukou, sizeof s[n].hukou, c.facts.head->hukou_type);
 		s[n].income = ratio(sqlite3_column_int64(st, 2), base);
 		s[n].expense = ratio(sqlite3_column_int64(st, 3), base);
 		n++;
