@@ -40,6 +40,10 @@ _Noreturn void db_fail(struct db *db, int rc, const char *what);
 
 /* Bind text, or NULL when s is NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* The same without a copy, for the statements run once per record: s must
+ * stay as it is until the statement has been stepped (every parameter is
+ * bound again before the next step). */
+void db_bind_static(sqlite3_stmt *st, int i, const char *s);
 
 /* The migrations, in order (generated from schemas/NNN-*.sql). */
 extern const char *const db_migrations[];

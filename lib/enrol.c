@@ -157,7 +157,7 @@ static void bind_values(const struct kind *k, sqlite3_stmt *st, const struct val
 		else if (integer_type(f->type))
 			sqlite3_bind_int64(st, n, v[i].i);
 		else
-			db_bind_text(st, n, v[i].s);
+			db_bind_static(st, n, v[i].s);
 	}
 }
 
@@ -203,10 +203,10 @@ static void take(struct rec *rec, void *ctx)
 	}
 	for (int i = 0; i < k->nfields; i++)
 		if (k->fields[i].flags & F_KEY)
-			db_bind_text(r->current, ++key, v[i].s);
+			db_bind_static(r->current, ++key, v[i].s);
 	int eff = kind_column(k, "effective");
 	if (k->dated) /* ?9 in prepare()'s SELECT */
-		db_bind_text(r->current, 9, v[eff].s);
+		db_bind_static(r->current, 9, v[eff].s);
 	int ncols = sqlite3_column_count(r->current) - 3;
 	char previous_household[256] = "";
 	if (db_step(&r->db, r->current) == SQLITE_ROW) {
@@ -253,8 +253,8 @@ static void take(struct rec *rec, void *ctx)
 		for (int i = 0; i < 2; i++) {
 			if (!*hh[i] || (i == 1 && strcmp(hh[0], hh[1]) == 0))
 				continue;
-			db_bind_text(r->touch, 1, hh[i]);
-			db_bind_text(r->touch, 2, v[eff].s);
+			db_bind_static(r->touch, 1, hh[i]);
+			db_bind_static(r->touch, 2, v[eff].s);
 			sqlite3_bind_int64(r->touch, 3, row);
 			sqlite3_bind_int(r->touch, 4, r->src);
 			sqlite3_bind_int64(r->touch, 5, p->line);

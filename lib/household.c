@@ -181,8 +181,8 @@ bool history_grant(struct history *hist, const char *chain, jz_date on, jz_fen *
 	if (!history_has_grants(hist))
 		return false;
 	date_format(on, date);
-	db_bind_text(hist->grant, 1, chain);
-	db_bind_text(hist->grant, 2, date);
+	db_bind_static(hist->grant, 1, chain);
+	db_bind_static(hist->grant, 2, date);
 	sqlite3_bind_int64(hist->grant, 3, until(hist));
 	if (db_step(hist->db, hist->grant) == SQLITE_ROW) {
 		const char *end = (const char *)sqlite3_column_text(hist->grant, 2);

@@ -107,9 +107,9 @@ static struct institution *institution(struct claims *c, const char *code)
 
 static bool found(struct db *db, sqlite3_stmt *st, const char *a, const char *b)
 {
-	db_bind_text(st, 1, a);
+	db_bind_static(st, 1, a);
 	if (b)
-		db_bind_text(st, 2, b);
+		db_bind_static(st, 2, b);
 	bool yes = db_step(db, st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	return yes;
@@ -124,8 +124,8 @@ static int64_t param(struct settle_run *r, const char *name, jz_date on)
 /* Is the statement of the quarter and institution of claim id signed? */
 static bool target_frozen(struct claims *c, const char *institution, const char *id)
 {
-	db_bind_text(c->target, 1, institution);
-	db_bind_text(c->target, 2, id);
+	db_bind_static(c->target, 1, institution);
+	db_bind_static(c->target, 2, id);
 	bool frozen = db_step(&c->r->db, c->target) == SQLITE_ROW && sqlite3_column_int(c->target, 1);
 	sqlite3_reset(c->target);
 	return frozen;
@@ -135,8 +135,8 @@ static bool target_frozen(struct claims *c, const char *institution, const char 
 static bool target_of(struct claims *c, const char *institution, const char *id,
 		      const char *national_id)
 {
-	db_bind_text(c->target, 1, institution);
-	db_bind_text(c->target, 2, id);
+	db_bind_static(c->target, 1, institution);
+	db_bind_static(c->target, 2, id);
 	bool yes = db_step(&c->r->db, c->target) == SQLITE_ROW &&
 		   is((const char *)sqlite3_column_text(c->target, 0), national_id);
 	sqlite3_reset(c->target);
@@ -154,10 +154,13 @@ static const char *check(struct claims *c, const struct value *v, const struct i
 
 	if (!in || visit < in->from || (in->to && visit > in->to))
 		return "not_designated";
-	if (!found(&r->db, c->person, v[C_NATIONAL].s, NULL))
-		return "unknown_person";
+	/* An entitlement is granted to an enrolled person only, so the
+	 * registry is asked only for a claim without one. */
 	rule_chain(chain, sizeof chain, "medical", "person", v[C_NATIONAL].s);
-	if (!history_grant(&r->hist, chain, visit, NULL))
+	bool entitled = history_grant(&r->hist, chain, visit, NULL);
+	if (!entitled && !found(&r->db, c->person, v[C_NATIONAL].s, NULL))
+		return "unknown_person";
+	if (!entitled)
 		return "not_entitled";
 	if (visit < r->s->first || visit >= r->s->end)
 		return "out_of_period";
@@ -201,11 +204,11 @@ static jz_fen aid(struct claims *c, const struct value *v, bool *capped)
 		next = jan1 + 366;
 	date_format(jan1, from);
 	date_format(next, to);
-	db_bind_text(c->cap, 1, v[C_NATIONAL].s);
-	db_bind_text(c->cap, 2, from);
-	db_bind_text(c->cap, 3, to);
-	db_bind_text(c->cap, 4, v[C_INSTITUTION].s);
-	db_bind_text(c->cap, 5, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
+	db_bind_static(c->cap, 1, v[C_NATIONAL].s);
+	db_bind_static(c->cap, 2, from);
+	db_bind_static(c->cap, 3, to);
+	db_bind_static(c->cap, 4, v[C_INSTITUTION].s);
+	db_bind_static(c->cap, 5, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
 	db_step(&r->db, c->cap);
 	jz_fen used = sqlite3_column_int64(c->cap, 0);
 	sqlite3_reset(c->cap);
@@ -292,8 +295,8 @@ static void print_stored(struct settle_run *r, sqlite3_stmt *st, const char *cel
 /* Note a claim this run gave and did not store. */
 static void note_given(struct claims *c, const struct value *v)
 {
-	db_bind_text(c->seen, 1, v[C_INSTITUTION].s);
-	db_bind_text(c->seen, 2, v[C_ID].s);
+	db_bind_static(c->seen, 1, v[C_INSTITUTION].s);
+	db_bind_static(c->seen, 2, v[C_ID].s);
 	db_step(&c->r->db, c->seen);
 }
 
@@ -333,14 +336,14 @@ static void take(struct rec *rec, void *ctx)
 	/* Settled before; or given before in this run: stored by it, or
 	 * noted in claim_given when it was not (only those are noted, so that
 	 * a first settlement of many claims keeps no list of them). */
-	db_bind_text(c->stored, 1, v[C_INSTITUTION].s);
-	db_bind_text(c->stored, 2, v[C_ID].s);
+	db_bind_static(c->stored, 1, v[C_INSTITUTION].s);
+	db_bind_static(c->stored, 2, v[C_ID].s);
 	bool stored = db_step(&r->db, c->stored) == SQLITE_ROW;
 	bool seen = stored && sqlite3_column_int64(c->stored, C_N - C_NATIONAL + 4) == r->j.entry;
 	bool same = stored && !seen && same_claim(c->stored, v);
 	if (!seen) {
-		db_bind_text(c->given, 1, v[C_INSTITUTION].s);
-		db_bind_text(c->given, 2, v[C_ID].s);
+		db_bind_static(c->given, 1, v[C_INSTITUTION].s);
+		db_bind_static(c->given, 2, v[C_ID].s);
 		seen = db_step(&r->db, c->given) == SQLITE_ROW;
 		sqlite3_reset(c->given);
 	}
@@ -387,17 +390,17 @@ static void take(struct rec *rec, void *ctx)
 	const char *text[] = {v[C_INSTITUTION].s, v[C_ID].s, r->s->quarter, v[C_NATIONAL].s,
 			      v[C_VISIT].s, v[C_TYPE].s};
 	for (int i = 0; i < 6; i++)
-		db_bind_text(c->insert, i + 1, text[i]);
+		db_bind_static(c->insert, i + 1, text[i]);
 	sqlite3_bind_int(c->insert, 7, (int)v[C_REFERRAL].i);
 	sqlite3_bind_int64(c->insert, 8, v[C_TOTAL].i);
 	sqlite3_bind_int64(c->insert, 9, v[C_INSURANCE].i);
 	sqlite3_bind_int64(c->insert, 10, v[C_ADVANCE].i);
-	db_bind_text(c->insert, 11, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
+	db_bind_static(c->insert, 11, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
 	sqlite3_bind_int64(c->insert, 12, computed);
 	sqlite3_bind_int64(c->insert, 13, approved);
-	db_bind_text(c->insert, 14, status);
-	db_bind_text(c->insert, 15, reason);
-	db_bind_text(c->insert, 16, r->pol.ref);
+	db_bind_static(c->insert, 14, status);
+	db_bind_static(c->insert, 15, reason);
+	db_bind_static(c->insert, 16, r->pol.ref);
 	sqlite3_bind_int64(c->insert, 17, r->j.entry);
 	sqlite3_bind_int(c->insert, 18, c->src);
 	sqlite3_bind_int64(c->insert, 19, p->line);
