@@ -96,5 +96,7 @@ uninstall:
 clean:
 	rm -rf build
 
+include fuzz/fuzz.mk
+
 .PHONY: all deps check demo install uninstall clean
 .SECONDARY: $(GENSRC)
