@@ -11,7 +11,7 @@ for t in $targets; do
 	mkdir -p "$dir/corpus/$t" "$dir/crash/$t"
 	set -- "$dir/corpus/$t" "$dir/seeds/$t"
 	[ -d "tests/fuzz/$t" ] && set -- "$@" "tests/fuzz/$t"
-	[ -f "fuzz/$t.dict" ] && set -- "-dict=fuzz/$t.dict" "$@"
+	case $t in jsonl | policy) set -- -dict=fuzz/json.dict "$@" ;; esac
 	echo "make fuzz: $t for $seconds s"
 	# -close_fd_mask=2: the library's diagnostics would flood the log;
 	# libFuzzer and the sanitizers still report on their own stderr.
