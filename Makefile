@@ -111,5 +111,7 @@ uninstall:
 clean:
 	rm -rf build
 
+include fuzz/fuzz.mk
+
 .PHONY: all deps check demo bench install uninstall clean
 .SECONDARY: $(GENSRC)

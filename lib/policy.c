@@ -198,6 +198,10 @@ static void parse_parameters(struct perr *e, struct policy *p, const cJSON *para
 			bad(e, m->string, "unknown parameter (see jiuzhu-policy(5) for the names)");
 			continue;
 		}
+		if (p->values[k]) { /* cJSON keeps both of a key given twice */
+			bad(e, m->string, "given twice");
+			continue;
+		}
 		if (!cJSON_IsArray(m) || cJSON_GetArraySize(m) == 0) {
 			bad(e, m->string, "must be a non-empty array of dated values");
 			continue;

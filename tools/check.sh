@@ -26,6 +26,19 @@ for t in "$@"; do
 	tally < "$log"
 done
 
+# The fuzz harnesses, without libFuzzer, over their seeds (one line) and
+# over each input that once crashed them (fuzz/replay.c, fuzz/fuzz.mk).
+sh fuzz/seed.sh "$build/fuzz/seeds"
+for r in "$build"/fuzz/replay-*; do
+	t=${r##*/replay-}
+	set -- "$build/fuzz/seeds/$t"
+	for f in tests/fuzz/"$t"/*; do
+		[ -f "$f" ] && set -- "$@" "$f"
+	done
+	"$r" "$@" > "$log" 2>&1 || echo "not ok - $r exited $?" >> "$log"
+	tally < "$log"
+done
+
 JIUZHU_BUILD=$build bats --tap tests/bats > "$log" 2>&1 || true
 grep -q '^1\.\.' "$log" || echo "not ok - bats did not run" >> "$log"
 tally < "$log"

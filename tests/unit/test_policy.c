@@ -57,6 +57,9 @@ int main(void)
 	      "policy.md: an unknown parameter name is an error");
 	CHECK(!parses(WRAP("\"dibao.standard.urban\": [{\"form\": \"2007-07-01\", \"value\": \"1\", \"source\": \"s\"}]")),
 	      "policy.md: a misspelt key is an error");
+	CHECK(!parses(WRAP("\"dibao.standard.urban\": [{\"from\": \"2007-07-01\", \"value\": \"1\", \"source\": \"s\"}], "
+			   "\"dibao.standard.urban\": [{\"from\": \"2008-07-01\", \"value\": \"2\", \"source\": \"s\"}]")),
+	      "a parameter given twice is an error, not the later one silently (found by fuzzing)");
 	CHECK(!parses(WRAP("\"dibao.standard.urban\": [{\"from\": \"2007-02-29\", \"value\": \"1\", \"source\": \"s\"}]")),
 	      "policy.md: a bad date is an error");
 	CHECK(!parses(WRAP("\"dibao.standard.urban\": [{\"from\": \"2007-07-01\", \"value\": \"1.005\", \"source\": \"s\"}]")),
