@@ -198,6 +198,8 @@ static void assess_files(struct sink *s, const struct jz_opts *o, char **files, 
 		ok &= rec_read_file(files[i], &src, take_person, &in, sha);
 	if (!ok || in.bad) {
 		output_abort(s->out);
+		if (!in.bad)
+			diag_fatal(JZ_DATAERR, "input that could not be read; nothing was assessed");
 		diag_fatal(JZ_DATAERR, "%lld bad record%s; nothing was assessed", in.bad,
 			   in.bad == 1 ? "" : "s");
 	}

@@ -70,7 +70,13 @@ bool date_parse(const char *s, jz_date *out, char *err, size_t errlen)
 		return false;
 	}
 	if (!date_from_ymd(y, m, d, out)) {
-		snprintf(err, errlen, "%s is not a real date", s);
+		if (y < 1000)
+			snprintf(err, errlen, "%s is not a real date: the year is before 1000", s);
+		else if (m < 1 || m > 12)
+			snprintf(err, errlen, "%s is not a real date: there is no month %02d", s, m);
+		else
+			snprintf(err, errlen, "%s is not a real date: %.7s has %d days", s, s,
+				 month_days(y, m));
 		return false;
 	}
 	return true;

@@ -9,16 +9,27 @@
 
 const char *diag_progname = "jiuzhu";
 
+static const char *mask_ids(const char *text, char *buf, size_t len, bool fifteen);
+
+/* Print "prog: " and the message, with every national ID in it masked: a
+ * message may quote a cell, and a cell may hold an ID (a file without its
+ * header, a row whose fields have shifted). */
+static void say(const char *fmt, va_list ap)
+{
+	char text[2048], masked[2048];
+
+	vsnprintf(text, sizeof text, fmt, ap);
+	fprintf(stderr, "%s: %s\n", diag_progname, mask_ids(text, masked, sizeof masked, true));
+}
+
 void diag_fatal(int status, const char *fmt, ...)
 {
 	va_list ap;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: ", diag_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(status);
 }
 
@@ -26,24 +37,23 @@ void diag_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", diag_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void diag_vat(const char *source, long line, const char *column,
 	      const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: %s", diag_progname, source ? source : "-");
+	char where[600], msg[1400];
+
 	if (line > 0)
-		fprintf(stderr, ":%ld", line);
-	fputs(": ", stderr);
-	if (column && *column)
-		fprintf(stderr, "%s: ", column);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		snprintf(where, sizeof where, "%s:%ld: ", source ? source : "-", line);
+	else
+		snprintf(where, sizeof where, "%s: ", source ? source : "-");
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_warn("%s%s%s%s", where, column && *column ? column : "", column && *column ? ": " : "",
+		  msg);
 }
 
 void diag_at(const char *source, long line, const char *column,
@@ -71,7 +81,10 @@ const char *diag_mask_id(const char *id, char buf[32])
 	return buf;
 }
 
-const char *diag_mask_ids_in(const char *text, char *buf, size_t len)
+/* text with each national ID in it masked: 18 characters (17 digits and
+ * a digit or X), and with fifteen also the 15 digits of a first-generation
+ * ID, standing alone (no letter or digit either side). */
+static const char *mask_ids(const char *text, char *buf, size_t len, bool fifteen)
 {
 	size_t n = strlen(text), o = 0;
 
@@ -80,19 +93,24 @@ const char *diag_mask_ids_in(const char *text, char *buf, size_t len)
 		while (i + d < n && d < 18 && (isdigit((unsigned char)text[i + d]) ||
 					       (d == 17 && text[i + d] == 'X')))
 			d++;
-		bool id = d == 18 && (i + d == n || !isalnum((unsigned char)text[i + d])) &&
-			  (i == 0 || !isalnum((unsigned char)text[i - 1]));
-		if (id && o + 18 < len) {
+		bool alone = (i + d == n || !isalnum((unsigned char)text[i + d])) &&
+			     (i == 0 || !isalnum((unsigned char)text[i - 1]));
+		if (alone && (d == 18 || (fifteen && d == 15)) && o + d < len) {
 			char masked[32], one[19];
-			memcpy(one, text + i, 18);
-			one[18] = '\0';
-			memcpy(buf + o, diag_mask_id(one, masked), 18);
-			o += 18;
-			i += 18;
+			memcpy(one, text + i, d);
+			one[d] = '\0';
+			memcpy(buf + o, diag_mask_id(one, masked), d);
+			o += d;
+			i += d;
 		} else {
 			buf[o++] = text[i++];
 		}
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+const char *diag_mask_ids_in(const char *text, char *buf, size_t len)
+{
+	return mask_ids(text, buf, len, false);
 }

@@ -5,6 +5,8 @@
  *
  * A fatal error exits at once with its status; a data error names where it
  * happened (source, line, column) and lets the caller go on to find the next.
+ * A national ID in any message is masked (110105********002X), for a
+ * message may quote a cell that holds one.
  */
 #ifndef JZ_DIAG_H
 #define JZ_DIAG_H

@@ -18,6 +18,10 @@ void problems_init(struct problems *p, const char *source, long line)
 	p->column[0] = p->reason[0] = '\0';
 }
 
+/* The problems of one record told on stderr: the rest are only counted
+ * (and kept for the rejects file as far as there is room). */
+#define PROBLEMS_TOLD 10
+
 void problem(struct problems *p, const char *column, const char *fmt, ...)
 {
 	va_list ap;
@@ -26,7 +30,10 @@ void problem(struct problems *p, const char *column, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	diag_at(p->source, p->line, column, "%s", msg);
+	if (p->count < PROBLEMS_TOLD)
+		diag_at(p->source, p->line, column, "%s", msg);
+	else if (p->count == PROBLEMS_TOLD)
+		diag_at(p->source, p->line, NULL, "and more problems, not told; mend these first");
 	if (p->count++ == 0)
 		text_copy(p->column, sizeof p->column, column ? column : "");
 	size_t used = strlen(p->reason);

@@ -5,6 +5,18 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Say that s is above max (in units of 10^-maxdec), and what the most is. */
+static bool too_large(const char *s, int maxdec, int64_t max, char *err, size_t errlen)
+{
+	int64_t unit = 1;
+
+	for (int i = 0; i < maxdec; i++)
+		unit *= 10;
+	snprintf(err, errlen, "'%.40s' is too large; the most is %" PRId64 ".%0*" PRId64, s,
+		 max / unit, maxdec, max % unit);
+	return false;
+}
+
 /* Parse [-]digits[.decimals] with at most maxdec decimals into units of
  * 10^-maxdec; false with a reason in err. */
 static bool decimal_parse(const char *s, bool negative, int maxdec, int64_t max,
@@ -24,10 +36,8 @@ static bool decimal_parse(const char *s, bool negative, int maxdec, int64_t max,
 		p++;
 	}
 	for (; *p >= '0' && *p <= '9'; p++, ndig++) {
-		if (v > max / 10) {
-			snprintf(err, errlen, "'%.40s' is too large", s);
-			return false;
-		}
+		if (v > max / 10)
+			return too_large(s, maxdec, max, err, errlen);
 		v = v * 10 + (*p - '0');
 	}
 	if (*p == '.') {
@@ -46,16 +56,12 @@ static bool decimal_parse(const char *s, bool negative, int maxdec, int64_t max,
 		return false;
 	}
 	for (; ndec < maxdec; ndec++) {
-		if (v > max / 10) {
-			snprintf(err, errlen, "'%.40s' is too large", s);
-			return false;
-		}
+		if (v > max / 10)
+			return too_large(s, maxdec, max, err, errlen);
 		v *= 10;
 	}
-	if (v > max) {
-		snprintf(err, errlen, "'%.40s' is too large", s);
-		return false;
-	}
+	if (v > max)
+		return too_large(s, maxdec, max, err, errlen);
 	*out = neg ? -v : v;
 	return true;
 }

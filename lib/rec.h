@@ -13,6 +13,12 @@
 #include "field.h"
 #include "input.h"
 
+/* What a reader takes at most, so that memory stays bounded whatever the
+ * input (jiuzhu(7), LIMITS): the bytes of one field, and of one JSON
+ * record (a line, or an element of an array). */
+#define REC_FIELD_MAX 65536
+#define REC_RECORD_MAX 1048576
+
 enum rec_format { REC_AUTO, REC_CSV, REC_JSONL, REC_JSON, REC_TABLE, REC_HTML };
 
 /* Parse a --format / --input-format word; false when unknown. */

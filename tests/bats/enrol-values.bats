@@ -189,7 +189,7 @@ setup() { load 'test_helper/common-setup'; _common_setup; }
 @test "enrol: a huge amount (1000000000000) is rejected, 999999999999.99 is the largest (data.md money)" {
 	person_csv huge.csv 110105198001010016,A,H1,head,Sanlitun,urban,employed,1000000000000
 	run -65 enrol huge.csv
-	assert_line "enrol: huge.csv:2: monthly_income: '1000000000000' is too large"
+	assert_line "enrol: huge.csv:2: monthly_income: '1000000000000' is too large; the most is 999999999999.99"
 	person_csv max.csv 110105198001010016,A,H1,head,Sanlitun,urban,employed,999999999999.99
 	run --separate-stderr enrol -q max.csv
 	assert_success
@@ -252,7 +252,7 @@ setup() { load 'test_helper/common-setup'; _common_setup; }
 	run -65 enrol bad.csv
 	assert_line "enrol: bad.csv:2: hukou_type: unknown code 'town'; expected one of: urban, rural"
 	assert_line "enrol: bad.csv:2: wubao: 'maybe' is not yes or no"
-	assert_line 'enrol: bad.csv:2: effective: 2007-02-30 is not a real date'
+	assert_line 'enrol: bad.csv:2: effective: 2007-02-30 is not a real date: 2007-02 has 28 days'
 	assert_line --index -1 'enrol: 1 bad record; nothing was written'
 }
 
