@@ -5,6 +5,7 @@
 #include "diag.h"
 #include "idn.h"
 #include "money.h"
+#include "text.h"
 
 static jz_date day(const char *s)
 {
@@ -82,6 +83,15 @@ static void money(void)
 	CHECK_STR(buf, "0.01", "money: 1 fen is 0.01");
 	money_format(-550, buf);
 	CHECK_STR(buf, "-5.50", "money: -550 fen is -5.50");
+	/* Written by hand, not by printf: the ends of the range. */
+	money_format(0, buf);
+	CHECK_STR(buf, "0.00", "money: 0 fen is 0.00");
+	money_format(-5, buf);
+	CHECK_STR(buf, "-0.05", "money: -5 fen is -0.05");
+	money_format(INT64_MAX, buf);
+	CHECK_STR(buf, "92233720368547758.07", "money: the largest sum is written whole");
+	money_format(INT64_MIN, buf);
+	CHECK_STR(buf, "-92233720368547758.08", "money: the smallest sum is written whole");
 }
 
 static void rates(void)
@@ -123,6 +133,10 @@ static void dates(void)
 	CHECK(day("1970-01-01") == 0 && day("2007-07-03") == 13697, "dates are days since 1970-01-01");
 	date_format(day("2007-07-03"), buf);
 	CHECK_STR(buf, "2007-07-03", "a date is written back as it was read");
+	date_format(day("1000-01-01"), buf);
+	CHECK_STR(buf, "1000-01-01", "the earliest date is written back as it was read");
+	date_format(day("9999-12-31"), buf);
+	CHECK_STR(buf, "9999-12-31", "the latest date is written back as it was read");
 	/* rules.md Age: completed years; the birthday itself counts. */
 	CHECK(date_age(day("1947-10-01"), day("2007-10-01")) == 60, "rules.md age: 60 on the 60th birthday");
 	CHECK(date_age(day("1947-10-01"), day("2007-09-30")) == 59, "rules.md age: 59 the day before");
@@ -132,11 +146,21 @@ static void dates(void)
 	CHECK(!date_parse_month("2007-9", &d, err, sizeof err), "data.md month: 2007-9 is rejected");
 }
 
+static void texts(void)
+{
+	char buf[6];
+	text_copy(buf, sizeof buf, "HH-1");
+	CHECK_STR(buf, "HH-1", "text_copy: a short text whole");
+	text_copy(buf, sizeof buf, "HH-123456");
+	CHECK_STR(buf, "HH-12", "text_copy: a long text cut to the buffer, ended by a NUL");
+}
+
 int main(void)
 {
 	ids();
 	money();
 	rates();
 	dates();
+	texts();
 	UNIT_END();
 }
