@@ -4,8 +4,10 @@
  * it differs; then each household touched is checked as a whole (one head,
  * the household facts agree).  Bad records are all reported; without
  * --keep-going any one of them rolls the whole run back.  What was added is
- * then printed, read back from the database, so the output is what was
- * stored.
+ * printed as it is added, from the values bound to the INSERT, into a spool
+ * shown after the commit; when the household checks take rows back, it is
+ * all printed again, read back from the database.  Either way the output
+ * is what was stored.
  */
 #include "enrol.h"
 
@@ -41,6 +43,14 @@ struct run {
 	bool spoiled;            /* a file could not be read as a whole */
 	struct rec_writer *rejects;
 	struct output rejects_out;
+	/* What was added, printed as it is added (the values bound are the
+	 * values stored); printed again from the database when the household
+	 * checks took rows back. */
+	FILE *out;
+	struct rec_writer *printed;
+	const char *out_cols[MAXF + 1];
+	int out_ncols;
+	bool taken_back;
 };
 
 static const char *source_name(const struct run *r, int src)
@@ -179,6 +189,8 @@ static void reject(struct run *r, const struct rec *rec, const struct problems *
 	rec_write(r->rejects, row);
 }
 
+static void print_added(struct run *r, const struct value *v);
+
 /* Check one record and add it unless the registry has it already. */
 static void take(struct rec *rec, void *ctx)
 {
@@ -248,6 +260,8 @@ static void take(struct rec *rec, void *ctx)
 	db_step(&r->db, r->insert);
 	sqlite3_int64 row = sqlite3_last_insert_rowid(r->db.h);
 	r->added++;
+	if (r->src >= 0)
+		print_added(r, v);
 	if (r->touch) {
 		const char *hh[] = {v[kind_column(k, "household_id")].s, previous_household};
 		for (int i = 0; i < 2; i++) {
@@ -438,6 +452,8 @@ static int out_columns(const struct kind *k, const char **cols)
 	return n;
 }
 
+static void person_extras(const struct run *r, char cells[][64], const char **row);
+
 /* Text of a stored row (columns as prepare()'s SELECT) into cells. */
 static void row_text(const struct run *r, sqlite3_stmt *st, char cells[][64], const char **row)
 {
@@ -464,18 +480,40 @@ static void row_text(const struct run *r, sqlite3_stmt *st, char cells[][64], co
 			row[i] = (const char *)sqlite3_column_text(st, c);
 		c++;
 	}
-	if (k == &kind_person) {
-		jz_date birth = idn_birth(row[0]);
-		int sex = kind_column(k, "sex"), bd = kind_column(k, "birth_date");
-		row[sex] = idn_sex(row[0]) == 'm' ? "m" : "f";
-		date_format(birth, cells[bd]);
-		row[bd] = cells[bd];
-		row[k->nfields] = "";
-		if (r->o->as_of >= birth) {
-			snprintf(cells[k->nfields], 64, "%d", date_age(birth, r->o->as_of));
-			row[k->nfields] = cells[k->nfields];
-		}
+	person_extras(r, cells, row);
+}
+
+/* A person's columns that come from the ID, and the age on --as-of. */
+static void person_extras(const struct run *r, char cells[][64], const char **row)
+{
+	const struct kind *k = r->k;
+	if (k != &kind_person)
+		return;
+	jz_date birth = idn_birth(row[0]);
+	int sex = kind_column(k, "sex"), bd = kind_column(k, "birth_date");
+	row[sex] = idn_sex(row[0]) == 'm' ? "m" : "f";
+	date_format(birth, cells[bd]);
+	row[bd] = cells[bd];
+	row[k->nfields] = "";
+	if (r->o->as_of >= birth) {
+		snprintf(cells[k->nfields], 64, "%d", date_age(birth, r->o->as_of));
+		row[k->nfields] = cells[k->nfields];
 	}
+}
+
+/* The row of a record as added: each stored value in its canonical text,
+ * which is what row_text() reads back. */
+static void print_added(struct run *r, const struct value *v)
+{
+	const char *row[MAXF + 1];
+	char cells[MAXF + 1][64];
+
+	for (int i = 0; i < r->k->nfields; i++)
+		row[i] = stored(&r->k->fields[i]) && v[i].given ? v[i].s : "";
+	person_extras(r, cells, row);
+	if (!r->printed)
+		r->printed = rec_writer_open(r->out, r->o->format, r->out_cols, r->out_ncols);
+	rec_write(r->printed, row);
 }
 
 static sqlite3_stmt *select_added(struct run *r, const char *extra)
@@ -518,6 +556,7 @@ static bool reject_failing(struct run *r)
 		r->added--;
 		r->bad++;
 		any = true;
+		r->taken_back = true;
 	}
 	sqlite3_finalize(st);
 	/* Only now, with no statement reading them, delete the rows. */
@@ -529,14 +568,23 @@ static bool reject_failing(struct run *r)
 	return any;
 }
 
-/* Print what the run added, read back as stored; false when writing failed. */
-static bool emit(struct run *r, FILE *fp)
+/* Finish printing what the run added: as printed while it was added, or,
+ * when rows were taken back, all again as read back from the database;
+ * false when writing failed. */
+static bool emit(struct run *r, struct output *out)
 {
-	const char *cols[MAXF + 1], *row[MAXF + 1];
+	const char *row[MAXF + 1];
 	char cells[MAXF + 1][64];
-	int n = out_columns(r->k, cols);
 
-	struct rec_writer *w = rec_writer_open(fp, r->o->format, cols, n);
+	if (!r->taken_back)
+		return rec_writer_close(r->printed ? r->printed
+			: rec_writer_open(out->fp, r->o->format, r->out_cols, r->out_ncols));
+	if (r->printed)
+		rec_writer_close(r->printed);
+	r->printed = NULL;
+	if (!output_rewind(out))
+		return false;
+	struct rec_writer *w = rec_writer_open(out->fp, r->o->format, r->out_cols, r->out_ncols);
 	sqlite3_stmt *st = select_added(r, " AND src >= 0"); /* not the policy's */
 	while (db_step(&r->db, st) == SQLITE_ROW) {
 		row_text(r, st, cells, row);
@@ -596,6 +644,9 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
 	r.env.db = &r.db;
 	output_open(&out, o->output); /* before any work: a bad -o fails at once */
+	output_spool(&out); /* rows are printed as they are added, shown after the commit */
+	r.out = out.fp;
+	r.out_ncols = out_columns(r.k, r.out_cols);
 	if (e->keep_going)
 		open_rejects(&r);
 	progress_start(o->quiet);
@@ -633,6 +684,8 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		else
 			diag_warn("input that could not be read; nothing was written");
 		status = JZ_DATAERR;
+		if (r.printed)
+			rec_writer_close(r.printed); /* frees it; the spool goes below */
 		output_abort(&out);
 		if (r.rejects) {
 			rec_writer_close(r.rejects); /* frees it; the file goes below */
@@ -643,12 +696,16 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	rejects_ready(&r);
 	if (journal_total(&r.j) == 0) {
 		db_rollback(&r.db);
+		if (r.printed) { /* every row added was taken back */
+			rec_writer_close(r.printed);
+			output_rewind(&out);
+		}
 		diag_warn("nothing new: %lld record%s already in the registry%s", r.same,
 			  r.same == 1 ? "" : "s", o->dry_run ? " (dry run)" : "");
 	} else {
 		/* Printed inside the transaction, put in place after the commit:
 		 * an output that cannot be written stores nothing. */
-		if (!emit(&r, out.fp) || !output_ready(&out)) {
+		if (!emit(&r, &out) || !output_ready(&out)) {
 			db_rollback(&r.db);
 			output_abort(&out);
 			diag_fatal(JZ_IOERR, "%s: write failed; nothing was written",

@@ -69,6 +69,12 @@ void output_spool(struct output *o)
 	o->fp = spool;
 }
 
+bool output_rewind(struct output *o)
+{
+	return (o->tmp || o->spool_to) && fflush(o->fp) == 0 && ftruncate(fileno(o->fp), 0) == 0 &&
+	       fseek(o->fp, 0, SEEK_SET) == 0;
+}
+
 /* Copy the spool to where it goes; false when a read or write failed. */
 static bool unspool(struct output *o)
 {

@@ -26,6 +26,9 @@ void output_open(struct output *o, const char *path);
  * would be paid twice).  A regular -o file needs no spool: it is renamed
  * into place on commit. */
 void output_spool(struct output *o);
+/* Forget what was written so far (a spool or a -o file: both are regular
+ * files until they are committed); false when that failed. */
+bool output_rewind(struct output *o);
 /* Flush (and for a file, sync) what was written: false when a write
  * failed.  Call before committing what the output reports. */
 bool output_ready(struct output *o);

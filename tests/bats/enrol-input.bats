@@ -122,6 +122,9 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 		110105198001010040,D,H3,head,Sanlitun,urban,employed,200 \
 		110105198001010016,A,H1,head,Sanlitun,urban,employed,100
 	run --separate-stderr -1 enrol -q --as-of 2007-09-01 --keep-going --rejects rejects.csv in.csv
+	# what is printed is what was stored: the rows taken back are not
+	[ "${#lines[@]}" -eq 2 ]
+	assert_line --index 1 --regexp '^110105198001010016,A,H1,'
 	on_stderr
 	assert_line 'enrol: in.csv:2: relation: household H3 has 2 heads on 2007-09-01; exactly one member must be head'
 	run sqlite3 "$JIUZHU_DB" "SELECT national_id FROM person"
@@ -138,7 +141,10 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 	person_csv in.csv \
 		110105198001010032,C,H3,head,Sanlitun,urban,employed,300 \
 		110105198001010040,D,H3,head,Sanlitun,urban,employed,200
-	run -1 enrol -q --as-of 2007-09-01 --keep-going --rejects rejects.csv in.csv
+	run --separate-stderr -1 enrol -q --as-of 2007-09-01 --keep-going --rejects rejects.csv in.csv
+	# every row added was taken back: the header alone is printed
+	[ "${#lines[@]}" -eq 1 ]
+	assert_line --index 0 --regexp '^national_id,name,'
 	# both rows of H3 carry the problem itself as their reason
 	run grep -c 'household H3 has 2 heads on 2007-09-01' rejects.csv
 	assert_output 2
