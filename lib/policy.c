@@ -2,6 +2,7 @@
 #include "policy.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,16 +325,33 @@ void policy_free(struct policy *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* The index of parameter name, or -1.  The rules ask for a handful of
+ * names, mostly literals, many times per household: the index last found
+ * for the same pointer is tried first. */
+static int param_index(const char *name)
+{
+	static struct { const char *name; int k; } seen[64];
+	unsigned slot = (unsigned)((uintptr_t)name >> 3) & 63u;
+
+	if (seen[slot].name == name && strcmp(policy_params[seen[slot].k].name, name) == 0)
+		return seen[slot].k;
+	for (int k = 0; k < policy_nparams; k++)
+		if (strcmp(policy_params[k].name, name) == 0) {
+			seen[slot].name = name;
+			seen[slot].k = k;
+			return k;
+		}
+	return -1;
+}
+
 const struct pvalue *policy_get(const struct policy *p, const char *name, jz_date on)
 {
-	for (int k = 0; k < policy_nparams; k++) {
-		if (strcmp(policy_params[k].name, name))
-			continue;
-		for (int i = 0; i < p->nvalues[k]; i++)
-			if (p->values[k][i].from <= on)
-				return p->values[k][i].null ? NULL : &p->values[k][i];
+	int k = param_index(name);
+	if (k < 0)
 		return NULL;
-	}
+	for (int i = 0; i < p->nvalues[k]; i++)
+		if (p->values[k][i].from <= on)
+			return p->values[k][i].null ? NULL : &p->values[k][i];
 	return NULL;
 }
 
