@@ -105,11 +105,18 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 			wal(db, busy_ms);
 		exec(db, "PRAGMA synchronous = NORMAL");
 		migrate(db, mode == DB_TRIAL);
-	} else if (user_version(db) < 1 || user_version(db) > db_nmigrations) {
+	} else {
 		/* Reading needs the registry of migration 1; later ones add tables
-		 * that a writing run creates when it needs them. */
-		diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
-			   path, user_version(db), db_nmigrations);
+		 * that a writing run creates when it needs them.  A file with no
+		 * schema yet is one a first run has created and not committed (or
+		 * failed in): no database so far. */
+		int v = user_version(db);
+		if (v == 0)
+			diag_fatal(JZ_NOINPUT, "%s: an empty database; enrol something first, or give --db",
+				   path);
+		if (v < 0 || v > db_nmigrations)
+			diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
+				   path, v, db_nmigrations);
 	}
 	exec(db, "PRAGMA cache_size = -8192");
 }

@@ -10,14 +10,8 @@ setup_file() {
 	_common_setup
 	cd "$BATS_FILE_TMPDIR" || return 1
 	export JIUZHU_DB="$BATS_FILE_TMPDIR/base.db"
-	local awk="$BATS_TEST_DIRNAME/test_helper/synthetic.awk"
-	awk -v n=20000 -v what=persons -f "$awk" > persons.csv
-	awk -v n=20000 -v what=medical -f "$awk" > medical.csv
-	awk -v n=20000 -v m=200000 -v what=claims -f "$awk" > claims.csv
-	enrol -q --policy "$BATS_TEST_DIRNAME/../data/settle/policy.json" persons.csv > /dev/null
-	enrol -q --kind institution "$BATS_TEST_DIRNAME/../data/settle/institutions.csv" > /dev/null
-	grant -q medical.csv > /dev/null
-	sqlite3 "$JIUZHU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+	awk -v n=20000 -v m=200000 -v what=claims -f "$BATS_TEST_DIRNAME/test_helper/synthetic.awk" > claims.csv
+	settle_registry 20000
 }
 
 setup() {

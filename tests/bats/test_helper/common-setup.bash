@@ -14,6 +14,20 @@ _common_setup() {
 	unset LANG LC_ALL
 }
 
+# The registry settle(1) needs, of $1 synthetic persons (synthetic.awk) in
+# the current directory's persons.csv: the persons under tests/data/settle's
+# policy, its institutions and a medical aid entitlement each; checkpointed,
+# so that the database is one file to copy.
+settle_registry() {
+	local awk="$ROOT/tests/bats/test_helper/synthetic.awk"
+	awk -v n="$1" -v what=persons -f "$awk" > persons.csv
+	awk -v n="$1" -v what=medical -f "$awk" > medical.csv
+	enrol -q --policy "$DATA/settle/policy.json" persons.csv > /dev/null
+	enrol -q --kind institution "$DATA/settle/institutions.csv" > /dev/null
+	grant -q medical.csv > /dev/null
+	sqlite3 "$JIUZHU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+}
+
 # The person header of data.md, for building small intakes in tests.
 PERSON_HEADER=national_id,name,household_id,relation,street,hukou_type,employment,monthly_income
 
