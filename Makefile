@@ -98,3 +98,5 @@ clean:
 
 .PHONY: all deps check demo install uninstall clean
 .SECONDARY: $(GENSRC)
+
+include tests/crash.mk
