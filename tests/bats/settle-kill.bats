@@ -6,6 +6,7 @@
 bats_require_minimum_version 1.5.0
 
 setup_file() {
+	[ -z "${JIUZHU_VALGRIND:-}" ] || return 0 # the test is skipped
 	load 'test_helper/common-setup'
 	_common_setup
 	cd "$BATS_FILE_TMPDIR" || return 1
@@ -20,6 +21,7 @@ setup() {
 }
 
 @test "settle: kill -9 while settling 200,000 claims leaves none or all of the lines" {
+	[ -z "${JIUZHU_VALGRIND:-}" ] || skip "under valgrind: a kill at a moment of valgrind's start, not of the run"
 	local killed=0 claims="$BATS_FILE_TMPDIR/claims.csv"
 	for moment in 0.05 0.3 0.7 1.2 1.8 2.5; do
 		rm -f "$JIUZHU_DB" "$JIUZHU_DB-wal" "$JIUZHU_DB-shm"
