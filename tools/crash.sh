@@ -54,7 +54,7 @@ now_ms() {
 # The database's state: the row count of each table, the balance of each
 # account, the last journal entry and the rows it added.
 state() {
-	local sql=
+	sql=
 	for t in $(sqlite3 "$1" "SELECT name FROM sqlite_master WHERE type = 'table'
 	    AND name NOT LIKE 'sqlite_%' ORDER BY name"); do
 		sql="$sql SELECT '$t', count(*) FROM \"$t\";"
@@ -104,7 +104,7 @@ run_grant() {
 }
 
 setup_settle() {
-	local persons=$((size / 5 > 0 ? size / 5 : 1))
+	persons=$((size / 5 > 0 ? size / 5 : 1))
 	awk -v n="$persons" -v what=persons -f "$synthetic" > persons.csv
 	awk -v n="$persons" -v what=medical -f "$synthetic" > medical.csv
 	awk -v n="$persons" -v m="$size" -v what=claims -f "$synthetic" > claims.csv
@@ -152,7 +152,7 @@ for cmd in $commands; do
 	# The run not killed: the state it leaves, and its length (the shorter
 	# of two runs: the first may read a cold cache).
 	length=
-	for run in 1 2; do
+	for _ in 1 2; do
 		fresh
 		t0=$(now_ms)
 		("run_$cmd") < /dev/null > /dev/null 2> err
@@ -169,7 +169,7 @@ for cmd in $commands; do
 	echo "# $cmd: the run not killed takes $length ms: $(echo "$after" | tail -1)"
 
 	none=0 all=0 finished=0 i=0
-	moments "$stream" "$kills" "$length" > moments
+	moments "$stream" "$kills" "$length" > moments.txt
 	while read -r fraction seconds; do
 		i=$((i + 1))
 		fresh
@@ -208,7 +208,7 @@ for cmd in $commands; do
 		*) finished=$((finished + 1)) ;;
 		esac
 		result ok "$what: $left of the run; audit ok; the run again completes it"
-	done < moments
+	done < moments.txt
 	echo "# $cmd: $i kills: $none left none of the run, $all all of it, $finished after it had finished"
 done
 
