@@ -1,6 +1,7 @@
 # jiuzhu: social-assistance toolkit.  `make deps`, `make`, `make check`,
 # `make demo`, `make install PREFIX=... DESTDIR=...`; SANITIZE=1 builds with
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# AddressSanitizer and UndefinedBehaviorSanitizer; `make check VALGRIND=1`
+# runs the tests' commands under valgrind; `make crash` (tests/crash.mk).
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
@@ -115,3 +116,5 @@ include fuzz/fuzz.mk
 
 .PHONY: all deps check demo bench install uninstall clean
 .SECONDARY: $(GENSRC)
+
+include tests/crash.mk

@@ -109,7 +109,8 @@ static void money_cells(jz_fen x, jz_fen y, char a[MONEY_TEXT], char b[MONEY_TEX
 
 /* The ledger: each booking sums to zero, each balance is its rows, no fund
  * account below zero; each payment made is its grant's amount, and is
- * booked out of the fund accounts. */
+ * booked out of the fund accounts (the paid: rows summed by ref once, not
+ * looked up per payment: ledger.ref has no index). */
 static void ledger(struct audit *a)
 {
 	char x[MONEY_TEXT], y[MONEY_TEXT], subject[320];
@@ -132,8 +133,9 @@ static void ledger(struct audit *a)
 	st = db_prepare(a->db, "SELECT p.payment_id, p.amount, "
 		"(SELECT g.amount FROM \"grant\" g WHERE g.grant_id = p.grant_id AND g.entry <= p.entry "
 		"ORDER BY g.version DESC LIMIT 1), "
-		"coalesce((SELECT sum(l.amount) FROM ledger l WHERE l.ref = 'payment:' || p.payment_id "
-		"AND l.account LIKE 'paid:%'), 0) FROM payment p WHERE p.status = 'paid' ORDER BY p.rowid");
+		"coalesce(b.paid, 0) FROM payment p LEFT JOIN (SELECT ref, sum(amount) AS paid FROM ledger "
+		"WHERE account LIKE 'paid:%' GROUP BY ref) b ON b.ref = 'payment:' || p.payment_id "
+		"WHERE p.status = 'paid' ORDER BY p.rowid");
 	while (db_step(a->db, st) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		jz_fen paid = sqlite3_column_int64(st, 1);

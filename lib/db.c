@@ -12,6 +12,26 @@
 #include "diag.h"
 #include "exitcode.h"
 
+/* The connection open now.  A fatal error exits before db_close: exit()
+ * then closes it here, its statements finalized and its transaction rolled
+ * back, so that no memory of it is left (for valgrind, a block SQLite holds
+ * is "possibly lost").  db_close forgets it, so that a statement a run left
+ * unfinalized still shows. */
+static sqlite3 *open_h;
+static bool closes_at_exit; /* close_at_exit is registered */
+
+static void close_at_exit(void)
+{
+	sqlite3_stmt *st;
+
+	if (!open_h)
+		return;
+	while ((st = sqlite3_next_stmt(open_h, NULL)))
+		sqlite3_finalize(st);
+	sqlite3_close(open_h);
+	open_h = NULL;
+}
+
 void db_fail(struct db *db, int rc, const char *what)
 {
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
@@ -96,7 +116,12 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 	const char *name = !exists && mode == DB_TRIAL ? ":memory:" : path;
 	/* One connection, one thread: no mutexes. */
 	int flags = SQLITE_OPEN_NOMUTEX | (mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-	if ((rc = sqlite3_open_v2(name, &db->h, flags, NULL)) != SQLITE_OK)
+	if (!closes_at_exit && atexit(close_at_exit) != 0)
+		diag_fatal(JZ_SOFTWARE, "atexit failed");
+	closes_at_exit = true;
+	rc = sqlite3_open_v2(name, &db->h, flags, NULL);
+	open_h = db->h;
+	if (rc != SQLITE_OK)
 		db_fail(db, rc, "cannot open");
 	sqlite3_busy_timeout(db->h, busy_ms);
 	sqlite3_extended_result_codes(db->h, 1);
@@ -105,17 +130,26 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 			wal(db, busy_ms);
 		exec(db, "PRAGMA synchronous = NORMAL");
 		migrate(db, mode == DB_TRIAL);
-	} else if (user_version(db) < 1 || user_version(db) > db_nmigrations) {
+	} else {
 		/* Reading needs the registry of migration 1; later ones add tables
-		 * that a writing run creates when it needs them. */
-		diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
-			   path, user_version(db), db_nmigrations);
+		 * that a writing run creates when it needs them.  A file with no
+		 * schema yet is one a first run has created and not committed (or
+		 * failed in): no database so far. */
+		int v = user_version(db);
+		if (v == 0)
+			diag_fatal(JZ_NOINPUT, "%s: an empty database; enrol something first, or give --db",
+				   path);
+		if (v < 0 || v > db_nmigrations)
+			diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
+				   path, v, db_nmigrations);
 	}
 	exec(db, "PRAGMA cache_size = -8192");
 }
 
 void db_close(struct db *db)
 {
+	if (db->h == open_h)
+		open_h = NULL;
 	if (db->h)
 		sqlite3_close_v2(db->h);
 	db->h = NULL;

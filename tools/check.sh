@@ -21,8 +21,22 @@ tally() {
 	done
 }
 
+# VALGRIND=1 (make check VALGRIND=1): the unit tests and every command the
+# bats tests run go through valgrind (tests/bats/test_helper/common-setup.bash);
+# an error or a leak fails its test (exit 99), and each log of one is listed.
+vg=
+if [ "${VALGRIND:-}" = 1 ]; then
+	case $build in
+	*san*) echo "check: VALGRIND=1 and SANITIZE=1 do not go together" >&2; exit 2 ;;
+	esac
+	JIUZHU_VALGRIND=1
+	JIUZHU_VALGRIND_LOG=$(mktemp -d /tmp/jiuzhu-valgrind.XXXXXX)
+	export JIUZHU_VALGRIND JIUZHU_VALGRIND_LOG
+	vg="valgrind --error-exitcode=99 --leak-check=full --log-file=$JIUZHU_VALGRIND_LOG/%p.log"
+fi
+
 for t in "$@"; do
-	"$t" > "$log" 2>&1 || echo "not ok - $t exited $?" >> "$log"
+	$vg "$t" > "$log" 2>&1 || echo "not ok - $t exited $?" >> "$log"
 	tally < "$log"
 done
 
@@ -42,6 +56,19 @@ done
 JIUZHU_BUILD=$build bats --tap tests/bats > "$log" 2>&1 || true
 grep -q '^1\.\.' "$log" || echo "not ok - bats did not run" >> "$log"
 tally < "$log"
+
+if [ -n "$vg" ]; then
+	for f in "$JIUZHU_VALGRIND_LOG"/*.log; do
+		[ -e "$f" ] || continue
+		if grep -q 'ERROR SUMMARY: 0 errors' "$f"; then
+			rm -f "$f"
+		else
+			echo "not ok - valgrind: $(sed -n 's/^==[0-9]*== Command: //p' "$f") ($f)"
+		fi
+	done > "$log"
+	tally < "$log"
+	rmdir "$JIUZHU_VALGRIND_LOG" 2> /dev/null
+fi
 
 for m in man/*.[157]; do
 	if out=$(mandoc -Tlint -W warning "$m" 2>&1) && [ -z "$out" ]; then

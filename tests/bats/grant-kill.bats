@@ -6,6 +6,7 @@
 bats_require_minimum_version 1.5.0
 
 setup_file() {
+	[ -z "${JIUZHU_VALGRIND:-}" ] || return 0 # the test is skipped
 	load 'test_helper/common-setup'
 	_common_setup
 	cd "$BATS_FILE_TMPDIR" || return 1
@@ -35,6 +36,7 @@ paid_in_october() {
 }
 
 @test "grant: kill -9 during a payroll of 100,000 grants leaves none or all of the month's payments" {
+	[ -z "${JIUZHU_VALGRIND:-}" ] || skip "under valgrind: a kill at a moment of valgrind's start, not of the run"
 	local killed=0
 	for moment in 0.05 0.2 0.4 0.7 1.0 1.4; do
 		rm -f "$JIUZHU_DB" "$JIUZHU_DB-wal" "$JIUZHU_DB-shm"

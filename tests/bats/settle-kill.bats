@@ -6,18 +6,13 @@
 bats_require_minimum_version 1.5.0
 
 setup_file() {
+	[ -z "${JIUZHU_VALGRIND:-}" ] || return 0 # the test is skipped
 	load 'test_helper/common-setup'
 	_common_setup
 	cd "$BATS_FILE_TMPDIR" || return 1
 	export JIUZHU_DB="$BATS_FILE_TMPDIR/base.db"
-	local awk="$BATS_TEST_DIRNAME/test_helper/synthetic.awk"
-	awk -v n=20000 -v what=persons -f "$awk" > persons.csv
-	awk -v n=20000 -v what=medical -f "$awk" > medical.csv
-	awk -v n=20000 -v m=200000 -v what=claims -f "$awk" > claims.csv
-	enrol -q --policy "$BATS_TEST_DIRNAME/../data/settle/policy.json" persons.csv > /dev/null
-	enrol -q --kind institution "$BATS_TEST_DIRNAME/../data/settle/institutions.csv" > /dev/null
-	grant -q medical.csv > /dev/null
-	sqlite3 "$JIUZHU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+	awk -v n=20000 -v m=200000 -v what=claims -f "$BATS_TEST_DIRNAME/test_helper/synthetic.awk" > claims.csv
+	settle_registry 20000
 }
 
 setup() {
@@ -26,6 +21,7 @@ setup() {
 }
 
 @test "settle: kill -9 while settling 200,000 claims leaves none or all of the lines" {
+	[ -z "${JIUZHU_VALGRIND:-}" ] || skip "under valgrind: a kill at a moment of valgrind's start, not of the run"
 	local killed=0 claims="$BATS_FILE_TMPDIR/claims.csv"
 	for moment in 0.05 0.3 0.7 1.2 1.8 2.5; do
 		rm -f "$JIUZHU_DB" "$JIUZHU_DB-wal" "$JIUZHU_DB-shm"

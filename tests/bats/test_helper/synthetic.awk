@@ -6,7 +6,8 @@
 #   awk -v n=100000 -v m=1000000 -v what=claims -f synthetic.awk
 #       (settle input: m claims of 2007Q4 by the n persons, from H0 and SQ1;
 #       one in ten inpatient)
-# Person i has a valid GB 11643 ID (born 1950-1989, months 1-3) and household P<i>.
+# Person i has a valid GB 11643 ID (born 1950-1989, months 1-3) and household P<i>;
+# -v first=k starts at person k instead of 0 (persons, decisions, medical).
 function check(s,    sum, k) {
 	sum = 0
 	for (k = 1; k <= 17; k++)
@@ -23,7 +24,7 @@ BEGIN {
 		print "national_id,name,household_id,relation,street,hukou_type,employment,monthly_income,effective"
 	else
 		print "decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy"
-	for (i = 0; i < n; i++) {
+	for (i = first; i < first + n; i++) {
 		k = int(i / 1000)
 		id = person(i)
 		if (what == "persons")
