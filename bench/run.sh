@@ -4,7 +4,8 @@
 #   bench/run.sh BUILD_DIR BENCH_BIN_DIR
 # Environment: BENCH_SCALE (1: 1M persons and 1M claims; 4: 4M, and the
 # memory compared with 1M), BENCH_RUNS (3), BENCH_SEED (2007), BENCH_DIR
-# (build/bench), BENCH_UNIT (1000000 rows; smaller to try the script).  Prints a table and writes it as CSV to bench/results/.
+# (build/bench), BENCH_UNIT (1000000 rows; smaller to try the script).
+# Prints a table and writes it as CSV to bench/results/.
 set -eu
 bin=$1/bin
 tools=$2
@@ -19,7 +20,7 @@ export JIUZHU_TODAY=2026-11-29 LC_ALL=C.UTF-8
 
 say() { printf '%s\n' "$*" >&2; }
 
-# The district of n million persons and claims, made once per size and seed.
+# The district of n units of persons and claims, made once per size and seed.
 district() {
 	d=$work/district-$(($1 * unit))-$seed
 	if [ ! -f "$d/done" ]; then
@@ -33,7 +34,8 @@ district() {
 # measure NAME ROWS SETUP COMMAND: one table row's figures in $secs $kib.
 measure() {
 	say "bench: $1"
-	set -- $("$tools/measure" "$runs" "$3" "$4")
+	figures=$("$tools/measure" "$runs" "$3" "$4") # a failed run stops the bench
+	set -- $figures
 	secs=$1
 	kib=$2
 }
@@ -53,7 +55,7 @@ row() {
 # holds EXPR: yes or no, from awk.
 holds() { awk "BEGIN { print ($1) ? \"yes\" : \"no\" }"; }
 
-# One size: every command and its floor and peers.  $1 = millions.
+# One size: every command and its floor and peers.  $1 = units (BENCH_UNIT rows).
 size() {
 	m=$1
 	d=$(district "$m")
