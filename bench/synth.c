@@ -122,11 +122,14 @@ static void person_out(const struct person *p, const char *hh, int street, int c
 		       int urban)
 {
 	const char *st = streets[street];
-	fprintf(csv_p, "%s,%s,%s,%s,%s,%s第%d社区,%s,,,%s,%s,%s,,%ld.%02ld,%s,%s,%s,,,,,,,,,,,,,,,,2007-09-01\n",
+	char grade[2] = {p->disability_grade ? (char)('0' + p->disability_grade) : '\0', '\0'};
+	/* The columns of the header in main(); the 15 empty ones are the
+	 * flags and codes left at their defaults. */
+	fprintf(csv_p, "%s,%s,%s,%s,%s,%s第%d社区,%s,,,%s,%s,%s,,%ld.%02ld,%s,%s,%s,"
+		",,,,,,,,,,,,,,,2007-09-01\n",
 		p->id, p->name, hh, p->relation, st, st, community, urban ? "urban" : "rural",
 		p->sex, p->birth, p->employment, p->income / 100, p->income % 100,
-		urban ? "resident" : "rural_coop", p->disability_grade ? "physical" : "",
-		p->disability_grade ? (char[]){(char)('0' + p->disability_grade), 0} : "");
+		urban ? "resident" : "rural_coop", p->disability_grade ? "physical" : "", grade);
 	fprintf(json_p, "{\"national_id\":\"%s\",\"name\":\"%s\",\"household_id\":\"%s\","
 		"\"relation\":\"%s\",\"street\":\"%s\",\"community\":\"%s第%d社区\","
 		"\"hukou_type\":\"%s\",\"sex\":\"%s\",\"birth_date\":\"%s\",\"employment\":\"%s\","
