@@ -77,6 +77,8 @@ static void bad(struct perr *e, const char *path, const char *fmt, ...)
 	e->count++;
 }
 
+/* Every key of obj is one of keys, and none is given twice (cJSON keeps
+ * both and finds the first: the second would be ignored unsaid). */
 static bool only_keys(struct perr *e, const cJSON *obj, const char *path,
 		      const char *const *keys)
 {
@@ -89,6 +91,12 @@ static bool only_keys(struct perr *e, const cJSON *obj, const char *path,
 			bad(e, path, "unknown key '%s'", m->string);
 			ok = false;
 		}
+		for (const cJSON *before = obj->child; before != m; before = before->next)
+			if (strcmp(before->string, m->string) == 0) {
+				bad(e, path, "key '%s' given twice", m->string);
+				ok = false;
+				break;
+			}
 	}
 	return ok;
 }

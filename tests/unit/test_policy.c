@@ -60,6 +60,11 @@ int main(void)
 	CHECK(!parses(WRAP("\"dibao.standard.urban\": [{\"from\": \"2007-07-01\", \"value\": \"1\", \"source\": \"s\"}], "
 			   "\"dibao.standard.urban\": [{\"from\": \"2008-07-01\", \"value\": \"2\", \"source\": \"s\"}]")),
 	      "a parameter given twice is an error, not the later one silently (found by fuzzing)");
+	CHECK(!parses(WRAP("\"dibao.standard.urban\": [{\"from\": \"2007-07-01\", \"value\": \"1\", "
+			   "\"value\": \"2\", \"source\": \"s\"}]")),
+	      "a key given twice in a dated value is an error, not the first one silently");
+	CHECK(!parses("{\"id\": \"t\", \"id\": \"u\", \"parameters\": {}}"),
+	      "a top-level key given twice is an error");
 	CHECK(!parses(WRAP("\"dibao.standard.urban\": [{\"from\": \"2007-02-29\", \"value\": \"1\", \"source\": \"s\"}]")),
 	      "policy.md: a bad date is an error");
 	CHECK(!parses(WRAP("\"dibao.standard.urban\": [{\"from\": \"2007-07-01\", \"value\": \"1.005\", \"source\": \"s\"}]")),
