@@ -158,13 +158,7 @@ static void take_person(struct rec *rec, void *ctx)
 	const struct kind *k = &kind_person;
 	struct value v[40];
 
-	if (!rec->broken) {
-		for (int i = 0; i < k->nfields; i++)
-			field_parse(&k->fields[i], rec->val[i], in->env.today, &v[i], &rec->prob);
-		if (!rec->prob.count)
-			k->check(&in->env, v, &rec->prob);
-	}
-	if (rec->prob.count || rec->broken) {
+	if (rec->broken || !kind_parse(k, &in->env, rec->val, v, &rec->prob)) {
 		in->bad++;
 		return;
 	}

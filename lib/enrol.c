@@ -204,11 +204,7 @@ static void take(struct rec *rec, void *ctx)
 		reject(r, rec, p);
 		return;
 	}
-	for (int i = 0; i < k->nfields; i++)
-		field_parse(&k->fields[i], rec->val[i], r->env.today, &v[i], p);
-	if (!p->count)
-		k->check(&r->env, v, p);
-	if (p->count) {
+	if (!kind_parse(k, &r->env, rec->val, v, p)) {
 		reject(r, rec, p);
 		return;
 	}

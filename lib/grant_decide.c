@@ -373,10 +373,7 @@ static void take(struct rec *rec, void *ctx)
 
 	progress_tick("decisions", ++r->read);
 	if (!rec->broken) {
-		for (int i = 0; i < k->nfields; i++)
-			field_parse(&k->fields[i], rec->val[i], date_today(), &v[i], p);
-		if (!p->count)
-			k->check(&r->env, v, p);
+		kind_parse(k, &r->env, rec->val, v, p);
 		const char *period = p->count ? NULL : grant_period(v[2].s);
 		static const char *const how[][2] = {{"month", "monthly"}, {"year", "yearly"},
 						     {"once", "once"}};

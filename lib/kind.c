@@ -384,6 +384,16 @@ const struct kind kind_funding = {"funding", funding_fields, NFIELDS(funding_fie
 const struct kind kind_claim = {"claim", claim_fields, NFIELDS(claim_fields), false, true,
 				check_claim};
 
+bool kind_parse(const struct kind *k, struct kind_env *env, char *const *cells, struct value *v,
+		struct problems *p)
+{
+	for (int i = 0; i < k->nfields; i++)
+		field_parse(&k->fields[i], cells[i], env->today, &v[i], p);
+	if (!p->count)
+		k->check(env, v, p);
+	return p->count == 0;
+}
+
 const struct kind *kind_find(const char *name)
 {
 	const struct kind *all[] = {&kind_person, &kind_application, &kind_institution, &kind_survey};

@@ -41,6 +41,12 @@ extern const struct kind kind_decision, kind_funding;
 /* settle(1)'s input. */
 extern const struct kind kind_claim;
 
+/* Parse the cells of one record of kind k into v (cells[i] the cell of
+ * field i, NULL when absent), then, when every cell parsed, run the kind's
+ * cross-column check; true when no problem was found. */
+bool kind_parse(const struct kind *k, struct kind_env *env, char *const *cells, struct value *v,
+		struct problems *p);
+
 /* The kind named name, or NULL. */
 const struct kind *kind_find(const char *name);
 

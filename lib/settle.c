@@ -310,13 +310,7 @@ static void take(struct rec *rec, void *ctx)
 	const char *cells[C_N];
 
 	progress_tick("claims", ++r->read);
-	if (!rec->broken) {
-		for (int i = 0; i < k->nfields; i++)
-			field_parse(&k->fields[i], rec->val[i], r->env.today, &v[i], p);
-		if (!p->count)
-			k->check(&r->env, v, p);
-	}
-	if (rec->broken || p->count) {
+	if (rec->broken || !kind_parse(k, &r->env, rec->val, v, p)) {
 		r->bad++;
 		return;
 	}
