@@ -25,7 +25,7 @@ BUILD    = build/out
 endif
 
 COMMANDS = enrol assess grant settle report
-LIBSRC   = $(wildcard lib/*.c)
+LIBSRC   = $(wildcard lib/*/*.c)
 GENSRC   = $(BUILD)/gen/migrations.c $(BUILD)/gen/default_policy.c
 LIBOBJ   = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o) $(GENSRC:.c=.o)
 BINS     = $(COMMANDS:%=$(BUILD)/bin/%)
@@ -39,7 +39,8 @@ all: $(BINS) $(UNITS)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lcjson -lcrypto)
 
-$(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib
+$(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*/*.h)
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
@@ -62,7 +63,7 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libjiuzhu.a | $(BUILD)/bin
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libjiuzhu.a | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) $(LDLIBS)
 
-$(BUILD)/lib $(BUILD)/bin $(BUILD)/gen $(BUILD)/tests:
+$(BUILD)/bin $(BUILD)/gen $(BUILD)/tests:
 	mkdir -p $@
 
 # Install what is missing (as root), or say what to install.

@@ -5,10 +5,10 @@
 #include <argp.h>
 #include <stdlib.h>
 
-#include "assess.h"
-#include "diag.h"
-#include "exitcode.h"
-#include "opts.h"
+#include "assess/assess.h"
+#include "core/diag.h"
+#include "core/exitcode.h"
+#include "io/opts.h"
 
 const char *argp_program_version = "assess (jiuzhu) " JZ_VERSION;
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "enrol.h"
-#include "exitcode.h"
-#include "opts.h"
+#include "core/diag.h"
+#include "enrol/enrol.h"
+#include "core/exitcode.h"
+#include "io/opts.h"
 
 const char *argp_program_version = "enrol (jiuzhu) " JZ_VERSION;
 

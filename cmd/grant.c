@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "grant.h"
-#include "opts.h"
+#include "core/diag.h"
+#include "grant/grant.h"
+#include "io/opts.h"
 
 const char *argp_program_version = "grant (jiuzhu) " JZ_VERSION;
 

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "opts.h"
-#include "report.h"
+#include "core/diag.h"
+#include "io/opts.h"
+#include "report/report.h"
 
 const char *argp_program_version = "report (jiuzhu) " JZ_VERSION;
 

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "opts.h"
-#include "settle.h"
+#include "core/diag.h"
+#include "io/opts.h"
+#include "settle/settle.h"
 
 const char *argp_program_version = "settle (jiuzhu) " JZ_VERSION;
 

@@ -10,8 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "date.h"
-#include "rec.h"
+#include "core/date.h"
+#include "io/rec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

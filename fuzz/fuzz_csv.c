@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "kind.h"
+#include "io/kind.h"
 
 /* How many of the comma-separated names of the first line are columns of k. */
 static int header_matches(const struct kind *k, const char *s)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "idn.h"
+#include "core/idn.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,7 +4,7 @@
  * cell then checked as its field.
  */
 #include "fuzz.h"
-#include "kind.h"
+#include "io/kind.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

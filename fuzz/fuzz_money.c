@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "money.h"
+#include "core/money.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -7,7 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "kind.h"
+#include "io/kind.h"
 
 char *fuzz_str(const uint8_t *data, size_t size)
 {

@@ -1,8 +1,8 @@
 /* Unit tests of policy files (policy.md): validation and dated lookup. */
 #include "unit.h"
 
-#include "money.h"
-#include "policy.h"
+#include "core/money.h"
+#include "store/policy.h"
 
 static jz_date day(const char *s)
 {

@@ -2,7 +2,7 @@
  * arithmetic for the released-prisoner year. */
 #include "unit.h"
 
-#include "rule.h"
+#include "rules/rule.h"
 
 static jz_date day(const char *s)
 {

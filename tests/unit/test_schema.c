@@ -9,10 +9,10 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
-#include "assess.h"
-#include "grant_store.h"
-#include "kind.h"
-#include "rule.h"
+#include "assess/assess.h"
+#include "store/grant_store.h"
+#include "io/kind.h"
+#include "rules/rule.h"
 
 static const char *type_word(enum ftype t)
 {

@@ -1,11 +1,11 @@
 /* Unit tests of the value parsers: IDs (GB 11643), money, rates, dates. */
 #include "unit.h"
 
-#include "date.h"
-#include "diag.h"
-#include "idn.h"
-#include "money.h"
-#include "text.h"
+#include "core/date.h"
+#include "core/diag.h"
+#include "core/idn.h"
+#include "core/money.h"
+#include "core/text.h"
 
 static jz_date day(const char *s)
 {

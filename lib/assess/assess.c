@@ -1,0 +1,314 @@
+/* Assessment of the registry as of a date (see assess.h). */
+#include "assess/assess.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/application.h"
+#include "store/db.h"
+#include "core/diag.h"
+#include "store/journal.h"
+#include "io/kind.h"
+#include "core/exitcode.h"
+#include "io/output.h"
+#include "store/policy.h"
+#include "io/rec.h"
+#include "rules/rule.h"
+#include "core/text.h"
+
+static const char *const columns[] = {
+	"decision_id", "as_of", "programme", "unit", "household_id", "national_id",
+	"application_id", "eligible", "amount", "period", "reason", "policy", "trace",
+};
+
+struct sink {
+	struct rec_writer *w;
+	const struct assess_opts *a;
+	const struct policy *pol;
+	char as_of[DATE_TEXT];
+	bool selected[64];      /* by rule_programmes index: run it */
+	struct rule_ctx *ctx;
+	struct output *out;
+	struct db *db;
+	struct journal *journal;       /* with --record: the run's entry */
+	sqlite3_stmt *last, *insert;   /* with --record */
+	long long recorded, unchanged;
+	bool applications;             /* decide applications too */
+	struct application_set apps;   /* received by D */
+	const struct application **mine; /* this household's, in order received */
+	int minecap;
+};
+
+/* Was programme code asked for (or were all)? */
+static bool wanted(const struct assess_opts *a, const char *code)
+{
+	for (int k = 0; k < a->nprogrammes; k++)
+		if (strcmp(a->programmes[k], code) == 0)
+			return true;
+	return a->nprogrammes == 0;
+}
+
+/* Store d unless the decision last recorded under id says the same. */
+static void record(struct sink *s, const struct decision *d, const char *id)
+{
+	db_bind_text(s->last, 1, id);
+	if (db_step(s->db, s->last) == SQLITE_ROW) {
+		bool same = sqlite3_column_int(s->last, 0) == d->eligible &&
+			    sqlite3_column_int64(s->last, 1) == d->amount &&
+			    strcmp((const char *)sqlite3_column_text(s->last, 2), d->reason) == 0 &&
+			    strcmp((const char *)sqlite3_column_text(s->last, 3), s->pol->ref) == 0 &&
+			    strcmp((const char *)sqlite3_column_text(s->last, 4), d->trace) == 0;
+		sqlite3_reset(s->last);
+		if (same) {
+			s->unchanged++;
+			return;
+		}
+	}
+	const char *text[] = {id, s->as_of, d->programme, d->unit, d->household_id, d->national_id,
+			      d->application_id};
+	for (int i = 0; i < 7; i++)
+		db_bind_text(s->insert, i + 1, text[i]);
+	sqlite3_bind_int(s->insert, 8, d->eligible);
+	sqlite3_bind_int64(s->insert, 9, d->amount);
+	db_bind_text(s->insert, 10, d->period);
+	db_bind_text(s->insert, 11, d->reason);
+	db_bind_text(s->insert, 12, s->pol->ref);
+	db_bind_text(s->insert, 13, d->trace);
+	sqlite3_bind_int64(s->insert, 14, s->journal->entry);
+	db_step(s->db, s->insert);
+	s->recorded++;
+}
+
+static void write_decision(const struct decision *d, void *p)
+{
+	struct sink *s = p;
+	char id[300], amount[MONEY_TEXT];
+
+	if (!wanted(s->a, d->programme))
+		return;
+	rule_decision_id(id, sizeof id, s->as_of, d);
+	money_format(d->amount, amount);
+	const char *row[] = {
+		id, s->as_of, d->programme, d->unit, d->household_id, d->national_id,
+		d->application_id, d->eligible ? "yes" : "no", amount, d->period, d->reason,
+		s->pol->ref, d->trace,
+	};
+	rec_write(s->w, row);
+	if (s->insert)
+		record(s, d, id);
+}
+
+static void assess_household(const struct household *h, void *p)
+{
+	struct sink *s = p;
+
+	rule_facts(s->ctx, h);
+	for (int i = 0; i < rule_nprogrammes && !s->ctx->missing; i++) {
+		if (!s->selected[i])
+			continue;
+		rule_programmes[i].household(s->ctx, h);
+	}
+	if (s->applications && !s->ctx->missing)
+		application_decide(s->ctx, &s->apps, h, &s->mine, &s->minecap);
+	if (s->ctx->missing) {
+		output_abort(s->out);
+		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s in policy %s (household %s)",
+			   s->ctx->missing, s->as_of, s->pol->ref, h->id);
+	}
+}
+
+/* Does rule_programmes[i] make decisions of programme code? */
+static bool makes(int i, const char *code)
+{
+	if (strcmp(rule_programmes[i].code, code) == 0)
+		return true;
+	for (int k = 0; k < 3 && rule_programmes[i].also[k]; k++)
+		if (strcmp(rule_programmes[i].also[k], code) == 0)
+			return true;
+	return false;
+}
+
+static bool applied_for(const char *code)
+{
+	for (const char *const *p = rule_application_programmes; *p; p++)
+		if (strcmp(*p, code) == 0)
+			return true;
+	return false;
+}
+
+/* ---- persons given on the input, not from the registry ---- */
+
+struct given {
+	char household_id[128];
+	struct person p;
+};
+
+struct input_run {
+	struct kind_env env;
+	struct given *g;
+	int n, cap;
+	long long bad;
+};
+
+static void take_person(struct rec *rec, void *ctx)
+{
+	struct input_run *in = ctx;
+	const struct kind *k = &kind_person;
+	struct value v[40];
+
+	if (rec->broken || !kind_parse(k, &in->env, rec->val, v, &rec->prob)) {
+		in->bad++;
+		return;
+	}
+	if (in->n == in->cap) {
+		in->cap = in->cap ? 2 * in->cap : 64;
+		if (!(in->g = realloc(in->g, in->cap * sizeof *in->g)))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+	}
+	person_from_values(v, &in->g[in->n].p, in->g[in->n].household_id);
+	in->n++;
+}
+
+static int by_household(const void *x, const void *y)
+{
+	const struct given *a = x, *b = y;
+	int c = strcmp(a->household_id, b->household_id);
+	return c ? c : strcmp(a->p.id, b->p.id);
+}
+
+/* Assess the persons of the files as households of their own, as if
+ * enrolled; nothing of them is stored. */
+static void assess_files(struct sink *s, const struct jz_opts *o, char **files, int nfiles)
+{
+	struct input_run in = {.env = {.db = s->db, .today = date_today(), .as_of = o->as_of}};
+	struct rec_source src = {kind_person.fields, kind_person.nfields, (const char *const[]){"age", NULL},
+				 o->input_format, o->encoding};
+	char sha[SHA256_HEX];
+	bool ok = true;
+
+	for (int i = 0; i < nfiles; i++)
+		ok &= rec_read_file(files[i], &src, take_person, &in, sha);
+	if (!ok || in.bad) {
+		output_abort(s->out);
+		if (!in.bad)
+			diag_fatal(JZ_DATAERR, "input that could not be read; nothing was assessed");
+		diag_fatal(JZ_DATAERR, "%lld bad record%s; nothing was assessed", in.bad,
+			   in.bad == 1 ? "" : "s");
+	}
+	kind_env_free(&in.env);
+	qsort(in.g, in.n, sizeof *in.g, by_household);
+	struct household h = {0};
+	if (!(h.member = malloc((in.n ? in.n : 1) * sizeof *h.member)))
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	for (int i = 0; i < in.n; i++) {
+		if (h.n && strcmp(h.id, in.g[i].household_id) != 0) {
+			assess_household(&h, s);
+			h.n = 0;
+		}
+		text_copy(h.id, sizeof h.id, in.g[i].household_id);
+		h.member[h.n++] = in.g[i].p;
+	}
+	if (h.n)
+		assess_household(&h, s);
+	free(h.member);
+	free(in.g);
+}
+
+bool assess_known_programme(const char *code)
+{
+	for (int i = 0; i < rule_nprogrammes; i++)
+		if (makes(i, code))
+			return true;
+	return applied_for(code);
+}
+
+int assess_run(const struct jz_opts *o, const struct assess_opts *a)
+{
+	struct db db;
+	struct policy pol;
+	struct output out;
+	struct history hist = {.db = &db};
+	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record, .history = &hist};
+	struct journal j;
+	struct sink s = {.a = a, .pol = &pol, .ctx = &ctx, .out = &out, .db = &db};
+
+	if (access(o->db, F_OK) != 0) /* assessing creates no registry, not even with --record */
+		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol something first, or give --db", o->db);
+	db_open(&db, o->db, a->record ? (o->dry_run ? DB_TRIAL : DB_WRITE) : DB_READ,
+		o->busy_timeout_ms);
+	if (a->record) {
+		db_begin(&db);
+		journal_start(&db, &j);
+		s.journal = &j;
+	} else {
+		/* One read transaction: the registry does not move under the run. */
+		sqlite3_exec(db.h, "BEGIN", NULL, NULL, NULL);
+	}
+	policy_choose(&pol, &db, o->policy);
+	if (a->record) {
+		if (policy_store(&pol, &db, j.entry))
+			journal_count(&j, "policy", 1);
+		s.last = db_prepare(&db, "SELECT eligible, amount, reason, policy, trace FROM decision "
+				    "WHERE decision_id = ?1 ORDER BY entry DESC LIMIT 1");
+		s.insert = db_prepare(&db, "INSERT INTO decision (decision_id, as_of, programme, unit, "
+				      "household_id, national_id, application_id, eligible, amount, "
+				      "period, reason, policy, trace, entry) VALUES (?1, ?2, ?3, ?4, ?5, "
+				      "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	}
+	for (int i = 0; i < rule_nprogrammes; i++) {
+		s.selected[i] = a->nprogrammes == 0;
+		for (int k = 0; k < a->nprogrammes; k++)
+			s.selected[i] |= makes(i, a->programmes[k]);
+	}
+	s.applications = a->nprogrammes == 0;
+	for (int k = 0; k < a->nprogrammes; k++)
+		s.applications |= applied_for(a->programmes[k]);
+	date_format(o->as_of, s.as_of);
+	ctx.pol = &pol;
+	ctx.emit = write_decision;
+	ctx.sink = &s;
+	output_open(&out, o->output);
+	output_spool(&out); /* a run stopped half-way (exit 69) prints nothing */
+	s.w = rec_writer_open(out.fp, o->format, columns,
+			      (int)(sizeof columns / sizeof columns[0]) - !a->explain);
+	if (s.applications)
+		application_load(&db, o->as_of, &s.apps);
+	if (a->nfiles)
+		assess_files(&s, o, a->files, a->nfiles);
+	else
+		household_each(&db, o->as_of, assess_household, &s);
+	application_free(&s.apps);
+	history_free(&hist);
+	free(s.mine);
+	if (!rec_writer_close(s.w) || !output_ready(&out)) {
+		output_abort(&out);
+		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
+	}
+	if (!a->record) {
+		sqlite3_exec(db.h, "COMMIT", NULL, NULL, NULL);
+	} else {
+		sqlite3_finalize(s.last);
+		sqlite3_finalize(s.insert);
+		journal_count(&j, "decision", s.recorded);
+		if (journal_total(&j) == 0 || o->dry_run) {
+			db_rollback(&db);
+			if (!o->quiet)
+				diag_warn("%s%lld decision%s to record (%lld recorded already)",
+					  o->dry_run ? "dry run: " : "nothing new: ", s.recorded,
+					  s.recorded == 1 ? "" : "s", s.unchanged);
+		} else {
+			journal_write(&db, &j, o->command_line, pol.ref);
+			db_commit(&db);
+			if (!o->quiet)
+				diag_warn("recorded %lld decision%s (%lld recorded already) as journal entry %lld",
+					  s.recorded, s.recorded == 1 ? "" : "s", s.unchanged, j.entry);
+		}
+		journal_free(&j);
+	}
+	output_commit(&out);
+	policy_free(&pol);
+	db_close(&db);
+	return JZ_OK;
+}

@@ -1,0 +1,740 @@
+/*
+ * Enrolment (enrol(1)).  One transaction: every record is parsed and
+ * checked, compared with the version in force on its date and added when
+ * it differs; then each household touched is checked as a whole (one head,
+ * the household facts agree).  Bad records are all reported; without
+ * --keep-going any one of them rolls the whole run back.  What was added is
+ * printed as it is added, from the values bound to the INSERT, into a spool
+ * shown after the commit; when the household checks take rows back, it is
+ * all printed again, read back from the database.  Either way the output
+ * is what was stored.
+ */
+#include "enrol/enrol.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/diag.h"
+#include "core/exitcode.h"
+#include "core/idn.h"
+#include "store/journal.h"
+#include "core/money.h"
+#include "io/output.h"
+#include "store/policy.h"
+#include "core/progress.h"
+#include "core/text.h"
+
+#define MAXF 40
+
+struct run {
+	const struct jz_opts *o;
+	const struct enrol_opts *e;
+	const struct kind *k;
+	struct kind_env env;
+	struct db db;
+	struct journal j;
+	char **sources;          /* name of each src index */
+	int src;                 /* index of the input being read; -1 the policy */
+	sqlite3_stmt *current;   /* the stored record in force for a key */
+	sqlite3_stmt *insert;
+	sqlite3_stmt *touch;     /* (household, date) to check afterwards */
+	long long read, added, same, bad;
+	bool spoiled;            /* a file could not be read as a whole */
+	struct rec_writer *rejects;
+	struct output rejects_out;
+	/* What was added, printed as it is added (the values bound are the
+	 * values stored); printed again from the database when the household
+	 * checks took rows back. */
+	FILE *out;
+	struct rec_writer *printed;
+	const char *out_cols[MAXF + 1];
+	int out_ncols;
+	bool taken_back;
+};
+
+static const char *source_name(const struct run *r, int src)
+{
+	return src >= 0 ? r->sources[src] : "policy";
+}
+
+/* Stored columns: every field but the derived ones. */
+static bool stored(const struct field *f)
+{
+	return !(f->flags & F_DERIVED);
+}
+
+/* Position of field i among the stored columns of a row. */
+static int stored_index(const struct kind *k, int i)
+{
+	int c = 0;
+	for (int f = 0; f < i; f++)
+		c += stored(&k->fields[f]);
+	return c;
+}
+
+static bool integer_type(enum ftype t)
+{
+	return t == FT_MONEY || t == FT_YESNO || t == FT_GRADE;
+}
+
+/* Build "a, b, c" of the stored columns. */
+static void column_list(const struct kind *k, char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < k->nfields; i++)
+		if (stored(&k->fields[i]))
+			used += snprintf(buf + used, len - used, "%s%s", used ? ", " : "", k->fields[i].name);
+}
+
+static void prepare(struct run *r)
+{
+	const struct kind *k = r->k;
+	char cols[1024], sql[4096], where[256] = "", params[512] = "";
+	size_t used = 0;
+	int n = 0;
+
+	column_list(k, cols, sizeof cols);
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & F_KEY) {
+			n++;
+			used += snprintf(where + used, sizeof where - used, "%s%s = ?%d",
+					 n > 1 ? " AND " : "", k->fields[i].name, n);
+		}
+	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line FROM %s WHERE %s%s ORDER BY %sentry DESC "
+		 "LIMIT 1", cols, k->name, where, k->dated ? " AND effective <= ?9" : "",
+		 k->dated ? "effective DESC, " : "");
+	r->current = db_prepare(&r->db, sql);
+	used = 0;
+	n = 0;
+	for (int i = 0; i < k->nfields; i++)
+		if (stored(&k->fields[i]))
+			used += snprintf(params + used, sizeof params - used, "?%d, ", ++n);
+	snprintf(sql, sizeof sql, "INSERT INTO %s (%s, entry, src, line) VALUES (%s?%d, ?%d, ?%d)",
+		 k->name, cols, params, n + 1, n + 2, n + 3);
+	r->insert = db_prepare(&r->db, sql);
+	if (k == &kind_person) {
+		/* Each household a row added or left, on the row's date: what
+		 * is checked afterwards, and what a rejected row takes back.
+		 * Its indexes are built after the load (check_households). */
+		sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS touched (household_id TEXT, "
+			     "date TEXT, row INTEGER, src INTEGER, line INTEGER)", 0, 0, 0);
+		r->touch = db_prepare(&r->db, "INSERT INTO temp.touched VALUES (?1, ?2, ?3, ?4, ?5)");
+	}
+}
+
+/* Does the stored row (columns from 0) hold the same values as v? */
+static bool same_as_stored(const struct kind *k, sqlite3_stmt *st, const struct value *v)
+{
+	int c = 0;
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (!stored(f))
+			continue;
+		if (k->dated && strcmp(f->name, "effective") == 0) {
+			c++;
+			continue; /* a later date with the same facts is no new version */
+		}
+		int type = sqlite3_column_type(st, c);
+		if (!v[i].given) {
+			if (type != SQLITE_NULL)
+				return false;
+		} else if (type == SQLITE_NULL) {
+			return false;
+		} else if (integer_type(f->type)) {
+			if (sqlite3_column_int64(st, c) != v[i].i)
+				return false;
+		} else if (strcmp((const char *)sqlite3_column_text(st, c), v[i].s) != 0) {
+			return false;
+		}
+		c++;
+	}
+	return true;
+}
+
+static void bind_values(const struct kind *k, sqlite3_stmt *st, const struct value *v)
+{
+	int n = 0;
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (!stored(f))
+			continue;
+		n++;
+		if (!v[i].given)
+			sqlite3_bind_null(st, n);
+		else if (integer_type(f->type))
+			sqlite3_bind_int64(st, n, v[i].i);
+		else
+			db_bind_static(st, n, v[i].s);
+	}
+}
+
+static void reject(struct run *r, const struct rec *rec, const struct problems *p)
+{
+	char line[24];
+	const char *row[4 + MAXF];
+
+	r->bad++;
+	if (!r->rejects || r->k != r->e->kind)
+		return; /* the policy's institutions: they spoil the run instead */
+	snprintf(line, sizeof line, "%ld", p->line);
+	row[0] = p->source;
+	row[1] = line;
+	row[2] = p->column;
+	row[3] = p->reason;
+	for (int i = 0; i < r->k->nfields; i++)
+		row[4 + i] = rec->val[i];
+	rec_write(r->rejects, row);
+}
+
+static void print_added(struct run *r, const struct value *v);
+
+/* Check one record and add it unless the registry has it already. */
+static void take(struct rec *rec, void *ctx)
+{
+	struct run *r = ctx;
+	const struct kind *k = r->k;
+	struct value v[MAXF];
+	struct problems *p = &rec->prob;
+	int key = 0;
+
+	progress_tick("records", ++r->read);
+	if (rec->broken) {
+		reject(r, rec, p);
+		return;
+	}
+	if (!kind_parse(k, &r->env, rec->val, v, p)) {
+		reject(r, rec, p);
+		return;
+	}
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & F_KEY)
+			db_bind_static(r->current, ++key, v[i].s);
+	int eff = kind_column(k, "effective");
+	if (k->dated) /* ?9 in prepare()'s SELECT */
+		db_bind_static(r->current, 9, v[eff].s);
+	int ncols = sqlite3_column_count(r->current) - 3;
+	char previous_household[256] = "";
+	if (db_step(&r->db, r->current) == SQLITE_ROW) {
+		bool same = same_as_stored(k, r->current, v);
+		long long entry = sqlite3_column_int64(r->current, ncols);
+		if (k == &kind_person)
+			snprintf(previous_household, sizeof previous_household, "%s",
+				 (const char *)sqlite3_column_text(r->current,
+					stored_index(k, kind_column(k, "household_id"))));
+		bool this_run_same_date = entry == r->j.entry &&
+			(!k->dated || strcmp((const char *)sqlite3_column_text(r->current, stored_index(k, eff)),
+				v[eff].s) == 0);
+		int first_src = sqlite3_column_int(r->current, ncols + 1);
+		long line = (long)sqlite3_column_int64(r->current, ncols + 2);
+		sqlite3_reset(r->current);
+		if (same) {
+			r->same++;
+			return;
+		}
+		if (this_run_same_date) {
+			problem(p, k->fields[0].name, "given again with other values (first at %s:%ld); "
+				"one record per %s%s", source_name(r, first_src), line, k->fields[0].name,
+				k->dated ? " and date" : "");
+			reject(r, rec, p);
+			return;
+		}
+		if (k->immutable) {
+			problem(p, k->fields[0].name, "already enrolled with other values; "
+				"a correction is a new %s with its own %s", k->name, k->fields[0].name);
+			reject(r, rec, p);
+			return;
+		}
+	}
+	bind_values(k, r->insert, v);
+	int n = sqlite3_bind_parameter_count(r->insert);
+	sqlite3_bind_int64(r->insert, n - 2, r->j.entry);
+	sqlite3_bind_int(r->insert, n - 1, r->src);
+	sqlite3_bind_int64(r->insert, n, p->line);
+	db_step(&r->db, r->insert);
+	sqlite3_int64 row = sqlite3_last_insert_rowid(r->db.h);
+	r->added++;
+	if (r->src >= 0)
+		print_added(r, v);
+	if (r->touch) {
+		const char *hh[] = {v[kind_column(k, "household_id")].s, previous_household};
+		for (int i = 0; i < 2; i++) {
+			if (!*hh[i] || (i == 1 && strcmp(hh[0], hh[1]) == 0))
+				continue;
+			db_bind_static(r->touch, 1, hh[i]);
+			db_bind_static(r->touch, 2, v[eff].s);
+			sqlite3_bind_int64(r->touch, 3, row);
+			sqlite3_bind_int(r->touch, 4, r->src);
+			sqlite3_bind_int64(r->touch, 5, p->line);
+			db_step(&r->db, r->touch);
+		}
+	}
+}
+
+/* The policy's institutions go into the registry like enrolled ones. */
+static void enrol_policy_institutions(struct run *r, const struct policy *pol)
+{
+	const struct kind *saved = r->k;
+	sqlite3_stmt *cur = r->current, *ins = r->insert, *touch = r->touch;
+	char *val[MAXF];
+	char name[120];
+	int line = 0;
+
+	snprintf(name, sizeof name, "policy %s", pol->ref);
+	r->k = &kind_institution;
+	r->touch = NULL;
+	prepare(r);
+	r->src = -1;
+	for (const cJSON *inst = pol->institutions ? pol->institutions->child : NULL; inst;
+	     inst = inst->next) {
+		struct rec rec = {.n = kind_institution.nfields, .val = val};
+		problems_init(&rec.prob, name, ++line);
+		for (int i = 0; i < rec.n; i++) {
+			const cJSON *m = cJSON_GetObjectItemCaseSensitive(inst, kind_institution.fields[i].name);
+			val[i] = cJSON_IsString(m) ? m->valuestring : NULL;
+		}
+		long long bad = r->bad;
+		take(&rec, r);
+		if (r->bad > bad)
+			r->spoiled = true; /* a bad policy institution spoils the run */
+	}
+	sqlite3_finalize(r->current);
+	sqlite3_finalize(r->insert);
+	r->k = saved;
+	r->current = cur;
+	r->insert = ins;
+	r->touch = touch;
+}
+
+/* ---- households ---- */
+
+static bool reject_failing(struct run *r);
+
+/* ---- households ---- */
+
+/* Check one household on one date: exactly one head, and the household
+ * facts the same on every member's row.  On a problem, say why in why
+ * (IDs masked) and which column in column. */
+static bool check_household(struct run *r, sqlite3_stmt *members, const char *household,
+			    const char *date, char *column, char *why, size_t whylen)
+{
+	int n = 0, heads = 0;
+	char first_id[IDN_LEN + 1] = "", *first_street = NULL, a[32], b[32];
+	int first_need = 0, first_house = 0;
+
+	why[0] = '\0';
+	db_bind_text(members, 1, household);
+	db_bind_text(members, 2, date);
+	while (db_step(&r->db, members) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(members, 0);
+		const char *street = (const char *)sqlite3_column_text(members, 2);
+		int need = sqlite3_column_int(members, 3), house = sqlite3_column_int(members, 4);
+		heads += strcmp((const char *)sqlite3_column_text(members, 1), "head") == 0;
+		if (n++ == 0) {
+			text_copy(first_id, sizeof first_id, id);
+			if (!(first_street = strdup(street)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+			first_need = need;
+			first_house = house;
+			continue;
+		}
+		const char *fact = strcmp(street, first_street) ? "street"
+			: need != first_need ? "housing_need"
+			: house != first_house ? "dilapidated_house" : NULL;
+		if (fact && !*why) {
+			strcpy(column, fact);
+			snprintf(why, whylen, "differs between %s and %s in household %s on %s; every "
+				 "member's row must agree", diag_mask_id(first_id, a), diag_mask_id(id, b),
+				 household, date);
+		}
+	}
+	free(first_street);
+	if (n && heads != 1 && !*why) {
+		strcpy(column, "relation");
+		snprintf(why, whylen, "household %s has %d heads on %s; exactly one member must be head",
+			 household, heads, date);
+	}
+	return !*why;
+}
+
+/* Check every household in temp.tocheck, on each date the run touched it
+ * and on every later date one of its members' versions begins; each that
+ * does not hold is reported once and put in temp.failing. */
+static int find_failing(struct run *r)
+{
+	sqlite3_stmt *list = db_prepare(&r->db,
+		"WITH t AS (SELECT household_id, date, src, line, min(rowid) FROM temp.touched "
+		"WHERE household_id IN (SELECT household_id FROM temp.tocheck) "
+		"GROUP BY household_id, date) "
+		"SELECT household_id, date, src, line FROM t UNION "
+		"SELECT t.household_id, p.effective, t.src, t.line FROM t "
+		"JOIN person p ON p.household_id = t.household_id AND p.effective > t.date "
+		"ORDER BY 1, 2");
+	/* The members on a date: each person's version in force then, if it
+	 * names this household.  (No DISTINCT or ORDER BY: a temporary b-tree
+	 * per household would cost more than the lookups.) */
+	sqlite3_stmt *members = db_prepare(&r->db,
+		"SELECT v.national_id, v.relation, v.street, v.housing_need, v.dilapidated_house "
+		"FROM person v WHERE v.household_id = ?1 AND v.rowid = "
+		"(SELECT w.rowid FROM person w WHERE w.national_id = v.national_id AND "
+		"w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1)");
+	sqlite3_stmt *fail = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.failing VALUES (?1, ?2)");
+	char why[400], column[32];
+	int failing = 0;
+
+	sqlite3_exec(r->db.h, "DELETE FROM temp.failing", 0, 0, 0);
+	while (db_step(&r->db, list) == SQLITE_ROW) {
+		const char *hh = (const char *)sqlite3_column_text(list, 0);
+		const char *date = (const char *)sqlite3_column_text(list, 1);
+		if (check_household(r, members, hh, date, column, why, sizeof why))
+			continue;
+		db_bind_text(fail, 1, hh);
+		db_bind_text(fail, 2, why);
+		db_step(&r->db, fail);
+		if (sqlite3_changes(r->db.h) == 0)
+			continue; /* one problem per household is enough */
+		failing++;
+		diag_at(source_name(r, sqlite3_column_int(list, 2)), (long)sqlite3_column_int64(list, 3),
+			column, "%s", why);
+	}
+	sqlite3_finalize(list);
+	sqlite3_finalize(members);
+	sqlite3_finalize(fail);
+	return failing;
+}
+
+/* Check the households the run touched.  Without --keep-going a household
+ * that does not hold is a bad record.  With it, every row the run added
+ * that touched such a household goes to the rejects, and the households
+ * those rows touched are checked again, until all hold. */
+static void check_households(struct run *r)
+{
+	/* Built once, after the load: a sort, where an index kept during the
+	 * load cost two B-tree inserts per row. */
+	sqlite3_exec(r->db.h, "CREATE INDEX IF NOT EXISTS temp.touched_household ON touched "
+		     "(household_id); CREATE INDEX IF NOT EXISTS temp.touched_row ON touched (row)",
+		     0, 0, 0);
+	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS tocheck (household_id TEXT PRIMARY KEY) "
+		     "WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS failing (household_id TEXT "
+		     "PRIMARY KEY, why TEXT) WITHOUT ROWID; DELETE FROM temp.tocheck; "
+		     "INSERT OR IGNORE INTO temp.tocheck SELECT household_id FROM temp.touched", 0, 0, 0);
+	int failing;
+	while ((failing = find_failing(r)) > 0) {
+		if (!r->e->keep_going) {
+			r->bad += failing;
+			return;
+		}
+		/* Take back each row that touched a failing household; check
+		 * again every household such a row touched. */
+		sqlite3_exec(r->db.h, "DELETE FROM temp.tocheck; INSERT OR IGNORE INTO temp.tocheck "
+			     "SELECT t.household_id FROM temp.touched t WHERE t.row IN (SELECT row FROM "
+			     "temp.touched WHERE household_id IN (SELECT household_id FROM temp.failing))",
+			     0, 0, 0);
+		if (!reject_failing(r)) {
+			r->spoiled = true; /* it did not hold before this run either */
+			return;
+		}
+	}
+}
+
+/* ---- output ---- */
+
+/* ---- output ---- */
+
+static int out_columns(const struct kind *k, const char **cols)
+{
+	int n = 0;
+	for (int i = 0; i < k->nfields; i++)
+		cols[n++] = k->fields[i].name;
+	if (k == &kind_person)
+		cols[n++] = "age";
+	return n;
+}
+
+static void person_extras(const struct run *r, char cells[][64], const char **row);
+
+/* Text of a stored row (columns as prepare()'s SELECT) into cells. */
+static void row_text(const struct run *r, sqlite3_stmt *st, char cells[][64], const char **row)
+{
+	const struct kind *k = r->k;
+	int c = 0;
+
+	for (int i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		row[i] = "";
+		if (!stored(f))
+			continue;
+		if (sqlite3_column_type(st, c) == SQLITE_NULL) {
+			c++;
+			continue;
+		}
+		long long x = sqlite3_column_int64(st, c);
+		if (f->type == FT_MONEY)
+			money_format(x, cells[i]), row[i] = cells[i];
+		else if (f->type == FT_YESNO)
+			row[i] = x ? "yes" : "no";
+		else if (f->type == FT_GRADE)
+			snprintf(cells[i], 64, "%lld", x), row[i] = cells[i];
+		else
+			row[i] = (const char *)sqlite3_column_text(st, c);
+		c++;
+	}
+	person_extras(r, cells, row);
+}
+
+/* A person's columns that come from the ID, and the age on --as-of. */
+static void person_extras(const struct run *r, char cells[][64], const char **row)
+{
+	const struct kind *k = r->k;
+	if (k != &kind_person)
+		return;
+	jz_date birth = idn_birth(row[0]);
+	int sex = kind_column(k, "sex"), bd = kind_column(k, "birth_date");
+	row[sex] = idn_sex(row[0]) == 'm' ? "m" : "f";
+	date_format(birth, cells[bd]);
+	row[bd] = cells[bd];
+	row[k->nfields] = "";
+	if (r->o->as_of >= birth) {
+		snprintf(cells[k->nfields], 64, "%d", date_age(birth, r->o->as_of));
+		row[k->nfields] = cells[k->nfields];
+	}
+}
+
+/* The row of a record as added: each stored value in its canonical text,
+ * which is what row_text() reads back. */
+static void print_added(struct run *r, const struct value *v)
+{
+	const char *row[MAXF + 1];
+	char cells[MAXF + 1][64];
+
+	for (int i = 0; i < r->k->nfields; i++)
+		row[i] = stored(&r->k->fields[i]) && v[i].given ? v[i].s : "";
+	person_extras(r, cells, row);
+	if (!r->printed)
+		r->printed = rec_writer_open(r->out, r->o->format, r->out_cols, r->out_ncols);
+	rec_write(r->printed, row);
+}
+
+static sqlite3_stmt *select_added(struct run *r, const char *extra)
+{
+	char cols[1024], sql[1400];
+	column_list(r->k, cols, sizeof cols);
+	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line, rowid FROM %s WHERE entry = ?1%s "
+		 "ORDER BY rowid", cols, r->k->name, extra);
+	sqlite3_stmt *st = db_prepare(&r->db, sql);
+	sqlite3_bind_int64(st, 1, r->j.entry);
+	return st;
+}
+/* Take every row this run added that touched a failing household back
+ * out, into the rejects; false when there was none to take. */
+static bool reject_failing(struct run *r)
+{
+	char cols[1024], sql[1600], cells[MAXF + 1][64], line[24];
+	const char *row[MAXF + 1], *out[4 + MAXF];
+	bool any = false;
+
+	column_list(r->k, cols, sizeof cols);
+	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line, rid, why FROM (SELECT p.*, "
+		 "p.rowid AS rid, f.why AS why FROM person p JOIN (SELECT row, min(household_id) "
+		 "AS hh FROM temp.touched WHERE household_id IN (SELECT household_id FROM "
+		 "temp.failing) GROUP BY row) t ON p.rowid = t.row JOIN temp.failing f ON "
+		 "f.household_id = t.hh) ORDER BY rid", cols);
+	sqlite3_stmt *st = db_prepare(&r->db, sql);
+	int nstored = sqlite3_column_count(st) - 5;
+	while (db_step(&r->db, st) == SQLITE_ROW) {
+		row_text(r, st, cells, row);
+		snprintf(line, sizeof line, "%lld", sqlite3_column_int64(st, nstored + 2));
+		out[0] = source_name(r, sqlite3_column_int(st, nstored + 1));
+		out[1] = line;
+		out[2] = "household_id";
+		out[3] = (const char *)sqlite3_column_text(st, nstored + 4);
+		for (int i = 0; i < r->k->nfields; i++)
+			out[4 + i] = row[i];
+		if (r->rejects)
+			rec_write(r->rejects, out);
+		r->added--;
+		r->bad++;
+		any = true;
+		r->taken_back = true;
+	}
+	sqlite3_finalize(st);
+	/* Only now, with no statement reading them, delete the rows. */
+	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS gone (row INTEGER PRIMARY KEY); "
+		     "DELETE FROM temp.gone; INSERT OR IGNORE INTO temp.gone SELECT row FROM "
+		     "temp.touched WHERE household_id IN (SELECT household_id FROM temp.failing); "
+		     "DELETE FROM person WHERE rowid IN (SELECT row FROM temp.gone); "
+		     "DELETE FROM temp.touched WHERE row IN (SELECT row FROM temp.gone)", 0, 0, 0);
+	return any;
+}
+
+/* Finish printing what the run added: as printed while it was added, or,
+ * when rows were taken back, all again as read back from the database;
+ * false when writing failed. */
+static bool emit(struct run *r, struct output *out)
+{
+	const char *row[MAXF + 1];
+	char cells[MAXF + 1][64];
+
+	if (!r->taken_back)
+		return rec_writer_close(r->printed ? r->printed
+			: rec_writer_open(out->fp, r->o->format, r->out_cols, r->out_ncols));
+	if (r->printed)
+		rec_writer_close(r->printed);
+	r->printed = NULL;
+	if (!output_rewind(out))
+		return false;
+	struct rec_writer *w = rec_writer_open(out->fp, r->o->format, r->out_cols, r->out_ncols);
+	sqlite3_stmt *st = select_added(r, " AND src >= 0"); /* not the policy's */
+	while (db_step(&r->db, st) == SQLITE_ROW) {
+		row_text(r, st, cells, row);
+		rec_write(w, row);
+	}
+	sqlite3_finalize(st);
+	return rec_writer_close(w);
+}
+
+static void open_rejects(struct run *r)
+{
+	static const char *cols[4 + MAXF] = {"source", "line", "column", "reason"};
+
+	if (!r->e->rejects)
+		return;
+	for (int i = 0; i < r->k->nfields; i++)
+		cols[4 + i] = r->k->fields[i].name;
+	output_open(&r->rejects_out, r->e->rejects);
+	r->rejects = rec_writer_open(r->rejects_out.fp, REC_CSV, cols, 4 + r->k->nfields);
+}
+
+/* Finish the rejects and check they were written, before the commit; the
+ * file is put in place after it.  Exits 74 (rolling back) when it fails. */
+static void rejects_ready(struct run *r)
+{
+	if (!r->rejects)
+		return;
+	bool ok = rec_writer_close(r->rejects) && output_ready(&r->rejects_out);
+	r->rejects = NULL;
+	if (!ok) {
+		db_rollback(&r->db);
+		output_abort(&r->rejects_out);
+		diag_fatal(JZ_IOERR, "%s: write failed; nothing was written", r->e->rejects);
+	}
+}
+
+/* Columns that enrol prints but does not take in: its own output can be
+ * fed back to it. */
+static const char *const output_only[] = {"age", NULL};
+
+int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files, int nfiles)
+{
+	static char *stdin_only[] = {"-"};
+	struct run r = {.o = o, .e = e, .k = e->kind};
+	struct policy pol;
+	struct output out;
+	char sha[SHA256_HEX];
+	int status = JZ_OK;
+
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	r.sources = files;
+	r.env.today = date_today();
+	r.env.as_of = o->as_of;
+	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
+	r.env.db = &r.db;
+	output_open(&out, o->output); /* before any work: a bad -o fails at once */
+	output_spool(&out); /* rows are printed as they are added, shown after the commit */
+	r.out = out.fp;
+	r.out_ncols = out_columns(r.k, r.out_cols);
+	if (e->keep_going)
+		open_rejects(&r);
+	progress_start(o->quiet);
+	db_begin(&r.db);
+	journal_start(&r.db, &r.j);
+	policy_choose(&pol, &r.db, o->policy);
+	if (policy_store(&pol, &r.db, r.j.entry)) {
+		journal_count(&r.j, "policy", 1);
+		long long before = r.added;
+		enrol_policy_institutions(&r, &pol);
+		journal_count(&r.j, "institution", r.added - before);
+		r.added = before;
+	}
+	prepare(&r);
+	struct rec_source src = {r.k->fields, r.k->nfields, output_only, o->input_format, o->encoding};
+	for (int i = 0; i < nfiles; i++) {
+		r.src = i;
+		if (!rec_read_file(files[i], &src, take, &r, sha))
+			r.spoiled = true;
+		journal_input(&r.j, files[i], sha);
+	}
+	if (r.k == &kind_person && r.added)
+		check_households(&r);
+	progress_done();
+	sqlite3_finalize(r.current);
+	sqlite3_finalize(r.insert);
+	sqlite3_finalize(r.touch);
+	kind_env_free(&r.env);
+	journal_count(&r.j, r.k->name, r.added);
+
+	if (r.spoiled || (r.bad && !e->keep_going)) {
+		db_rollback(&r.db);
+		if (r.bad)
+			diag_warn("%lld bad record%s; nothing was written", r.bad, r.bad == 1 ? "" : "s");
+		else
+			diag_warn("input that could not be read; nothing was written");
+		status = JZ_DATAERR;
+		if (r.printed)
+			rec_writer_close(r.printed); /* frees it; the spool goes below */
+		output_abort(&out);
+		if (r.rejects) {
+			rec_writer_close(r.rejects); /* frees it; the file goes below */
+			output_abort(&r.rejects_out);
+		}
+		goto out;
+	}
+	rejects_ready(&r);
+	if (journal_total(&r.j) == 0) {
+		db_rollback(&r.db);
+		if (r.printed) { /* every row added was taken back */
+			rec_writer_close(r.printed);
+			output_rewind(&out);
+		}
+		diag_warn("nothing new: %lld record%s already in the registry%s", r.same,
+			  r.same == 1 ? "" : "s", o->dry_run ? " (dry run)" : "");
+	} else {
+		/* Printed inside the transaction, put in place after the commit:
+		 * an output that cannot be written stores nothing. */
+		if (!emit(&r, &out) || !output_ready(&out)) {
+			db_rollback(&r.db);
+			output_abort(&out);
+			diag_fatal(JZ_IOERR, "%s: write failed; nothing was written",
+				   o->output ? o->output : "standard output");
+		}
+		if (o->dry_run) {
+			db_rollback(&r.db);
+			diag_warn("dry run: would add %lld %s record%s (%lld already in the registry); "
+				  "nothing was written", r.added, r.k->name, r.added == 1 ? "" : "s", r.same);
+		} else {
+			journal_write(&r.db, &r.j, o->command_line, pol.ref);
+			db_commit(&r.db);
+			if (!o->quiet)
+				diag_warn("added %lld %s record%s (%lld already in the registry) as journal "
+					  "entry %lld", r.added, r.k->name, r.added == 1 ? "" : "s", r.same,
+					  r.j.entry);
+		}
+	}
+	output_commit(&out);
+	if (r.bad) {
+		diag_warn("%lld bad record%s rejected%s%s", r.bad, r.bad == 1 ? "" : "s",
+			  e->rejects ? " to " : "", e->rejects ? e->rejects : "");
+		status = JZ_NO;
+	}
+	if (e->keep_going && e->rejects)
+		output_commit(&r.rejects_out);
+out:
+	journal_free(&r.j);
+	policy_free(&pol);
+	db_close(&r.db);
+	return status;
+}

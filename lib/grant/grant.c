@@ -1,0 +1,235 @@
+/*
+ * The frame of a grant(1) run (see grant.h): one transaction, journalled;
+ * the output printed inside it and put in place after the commit, so that
+ * a run that fails leaves neither rows nor output.  Also the funding run.
+ */
+#include "grant/grant.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/diag.h"
+#include "core/exitcode.h"
+#include "store/finish.h"
+#include "io/output.h"
+#include "core/progress.h"
+
+/* ---- funding: money into the accounts ---- */
+
+static const char *const funding_columns[] = {"account", "date", "amount", "source", "note",
+					      "balance"};
+
+struct funding_run {
+	struct grant_run *r;
+	int src;
+	sqlite3_stmt *seen, *stored, *insert;
+};
+
+/* Book one funding record.  The same record (same account, date, amount,
+ * source and note) is booked once however often it is given: the k-th
+ * time a run gives it, it is booked unless earlier runs booked it k times
+ * already.  A second run of a file books nothing; two equal rows in one
+ * file are both booked. */
+static void take_funding(struct rec *rec, void *ctx)
+{
+	struct funding_run *f = ctx;
+	struct grant_run *r = f->r;
+	const struct kind *k = &kind_funding;
+	struct value v[8];
+	struct problems *p = &rec->prob;
+
+	progress_tick("records", ++r->read);
+	if (rec->broken || !kind_parse(k, &r->env, rec->val, v, p)) {
+		r->bad++;
+		return;
+	}
+	const char *note = v[4].given ? v[4].s : NULL;
+	sqlite3_stmt *st[] = {f->seen, f->stored};
+	for (int i = 0; i < 2; i++) {
+		db_bind_text(st[i], 1, v[0].s);
+		db_bind_text(st[i], 2, v[1].s);
+		sqlite3_bind_int64(st[i], 3, v[2].i);
+		db_bind_text(st[i], 4, v[3].s);
+		db_bind_text(st[i], 5, note);
+	}
+	db_step(&r->db, f->seen);
+	sqlite3_bind_int64(f->stored, 6, r->j.entry);
+	db_step(&r->db, f->stored);
+	bool again = sqlite3_column_int64(f->stored, 0) >= sqlite3_column_int64(f->stored, 1);
+	sqlite3_reset(f->stored);
+	if (again) {
+		r->same++;
+		return;
+	}
+	const char *text[] = {v[0].s, v[1].s, NULL, v[3].s, note};
+	for (int i = 0; i < 5; i++)
+		db_bind_text(f->insert, i + 1, text[i]);
+	sqlite3_bind_int64(f->insert, 3, v[2].i);
+	sqlite3_bind_int64(f->insert, 6, r->j.entry);
+	sqlite3_bind_int(f->insert, 7, f->src);
+	sqlite3_bind_int64(f->insert, 8, p->line);
+	db_step(&r->db, f->insert);
+	char ref[40], from[40], balance[MONEY_TEXT];
+	snprintf(ref, sizeof ref, "funding:%lld", (long long)sqlite3_last_insert_rowid(r->db.h));
+	snprintf(from, sizeof from, "source:%s", v[3].s);
+	ledger_move(&r->store.ledger, from, v[0].s, v[2].i, v[1].s, ref);
+	money_format(ledger_balance(&r->store.ledger, v[0].s), balance);
+	const char *row[] = {v[0].s, v[1].s, v[2].s, v[3].s, note, balance};
+	rec_write(r->w, row);
+	r->taken++;
+}
+
+void grant_funding(struct grant_run *r)
+{
+	const struct kind *k = &kind_funding;
+	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
+	struct funding_run f = {.r = r};
+	char sha[SHA256_HEX];
+
+	/* The records this run has given, and of the same, how many earlier
+	 * runs booked and how many times this run gave it so far. */
+	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS funding_given (account, date, "
+		     "amount, source, note)", NULL, NULL, NULL);
+	f.seen = db_prepare(&r->db, "INSERT INTO temp.funding_given VALUES (?1, ?2, ?3, ?4, ?5)");
+	f.stored = db_prepare(&r->db, "SELECT (SELECT count(*) FROM main.funding WHERE entry < ?6 "
+			      "AND account = ?1 AND date = ?2 AND amount = ?3 AND source = ?4 "
+			      "AND note IS ?5), (SELECT count(*) FROM temp.funding_given WHERE "
+			      "account = ?1 AND date = ?2 AND amount = ?3 AND source = ?4 AND note IS ?5)");
+	f.insert = db_prepare(&r->db, "INSERT INTO funding (account, date, amount, source, note, "
+			      "entry, src, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	for (int i = 0; i < r->nfiles; i++) {
+		f.src = i;
+		if (!rec_read_file(r->files[i], &src, take_funding, &f, sha))
+			r->spoiled = true;
+		journal_input(&r->j, r->files[i], sha);
+	}
+	sqlite3_finalize(f.seen);
+	sqlite3_finalize(f.stored);
+	sqlite3_finalize(f.insert);
+}
+
+/* ---- the frame ---- */
+
+static void say_done(const void *ctx, const char *verb)
+{
+	const struct grant_run *r = ctx;
+	const struct grant_store *s = &r->store;
+	char fen[MONEY_TEXT], month[DATE_TEXT];
+
+	if (r->o->quiet)
+		return;
+	if (r->g->kind == GRANT_FUNDING) {
+		diag_warn("%s%lld funding record%s booked, %lld booked before", verb, r->taken,
+			  r->taken == 1 ? "" : "s", r->same);
+		return;
+	}
+	if (r->decisions_read || !r->g->period) {
+		money_format(r->decision_fen, fen);
+		diag_warn("%s%lld decision%s read: %lld grant version%s written, %lld payment%s "
+			  "(%s yuan), %lld deferred; %lld changed nothing, %lld older than their grant",
+			  verb, r->decisions_read, r->decisions_read == 1 ? "" : "s", r->decision_versions,
+			  r->decision_versions == 1 ? "" : "s", r->decision_paid,
+			  r->decision_paid == 1 ? "" : "s", fen, r->decision_deferred, r->decision_same,
+			  r->stale);
+	}
+	if (r->g->period) {
+		money_format(s->paid_fen - r->decision_fen, fen);
+		date_format(r->g->period, month);
+		diag_warn("%spayroll %.7s: %lld paid (%s yuan), %lld paid before, %lld deferred for "
+			  "want of funds, %lld ended at the lifetime limit", verb, month,
+			  s->paid - r->decision_paid, fen, r->same, s->deferred - r->decision_deferred,
+			  r->ended);
+	}
+}
+
+/* Which inputs the run reads.  Standard input is read whole first, before
+ * the database is opened: in `assess --record | grant` both want the write
+ * lock, and assess must be able to finish.  --period with no FILE grants
+ * the decisions on standard input when there are any (cli.md: the payroll
+ * alone when there is no input: a terminal, /dev/null, cron's empty pipe). */
+static void choose_inputs(struct grant_run *r)
+{
+	static char *stdin_only[] = {"-"};
+	const struct grant_opts *g = r->g;
+	bool dash = false;
+
+	for (int i = 0; i < g->nfiles; i++)
+		dash |= strcmp(g->files[i], "-") == 0;
+	r->files = g->files;
+	r->nfiles = g->nfiles;
+	if (g->recorded || (g->nfiles && !dash))
+		return;
+	long long bytes = input_spool_stdin();
+	if (g->nfiles == 0 && (!g->period || bytes > 0)) {
+		r->files = stdin_only;
+		r->nfiles = 1;
+	}
+}
+
+int grant_main(const struct jz_opts *o, const struct grant_opts *g)
+{
+	struct grant_run r = {.o = o, .g = g};
+	struct output out;
+
+	input_check_files(g->files, g->nfiles);
+	choose_inputs(&r);
+	if (access(o->db, F_OK) != 0) /* grants are of an enrolled registry */
+		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol the registry first, or give --db",
+			   o->db);
+	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
+	r.env = (struct kind_env){.db = &r.db, .today = date_today(), .as_of = o->as_of};
+	r.hist.db = &r.db;
+	output_open(&out, o->output);
+	output_spool(&out); /* bad input prints nothing, not even its good rows */
+	progress_start(o->quiet);
+	db_begin(&r.db);
+	journal_start(&r.db, &r.j);
+	policy_choose(&r.pol, &r.db, o->policy);
+	if (policy_store(&r.pol, &r.db, r.j.entry))
+		journal_count(&r.j, "policy", 1);
+	grant_store_open(&r.store, &r.db, r.j.entry);
+	if (g->period)
+		r.w = rec_writer_open(out.fp, o->format, payment_columns, payment_ncolumns);
+	else if (g->kind == GRANT_FUNDING)
+		r.w = rec_writer_open(out.fp, o->format, funding_columns,
+				      (int)(sizeof funding_columns / sizeof funding_columns[0]));
+	else
+		r.w = rec_writer_open(out.fp, o->format, grant_columns, grant_ncolumns);
+
+	if (g->kind == GRANT_FUNDING) {
+		grant_funding(&r);
+	} else {
+		if (!g->period || r.nfiles || g->recorded) {
+			grant_decisions(&r);
+			/* What the payroll's counts do not include. */
+			r.decisions_read = r.read;
+			r.decision_versions = r.store.versions;
+			r.decision_paid = r.store.paid;
+			r.decision_deferred = r.store.deferred;
+			r.decision_fen = r.store.paid_fen;
+			r.decision_same = r.same;
+			r.read = r.same = 0;
+		}
+		if (g->period && !r.bad && !r.spoiled)
+			grant_payroll(&r);
+	}
+	progress_done();
+
+	const char *tables[] = {"grant", "payment", "ledger", "funding"};
+	long long rows[] = {r.store.versions, r.store.payments, r.store.ledger.rows,
+			    g->kind == GRANT_FUNDING ? r.taken : 0};
+	for (int i = 0; i < 4; i++)
+		if (rows[i])
+			journal_count(&r.j, tables[i], rows[i]);
+	grant_store_close(&r.store);
+	history_free(&r.hist);
+	kind_env_free(&r.env);
+	bool written = rec_writer_close(r.w);
+	int status = run_finish(o, &r.db, &r.j, &out, r.pol.ref, written, r.bad, r.spoiled, say_done,
+				&r);
+	journal_free(&r.j);
+	policy_free(&r.pol);
+	db_close(&r.db);
+	return status;
+}

@@ -1,0 +1,151 @@
+/* The shared options (see opts.h and jiuzhu(7)). */
+#include "io/opts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/diag.h"
+#include "core/exitcode.h"
+
+enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT_BUSY };
+
+static const struct argp_option options[] = {
+	{"db", OPT_DB, "FILE", 0, "the database (default $JIUZHU_DB or ./jiuzhu.db)", -1},
+	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
+	{"format", 'f', "FMT", 0, "output: csv (default), jsonl, json, table", -1},
+	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, jsonl, json (default: detected)", -1},
+	{"encoding", OPT_ENCODING, "ENC", 0, "input encoding, e.g. GB18030 (default UTF-8)", -1},
+	{"output", 'o', "FILE", 0, "write to FILE, put in place only when done", -1},
+	{"as-of", OPT_AS_OF, "DATE", 0, "the date rules apply as of (default today)", -1},
+	{"dry-run", 'n', 0, 0, "do everything but write nothing to the database", -1},
+	{"quiet", 'q', 0, 0, "no progress on stderr", -1},
+	{"busy-timeout", OPT_BUSY, "SECONDS", 0, "wait this long for a locked database (10)", -1},
+	{NULL, 'h', 0, OPTION_HIDDEN, "give this help list", -1},
+	{0}
+};
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	struct jz_opts *o = state->input;
+	char err[120];
+	char *end;
+
+	switch (key) {
+	case OPT_DB:
+		o->db = arg;
+		break;
+	case OPT_POLICY:
+		o->policy = arg;
+		break;
+	case 'f':
+		if (!rec_format_parse(arg, &o->format) || (o->format == REC_HTML && !o->html))
+			argp_error(state, "--format %s: expected csv, jsonl, json or table%s", arg,
+				   o->html ? " (or html)" : "");
+		break;
+	case OPT_INPUT_FORMAT:
+		if (!rec_format_parse(arg, &o->input_format) || o->input_format == REC_TABLE ||
+		    o->input_format == REC_HTML)
+			argp_error(state, "--input-format %s: expected csv, jsonl or json", arg);
+		break;
+	case OPT_ENCODING:
+		o->encoding = arg;
+		break;
+	case 'o':
+		o->output = arg;
+		break;
+	case OPT_AS_OF:
+		if (!date_parse(arg, &o->as_of, err, sizeof err))
+			argp_error(state, "--as-of: %s", err);
+		o->as_of_given = true;
+		break;
+	case 'n':
+		o->dry_run = true;
+		break;
+	case 'q':
+		o->quiet = true;
+		break;
+	case 'h': /* cli.md promises -h as well as argp's -? */
+		argp_state_help(state, stdout, ARGP_HELP_STD_HELP);
+		break;
+	case OPT_BUSY: {
+		long s = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || s < 0 || s > 86400)
+			argp_error(state, "--busy-timeout %s: expected seconds from 0 to 86400", arg);
+		o->busy_timeout_ms = (int)s * 1000;
+		break;
+	}
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+const struct argp jz_common_argp = {options, parse, 0, 0, 0, 0, 0};
+const struct argp_child jz_common_children[] = {
+	{&jz_common_argp, 0, "Options of every command:", 0}, {0}
+};
+
+/* Append s to buf (when buf is not NULL) as the shell would read it back:
+ * plain, 'single-quoted', or $'...' with escapes when it holds control
+ * characters, so that the journal's command line is one line.  Returns
+ * the length. */
+static size_t quote(char *buf, const char *s)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789-_./=:@,+%";
+	char tmp[8];
+	size_t n = 0;
+	bool control = false;
+
+	for (const char *p = s; *p; p++)
+		control |= (unsigned char)*p < 0x20 || *p == 0x7f;
+	if (*s && strspn(s, plain) == strlen(s)) {
+		n = strlen(s);
+		if (buf)
+			memcpy(buf, s, n);
+		return n;
+	}
+#define PUT(text, len) do { if (buf) memcpy(buf + n, text, len); n += len; } while (0)
+	PUT(control ? "$'" : "'", control ? 2u : 1u);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '\'')
+			PUT(control ? "\\'" : "'\\''", control ? 2u : 4u);
+		else if (control && ch == '\\')
+			PUT("\\\\", 2u);
+		else if (control && (ch < 0x20 || ch == 0x7f)) {
+			snprintf(tmp, sizeof tmp, "\\x%02x", ch);
+			PUT(tmp, 4u);
+		} else
+			PUT(s, 1u);
+	}
+	PUT("'", 1u);
+#undef PUT
+	return n;
+}
+
+void jz_opts_init(struct jz_opts *o, int argc, char **argv)
+{
+	size_t len = 1;
+
+	memset(o, 0, sizeof *o);
+	o->db = getenv("JIUZHU_DB");
+	if (!o->db || !*o->db)
+		o->db = "jiuzhu.db";
+	o->format = REC_CSV;
+	o->input_format = REC_AUTO;
+	o->as_of = date_today();
+	o->busy_timeout_ms = 10000;
+	argp_err_exit_status = JZ_USAGE;
+	for (int i = 0; i < argc; i++)
+		len += quote(NULL, argv[i]) + 1;
+	if (!(o->command_line = malloc(len)))
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	char *p = o->command_line;
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			*p++ = ' ';
+		p += quote(p, argv[i]);
+	}
+	*p = '\0';
+}

@@ -1,0 +1,39 @@
+/*
+ * The options every command shares (cli.md), as one argp child: each
+ * command lists it in its own argp's children and gets them parsed into a
+ * struct jz_opts.
+ */
+#ifndef JZ_OPTS_H
+#define JZ_OPTS_H
+
+#include <argp.h>
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "io/rec.h"
+
+struct jz_opts {
+	const char *db;            /* --db, $JIUZHU_DB, else ./jiuzhu.db */
+	const char *policy;        /* --policy FILE, or NULL for the database's */
+	enum rec_format format;    /* -f: output format */
+	enum rec_format input_format; /* --input-format, REC_AUTO to detect */
+	const char *encoding;      /* --encoding, NULL for UTF-8 */
+	const char *output;        /* -o FILE, NULL for stdout */
+	jz_date as_of;             /* --as-of, default today */
+	bool as_of_given;          /* --as-of was on the command line */
+	bool dry_run;              /* -n */
+	bool quiet;                /* -q */
+	int busy_timeout_ms;       /* --busy-timeout seconds, in ms */
+	char *command_line;        /* argv joined, shell-quoted, for the journal */
+	bool html;                 /* the command takes -f html (set before argp) */
+};
+
+extern const struct argp jz_common_argp;
+/* The children list of a command's argp: the shared options, headed.  The
+ * command's parser hands them &opts as child input 0 on ARGP_KEY_INIT. */
+extern const struct argp_child jz_common_children[];
+
+/* Set the defaults and remember argv for the journal; call before argp. */
+void jz_opts_init(struct jz_opts *o, int argc, char **argv);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * Record streams: the one interface through which every command reads and
+ * writes records.  Input is CSV (libcsv, strict), JSON Lines or a JSON
+ * array (cJSON), all read streaming, one record at a time; output is CSV,
+ * JSON Lines, a JSON array or an aligned table for people.
+ */
+#ifndef JZ_REC_H
+#define JZ_REC_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/field.h"
+#include "io/input.h"
+
+/* What a reader takes at most, so that memory stays bounded whatever the
+ * input (jiuzhu(7), LIMITS): the bytes of one field, and of one JSON
+ * record (a line, or an element of an array). */
+#define REC_FIELD_MAX 65536
+#define REC_RECORD_MAX 1048576
+
+enum rec_format { REC_AUTO, REC_CSV, REC_JSONL, REC_JSON, REC_TABLE, REC_HTML };
+
+/* Parse a --format / --input-format word; false when unknown. */
+bool rec_format_parse(const char *s, enum rec_format *out);
+
+/* One record as read: a cell per field of the kind. */
+struct rec {
+	struct problems prob; /* where it starts; what the reader found wrong */
+	bool broken;          /* not a record at all (bad JSON, not an object) */
+	int n;                /* number of fields */
+	char **val;           /* val[i]: the cell of field i, NULL when absent */
+};
+
+typedef void (*rec_fn)(struct rec *r, void *ctx);
+
+struct rec_source {
+	const struct field *fields; /* the kind's columns */
+	int nfields;
+	const char *const *ignore; /* other columns taken and dropped, NULL-ended */
+	enum rec_format format;     /* REC_AUTO: '{' is JSON Lines, '[' a JSON array */
+	const char *encoding;       /* --encoding, or NULL for UTF-8 */
+};
+
+/* Call fn for every record of the file name ("-" is stdin).  Problems of a
+ * single record are in its prob; a problem that spoils the whole file (a
+ * bad header, a CSV quoting error, broken JSON array structure) is
+ * reported here and makes it return false.  sha256 (unless NULL) gets
+ * the digest of the file's bytes. */
+bool rec_read_file(const char *name, const struct rec_source *src, rec_fn fn,
+		   void *ctx, char sha256[SHA256_HEX]);
+
+/* A writer of records with fixed columns. */
+struct rec_writer;
+
+struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
+				   const char *const *columns, int ncolumns);
+/* REC_HTML: the page's title (kept, not copied). */
+void rec_writer_title(struct rec_writer *w, const char *title);
+/* values[i] is the cell of column i; NULL or "" is empty. */
+void rec_write(struct rec_writer *w, const char *const *values);
+/* Flush (a table is printed here); false when a write failed. */
+bool rec_writer_close(struct rec_writer *w);
+
+#endif

@@ -1,0 +1,351 @@
+/*
+ * Record writers.  CSV quotes (with libcsv) only the cells that need it;
+ * JSON escapes by hand because building a cJSON tree per row would cost
+ * more than the rest of a bulk run; a table is kept whole until closed so
+ * that its columns can be aligned by display width (CJK counts two).
+ */
+#include "io/rec.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/diag.h"
+#include "core/exitcode.h"
+#include "core/money.h"
+
+struct rec_writer {
+	FILE *fp;
+	enum rec_format format;
+	const char *const *columns;
+	int n;
+	long rows;
+	bool header_due;  /* CSV and table: the header goes out with the first row
+			   * or at close, so a run that fails first prints nothing */
+	char **cells;  /* table, html: every cell, row-major */
+	size_t ncells, capcells;
+	const char *title; /* html */
+};
+
+void rec_writer_title(struct rec_writer *w, const char *title)
+{
+	w->title = title;
+}
+
+struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
+				   const char *const *columns, int ncolumns)
+{
+	struct rec_writer *w = calloc(1, sizeof *w);
+
+	if (!w)
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	w->fp = fp;
+	w->format = format == REC_AUTO ? REC_CSV : format;
+	w->columns = columns;
+	w->n = ncolumns;
+	w->header_due = w->format == REC_CSV || w->format == REC_TABLE || w->format == REC_HTML;
+	return w;
+}
+
+/* One pass to see whether the cell needs quotes; the writers run once
+ * per cell of every output row, unlocked (one thread). */
+static void csv_cell(FILE *fp, const char *s)
+{
+	size_t n = 0;
+	bool quote = false;
+	for (; s[n]; n++)
+		quote |= s[n] == ',' || s[n] == '"' || s[n] == '\r' || s[n] == '\n';
+	if (quote || (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
+		csv_fwrite(fp, s, n);
+	else
+		fwrite_unlocked(s, 1, n, fp);
+}
+
+static void json_string(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				putc(*p, fp);
+		}
+	}
+	putc('"', fp);
+}
+
+static void json_object(struct rec_writer *w, const char *const *values)
+{
+	putc('{', w->fp);
+	for (int i = 0; i < w->n; i++) {
+		if (i)
+			putc(',', w->fp);
+		json_string(w->fp, w->columns[i]);
+		putc(':', w->fp);
+		if (values[i] && *values[i])
+			json_string(w->fp, values[i]);
+		else
+			fputs("null", w->fp);
+	}
+	putc('}', w->fp);
+}
+
+void rec_write(struct rec_writer *w, const char *const *values)
+{
+	if (w->header_due) {
+		w->header_due = false;
+		rec_write(w, w->columns);
+	}
+	switch (w->format) {
+	case REC_AUTO:
+	case REC_CSV:
+		for (int i = 0; i < w->n; i++) {
+			if (i)
+				putc_unlocked(',', w->fp);
+			csv_cell(w->fp, values[i] ? values[i] : "");
+		}
+		putc_unlocked('\n', w->fp);
+		break;
+	case REC_JSONL:
+		json_object(w, values);
+		putc('\n', w->fp);
+		break;
+	case REC_JSON:
+		fputs(w->rows ? ",\n" : "[\n", w->fp);
+		json_object(w, values);
+		break;
+	case REC_TABLE:
+	case REC_HTML:
+		if (w->ncells + w->n > w->capcells) {
+			w->capcells = w->capcells ? 2 * w->capcells : 64 * (size_t)w->n;
+			if (!(w->cells = realloc(w->cells, w->capcells * sizeof *w->cells)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		for (int i = 0; i < w->n; i++)
+			if (!(w->cells[w->ncells++] = strdup(values[i] ? values[i] : "")))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		break;
+	}
+	w->rows++;
+}
+
+/* Display width of UTF-8 text: East Asian wide characters count two. */
+static size_t display_width(const char *s)
+{
+	size_t width = 0;
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		unsigned cp = *p, len = 1;
+		if (cp >= 0xf0)
+			cp &= 0x07, len = 4;
+		else if (cp >= 0xe0)
+			cp &= 0x0f, len = 3;
+		else if (cp >= 0xc0)
+			cp &= 0x1f, len = 2;
+		for (unsigned k = 1; k < len && p[k]; k++)
+			cp = cp << 6 | (p[k] & 0x3f);
+		width += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+			 (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+			 (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+			 (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
+		for (unsigned k = 0; k < len && *p; k++)
+			p++;
+	}
+	return width;
+}
+
+static bool numeric(const char *s)
+{
+	if (!*s)
+		return true;
+	if (*s == '-')
+		s++;
+	return *s && strspn(s, "0123456789.") == strlen(s);
+}
+
+static void print_table(struct rec_writer *w)
+{
+	size_t rows = w->ncells / w->n, *width = calloc(w->n, sizeof *width);
+	bool *right = calloc(w->n, sizeof *right);
+
+	if (!width || !right)
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	for (int c = 0; c < w->n; c++) {
+		right[c] = rows > 1;
+		for (size_t r = 0; r < rows; r++) {
+			size_t dw = display_width(w->cells[r * w->n + c]);
+			if (dw > width[c])
+				width[c] = dw;
+			if (r > 0 && !numeric(w->cells[r * w->n + c]))
+				right[c] = false;
+		}
+	}
+	for (size_t r = 0; r < rows; r++) {
+		for (int c = 0; c < w->n; c++) {
+			const char *s = w->cells[r * w->n + c];
+			size_t pad = width[c] - display_width(s);
+			bool last = c == w->n - 1;
+			if (right[c])
+				fprintf(w->fp, "%*s", (int)pad, "");
+			fputs(s, w->fp);
+			if (!right[c] && !last)
+				fprintf(w->fp, "%*s", (int)pad, "");
+			fputs(last ? "\n" : "  ", w->fp);
+		}
+	}
+	free(width);
+	free(right);
+}
+
+static void html_text(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '&': fputs("&amp;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		default: putc(*s, fp);
+		}
+	}
+}
+
+/* A bar's label: the text columns before the first number, those that
+ * differ between rows (the settlement's institution, not its quarter). */
+static void html_label(FILE *fp, const struct rec_writer *w, size_t r)
+{
+	size_t rows = w->ncells / w->n;
+	bool first = true;
+
+	for (int c = 0; c < w->n && !numeric(w->cells[w->n + c]); c++) {
+		bool varies = rows <= 2;
+		for (size_t k = 2; k < rows && !varies; k++)
+			varies = strcmp(w->cells[k * w->n + c], w->cells[w->n + c]) != 0;
+		if (!varies)
+			continue;
+		if (!first)
+			putc(' ', fp);
+		html_text(fp, w->cells[r * w->n + c]);
+		first = false;
+	}
+}
+
+/* The column the chart shows: amount, else approved; -1: none. */
+static int chart_column(const struct rec_writer *w)
+{
+	for (int c = 0; c < w->n; c++)
+		if (strcmp(w->columns[c], "amount") == 0)
+			return c;
+	for (int c = 0; c < w->n; c++)
+		if (strcmp(w->columns[c], "approved") == 0)
+			return c;
+	return -1;
+}
+
+/* One self-contained page: the title, an inline SVG bar chart of the money
+ * column by the first column, and the table with a line of totals of the
+ * money columns.  No script, nothing fetched; fit to print on A4. */
+static void print_html(struct rec_writer *w)
+{
+	FILE *fp = w->fp;
+	size_t rows = w->ncells / w->n;
+	int chart = chart_column(w);
+	jz_fen max = 1;
+	char err[80], buf[MONEY_TEXT];
+
+	fputs("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>", fp);
+	html_text(fp, w->title ? w->title : "jiuzhu");
+	fputs("</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}"
+	      "table{border-collapse:collapse;margin-top:1em}"
+	      "th,td{border:1px solid #999;padding:.2em .6em}td.n{text-align:right}"
+	      "tr.total td{font-weight:bold;border-top:2px solid #222}"
+	      "@media print{body{margin:1cm}@page{size:A4}}</style></head><body>\n<h1>", fp);
+	html_text(fp, w->title ? w->title : "jiuzhu");
+	fputs("</h1>\n", fp);
+	if (chart >= 0 && rows > 1) {
+		for (size_t r = 1; r < rows; r++) {
+			jz_fen v;
+			if (money_parse(w->cells[r * w->n + chart], true, &v, err, sizeof err) && v > max)
+				max = v;
+		}
+		fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"%zu\" "
+			"role=\"img\">\n", 24 * (rows - 1) + 8);
+		for (size_t r = 1; r < rows; r++) {
+			jz_fen v = 0;
+			money_parse(w->cells[r * w->n + chart], true, &v, err, sizeof err);
+			long len = v > 0 ? (long)((__int128)v * 400 / max) : 0;
+			fprintf(fp, "<text x=\"0\" y=\"%zu\" font-size=\"12\">", 24 * (r - 1) + 17);
+			html_label(fp, w, r);
+			fprintf(fp, "</text><rect x=\"160\" y=\"%zu\" width=\"%ld\" height=\"18\" "
+				"fill=\"#3366cc\"/><text x=\"%ld\" y=\"%zu\" font-size=\"12\">",
+				24 * (r - 1) + 4, len, 166 + len, 24 * (r - 1) + 17);
+			html_text(fp, w->cells[r * w->n + chart]);
+			fputs("</text>\n", fp);
+		}
+		fputs("</svg>\n", fp);
+	}
+	fputs("<table>\n", fp);
+	for (size_t r = 0; r < rows; r++) {
+		fputs("<tr>", fp);
+		for (int c = 0; c < w->n; c++) {
+			const char *s = w->cells[r * w->n + c];
+			fputs(r == 0 ? "<th>" : numeric(s) ? "<td class=\"n\">" : "<td>", fp);
+			html_text(fp, s);
+			fputs(r == 0 ? "</th>" : "</td>", fp);
+		}
+		fputs("</tr>\n", fp);
+	}
+	/* Totals of the money columns (a money cell has two decimals). */
+	if (rows > 1) {
+		fputs("<tr class=\"total\">", fp);
+		for (int c = 0; c < w->n; c++) {
+			jz_fen sum = 0, v;
+			bool money = true;
+			for (size_t r = 1; r < rows && money; r++) {
+				const char *s = w->cells[r * w->n + c], *dot = strchr(s, '.');
+				money = dot && strlen(dot) == 3 && money_parse(s, true, &v, err, sizeof err);
+				sum += money ? v : 0;
+			}
+			if (c == 0) {
+				fputs("<td>total</td>", fp);
+			} else if (money) {
+				money_format(sum, buf);
+				fprintf(fp, "<td class=\"n\">%s</td>", buf);
+			} else {
+				fputs("<td></td>", fp);
+			}
+		}
+		fputs("</tr>\n", fp);
+	}
+	fputs("</table>\n</body></html>\n", fp);
+}
+
+bool rec_writer_close(struct rec_writer *w)
+{
+	bool ok;
+
+	if (w->header_due) {
+		w->header_due = false;
+		rec_write(w, w->columns);
+	}
+	if (w->format == REC_JSON)
+		fputs(w->rows ? "\n]\n" : "[]\n", w->fp);
+	if (w->format == REC_TABLE)
+		print_table(w);
+	if (w->format == REC_HTML)
+		print_html(w);
+	ok = fflush(w->fp) == 0 && !ferror(w->fp);
+	for (size_t i = 0; i < w->ncells; i++)
+		free(w->cells[i]);
+	free(w->cells);
+	free(w);
+	return ok;
+}

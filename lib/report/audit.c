@@ -1,0 +1,382 @@
+/*
+ * report audit (report(1)): the auditor's proof.  Checks the journal's hash
+ * chain and the policies' bytes, that every table holds exactly the rows
+ * the journal says each run added, that the ledger balances, that each
+ * payment is its grant's amount and each grant its recorded decision's;
+ * recomputes every recorded decision with
+ * the registry as it stood then, and every settlement line from its stored
+ * claim, each under the policy it records.  Prints each difference.
+ */
+#include "report/audit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <stdlib.h>
+
+#include "store/application.h"
+#include "core/diag.h"
+#include "core/exitcode.h"
+#include "io/input.h"
+#include "store/journal.h"
+#include "core/money.h"
+#include "store/policy.h"
+#include "rules/rule.h"
+#include "core/text.h"
+
+const char *const audit_columns[] = {"check", "subject", "field", "stored", "recomputed"};
+const int audit_ncolumns = 5;
+
+struct audit {
+	struct db *db;
+	struct rec_writer *w;
+	bool show_ids;
+	long diffs;
+};
+
+static void differ(struct audit *a, const char *check, const char *subject, const char *field,
+		   const char *stored, const char *recomputed)
+{
+	char masked[400];
+	if (!a->show_ids)
+		subject = diag_mask_ids_in(subject, masked, sizeof masked);
+	const char *row[] = {check, subject, field, stored, recomputed};
+	rec_write(a->w, row);
+	a->diffs++;
+}
+
+static void journal_differs(void *ctx, long long entry, const char *field, const char *stored,
+			    const char *computed)
+{
+	char subject[40];
+	snprintf(subject, sizeof subject, "entry %lld", entry);
+	differ(ctx, "journal", subject, field, stored, computed);
+}
+
+/* Each policy's bytes still hash to the SHA-256 it is stored under. */
+static void policies(struct audit *a)
+{
+	sqlite3_stmt *st = db_prepare(a->db, "SELECT id, sha256, body FROM policy ORDER BY entry");
+	char sha[SHA256_HEX];
+
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		sha256_hex(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), sha);
+		if (strcmp(sha, (const char *)sqlite3_column_text(st, 1)) != 0)
+			differ(a, "policy", (const char *)sqlite3_column_text(st, 0), "sha256",
+			       (const char *)sqlite3_column_text(st, 1), sha);
+	}
+	sqlite3_finalize(st);
+}
+
+/* The rows of each table, per journal entry, against what the entry says
+ * it added: a row added or removed by hand shows here. */
+static void rows(struct audit *a)
+{
+	static const char *const tables[] = {"person", "application", "institution", "survey",
+					     "policy", "decision", "grant", "payment", "ledger",
+					     "funding", "claim", "signoff", "fund_year"};
+	char sql[600], subject[80], said[24], found[24];
+
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+		const char *name = tables[t];
+		snprintf(sql, sizeof sql,
+			 "SELECT entry, said, found FROM ("
+			 "SELECT r.entry, coalesce((SELECT json_extract(j.changes, '$.%s') FROM journal j "
+			 "WHERE j.entry = r.entry), 0) AS said, count(*) AS found FROM \"%s\" r "
+			 "GROUP BY r.entry UNION ALL "
+			 "SELECT j.entry, json_extract(j.changes, '$.%s'), 0 FROM journal j WHERE "
+			 "json_extract(j.changes, '$.%s') > 0 AND NOT EXISTS (SELECT 1 FROM \"%s\" r "
+			 "WHERE r.entry = j.entry)) WHERE said <> found ORDER BY entry",
+			 name, name, name, name, name);
+		sqlite3_stmt *st = db_prepare(a->db, sql);
+		while (db_step(a->db, st) == SQLITE_ROW) {
+			snprintf(subject, sizeof subject, "entry %lld", (long long)sqlite3_column_int64(st, 0));
+			snprintf(said, sizeof said, "%lld", (long long)sqlite3_column_int64(st, 1));
+			snprintf(found, sizeof found, "%lld", (long long)sqlite3_column_int64(st, 2));
+			char field[40];
+			snprintf(field, sizeof field, "%s rows", name);
+			differ(a, "rows", subject, field, said, found);
+		}
+		sqlite3_finalize(st);
+	}
+}
+
+static void money_cells(jz_fen x, jz_fen y, char a[MONEY_TEXT], char b[MONEY_TEXT])
+{
+	money_format(x, a);
+	money_format(y, b);
+}
+
+/* The ledger: each booking sums to zero, each balance is its rows, no fund
+ * account below zero; each payment made is its grant's amount, and is
+ * booked out of the fund accounts (the paid: rows summed by ref once, not
+ * looked up per payment: ledger.ref has no index). */
+static void ledger(struct audit *a)
+{
+	char x[MONEY_TEXT], y[MONEY_TEXT], subject[320];
+	sqlite3_stmt *st = db_prepare(a->db, "SELECT txn, sum(amount) FROM ledger GROUP BY txn "
+				      "HAVING sum(amount) <> 0 ORDER BY txn");
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		snprintf(subject, sizeof subject, "booking %lld", (long long)sqlite3_column_int64(st, 0));
+		money_cells(sqlite3_column_int64(st, 1), 0, x, y);
+		differ(a, "ledger", subject, "sum", x, y);
+	}
+	sqlite3_finalize(st);
+	st = db_prepare(a->db, "SELECT a.name, a.balance, coalesce((SELECT sum(amount) FROM ledger l "
+			"WHERE l.account = a.name), 0) AS rows FROM account a WHERE a.balance <> rows "
+			"OR (a.fund AND a.balance < 0) ORDER BY a.name");
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		money_cells(sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), x, y);
+		differ(a, "ledger", (const char *)sqlite3_column_text(st, 0), "balance", x, y);
+	}
+	sqlite3_finalize(st);
+	st = db_prepare(a->db, "SELECT p.payment_id, p.amount, "
+		"(SELECT g.amount FROM \"grant\" g WHERE g.grant_id = p.grant_id AND g.entry <= p.entry "
+		"ORDER BY g.version DESC LIMIT 1), "
+		"coalesce(b.paid, 0) FROM payment p LEFT JOIN (SELECT ref, sum(amount) AS paid FROM ledger "
+		"WHERE account LIKE 'paid:%' GROUP BY ref) b ON b.ref = 'payment:' || p.payment_id "
+		"WHERE p.status = 'paid' ORDER BY p.rowid");
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		jz_fen paid = sqlite3_column_int64(st, 1);
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL || paid != sqlite3_column_int64(st, 2)) {
+			money_cells(paid, sqlite3_column_int64(st, 2), x, y);
+			differ(a, "payment", id, "amount", x,
+			       sqlite3_column_type(st, 2) == SQLITE_NULL ? "no grant" : y);
+		}
+		if (paid != sqlite3_column_int64(st, 3)) {
+			money_cells(paid, sqlite3_column_int64(st, 3), x, y);
+			differ(a, "payment", id, "booked", x, y);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* Each grant version a recorded decision started or changed carries the
+ * decision's amount: the newest recording of it made by then.  (A grant
+ * made from a decision file that was not recorded has nothing to check
+ * against.) */
+static void grants(struct audit *a)
+{
+	char x[MONEY_TEXT], y[MONEY_TEXT], subject[400];
+	sqlite3_stmt *st = db_prepare(a->db, "SELECT g.grant_id, g.version, g.amount, d.amount, "
+		"d.eligible FROM \"grant\" g JOIN decision d ON d.decision_id = g.decision_id AND "
+		"d.entry = (SELECT max(entry) FROM decision e WHERE e.decision_id = g.decision_id AND "
+		"e.entry < g.entry) WHERE g.reason = g.basis AND g.reason = d.reason "
+		"AND g.programme = d.programme ORDER BY g.rowid");
+
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		jz_fen granted = sqlite3_column_int64(st, 2), decided = sqlite3_column_int64(st, 3);
+		if (granted == decided && sqlite3_column_int(st, 4))
+			continue;
+		snprintf(subject, sizeof subject, "%s version %d", (const char *)sqlite3_column_text(st, 0),
+			 sqlite3_column_int(st, 1));
+		money_cells(granted, decided, x, y);
+		differ(a, "grant", subject, sqlite3_column_int(st, 4) ? "amount" : "eligible",
+		       x, sqlite3_column_int(st, 4) ? y : "not eligible");
+	}
+	sqlite3_finalize(st);
+}
+
+/* A policy of a ref, parsed once and kept for the next line. */
+struct policy_cache {
+	char ref[104];
+	struct policy pol;
+	bool ok;
+};
+
+static const struct policy *policy_of(struct audit *a, struct policy_cache *c, const char *ref)
+{
+	if (strcmp(c->ref, ref) != 0) {
+		if (c->ok)
+			policy_free(&c->pol);
+		text_copy(c->ref, sizeof c->ref, ref);
+		c->ok = policy_load_ref(&c->pol, a->db, ref);
+		if (!c->ok)
+			differ(a, "policy", ref, "body", "recorded by rows", "not stored or not valid");
+	}
+	return c->ok ? &c->pol : NULL;
+}
+
+/* Every settlement line recomputed from its stored claim, in the order the
+ * lines were settled: the aid under the policy the line records, the
+ * inpatient cap from the lines settled before it. */
+static void settlement(struct audit *a)
+{
+	sqlite3_stmt *st = db_prepare(a->db, "SELECT c.institution, c.claim_id, c.visit_date, "
+		"c.visit_type, c.total, c.insurance_paid, c.advance, c.computed, c.approved, "
+		"c.status, c.policy, "
+		"(SELECT coalesce(sum(b.approved), 0) FROM claim b WHERE b.national_id = c.national_id "
+		"AND b.visit_type = 'inpatient' AND substr(b.visit_date, 1, 4) = substr(c.visit_date, 1, 4) "
+		"AND (b.entry < c.entry OR (b.entry = c.entry AND (b.src < c.src OR (b.src = c.src AND "
+		"b.line < c.line)))) AND NOT (b.institution = c.institution AND b.claim_id IS c.corrects) "
+		"AND NOT EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = "
+		"b.institution AND d.corrects = b.claim_id AND d.status <> 'rejected' AND (d.entry < c.entry OR "
+		"(d.entry = c.entry AND (d.src < c.src OR (d.src = c.src AND d.line < c.line)))))) "
+		"FROM claim c ORDER BY c.entry, c.src, c.line");
+	struct policy_cache cache = {.ok = false};
+	char subject[220], x[MONEY_TEXT], y[MONEY_TEXT], err[80];
+
+	while (db_step(a->db, st) == SQLITE_ROW) {
+		const char *inst = (const char *)sqlite3_column_text(st, 0);
+		const char *status = (const char *)sqlite3_column_text(st, 9);
+		jz_fen base = sqlite3_column_int64(st, 4) - sqlite3_column_int64(st, 5);
+		jz_fen advance = sqlite3_column_int64(st, 6), computed = 0, approved = 0;
+		const char *want = "rejected";
+		jz_date visit;
+
+		snprintf(subject, sizeof subject, "%s/%s", inst, (const char *)sqlite3_column_text(st, 1));
+		if (strcmp(status, "rejected") != 0) {
+			const struct policy *pol = policy_of(a, &cache, (const char *)sqlite3_column_text(st, 10));
+			if (!pol || !date_parse((const char *)sqlite3_column_text(st, 2), &visit, err, sizeof err))
+				continue;
+			bool outpatient = strcmp((const char *)sqlite3_column_text(st, 3), "outpatient") == 0;
+			const struct pvalue *rate = policy_get(pol, outpatient ? "medical.outpatient.aid_rate"
+							       : "medical.inpatient.aid_rate", visit);
+			const struct pvalue *cap = policy_get(pol, "medical.annual_cap_person", visit);
+			if (!rate || (!outpatient && !cap)) {
+				differ(a, "settlement", subject, "policy", "a rate on the visit date", "none");
+				continue;
+			}
+			computed = money_times_rate(base, rate->i);
+			if (!outpatient) {
+				jz_fen used = sqlite3_column_int64(st, 11);
+				jz_fen left = cap->i > used ? cap->i - used : 0;
+				computed = computed < left ? computed : left;
+			}
+			approved = advance > computed ? computed : advance;
+			want = advance > computed ? "adjusted" : "approved";
+		}
+		jz_fen stored_c = sqlite3_column_int64(st, 7), stored_a = sqlite3_column_int64(st, 8);
+		if (stored_c != computed) {
+			money_cells(stored_c, computed, x, y);
+			differ(a, "settlement", subject, "computed", x, y);
+		}
+		if (stored_a != approved) {
+			money_cells(stored_a, approved, x, y);
+			differ(a, "settlement", subject, "approved", x, y);
+		}
+		if (strcmp(status, want) != 0 && strcmp(status, "rejected") != 0)
+			differ(a, "settlement", subject, "status", status, want);
+	}
+	sqlite3_finalize(st);
+	if (cache.ok)
+		policy_free(&cache.pol);
+}
+
+/* ---- the recorded decisions, recomputed ---- */
+
+struct recompute {
+	struct audit *a;
+	struct rule_ctx ctx;
+	struct application_set apps;
+	const struct application **mine;
+	int minecap;
+	long long entry;
+	char as_of[DATE_TEXT];
+	sqlite3_stmt *recorded, *seen;
+};
+
+/* A decision the rules make again: the one recorded by the run compared. */
+static void again(const struct decision *d, void *p)
+{
+	struct recompute *rc = p;
+	char id[300], x[MONEY_TEXT], y[MONEY_TEXT];
+
+	rule_decision_id(id, sizeof id, rc->as_of, d);
+	db_bind_text(rc->recorded, 1, id);
+	sqlite3_bind_int64(rc->recorded, 2, rc->entry);
+	if (db_step(rc->a->db, rc->recorded) == SQLITE_ROW) {
+		bool eligible = sqlite3_column_int(rc->recorded, 0);
+		jz_fen amount = sqlite3_column_int64(rc->recorded, 1);
+		const char *reason = (const char *)sqlite3_column_text(rc->recorded, 2);
+		if (eligible != d->eligible)
+			differ(rc->a, "decision", id, "eligible", eligible ? "yes" : "no",
+			       d->eligible ? "yes" : "no");
+		if (amount != d->amount) {
+			money_cells(amount, d->amount, x, y);
+			differ(rc->a, "decision", id, "amount", x, y);
+		}
+		if (strcmp(reason, d->reason) != 0)
+			differ(rc->a, "decision", id, "reason", reason, d->reason);
+		db_bind_text(rc->seen, 1, id);
+		db_step(rc->a->db, rc->seen);
+	}
+	sqlite3_reset(rc->recorded);
+}
+
+static void household_again(const struct household *h, void *p)
+{
+	struct recompute *rc = p;
+
+	rule_facts(&rc->ctx, h);
+	for (int i = 0; i < rule_nprogrammes && !rc->ctx.missing; i++)
+		rule_programmes[i].household(&rc->ctx, h);
+	if (!rc->ctx.missing)
+		application_decide(&rc->ctx, &rc->apps, h, &rc->mine, &rc->minecap);
+}
+
+/* Every decision assess --record stored, recomputed under the policy it
+ * records, with the registry as it stood when it was recorded (the rows of
+ * the journal entries up to the run's). */
+static void decisions(struct audit *a)
+{
+	sqlite3_stmt *groups = db_prepare(a->db, "SELECT entry, as_of, policy FROM decision "
+					  "GROUP BY entry, as_of, policy ORDER BY entry, as_of");
+	struct policy_cache cache = {.ok = false};
+	char err[80];
+
+	sqlite3_exec(a->db->h, "CREATE TEMP TABLE audit_seen (id TEXT PRIMARY KEY)", NULL, NULL, NULL);
+	while (db_step(a->db, groups) == SQLITE_ROW) {
+		struct recompute rc = {.a = a, .entry = sqlite3_column_int64(groups, 0)};
+		struct history hist = {.db = a->db, .max_entry = rc.entry};
+		jz_date on;
+		const char *ref = (const char *)sqlite3_column_text(groups, 2);
+		text_copy(rc.as_of, sizeof rc.as_of, (const char *)sqlite3_column_text(groups, 1));
+		const struct policy *pol = policy_of(a, &cache, ref);
+		if (!pol || !date_parse(rc.as_of, &on, err, sizeof err))
+			continue;
+		rc.ctx = (struct rule_ctx){.pol = pol, .on = on, .history = &hist, .emit = again,
+					   .sink = &rc};
+		rc.recorded = db_prepare(a->db, "SELECT eligible, amount, reason FROM decision WHERE "
+					 "decision_id = ?1 AND entry = ?2");
+		rc.seen = db_prepare(a->db, "INSERT OR IGNORE INTO temp.audit_seen VALUES (?1)");
+		application_load_until(a->db, on, rc.entry, &rc.apps);
+		household_each_until(a->db, on, rc.entry, household_again, &rc);
+		if (rc.ctx.missing)
+			differ(a, "decision", rc.as_of, "policy", ref, rc.ctx.missing);
+		/* What was recorded and is not made again. */
+		sqlite3_stmt *left = db_prepare(a->db, "SELECT decision_id FROM decision WHERE entry = ?1 "
+			"AND as_of = ?2 AND policy = ?3 AND decision_id NOT IN (SELECT id FROM temp.audit_seen)");
+		sqlite3_bind_int64(left, 1, rc.entry);
+		db_bind_text(left, 2, rc.as_of);
+		db_bind_text(left, 3, ref);
+		while (db_step(a->db, left) == SQLITE_ROW)
+			differ(a, "decision", (const char *)sqlite3_column_text(left, 0), "decision",
+			       "recorded", "none");
+		sqlite3_finalize(left);
+		sqlite3_exec(a->db->h, "DELETE FROM temp.audit_seen", NULL, NULL, NULL);
+		sqlite3_finalize(rc.recorded);
+		sqlite3_finalize(rc.seen);
+		application_free(&rc.apps);
+		free(rc.mine);
+		history_free(&hist);
+	}
+	sqlite3_finalize(groups);
+	if (cache.ok)
+		policy_free(&cache.pol);
+}
+
+long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
+{
+	struct audit a = {.db = db, .w = w, .show_ids = show_ids};
+
+	journal_verify(db, journal_differs, &a);
+	policies(&a);
+	rows(&a);
+	ledger(&a);
+	grants(&a);
+	decisions(&a);
+	settlement(&a);
+	return a.diffs;
+}

@@ -1,0 +1,268 @@
+/* The subjects of report(1) this release has (see report.h). */
+#include "report/report.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report/audit.h"
+#include "store/db.h"
+#include "core/diag.h"
+#include "core/exitcode.h"
+#include "core/money.h"
+#include "io/output.h"
+#include "store/policy.h"
+#include "io/rec.h"
+#include "settle/settle.h"
+
+const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
+				       "survey", "audit", "policy", NULL};
+
+struct report {
+	const struct jz_opts *o;
+	const struct report_opts *r;
+	struct db db;
+	struct rec_writer *w;
+	char title[200];
+};
+
+/* policy: each parameter's value in force on --as-of, with its date and
+ * source, the assumed ones marked (policy.md). */
+static const char *const policy_columns[] = {"parameter", "value", "from", "assumed", "source"};
+
+static void policy(struct report *p, const struct policy *pol)
+{
+	for (int k = 0; k < policy_nparams; k++) {
+		const struct pvalue *v = policy_get(pol, policy_params[k].name, p->o->as_of);
+		char from[DATE_TEXT] = "", dates[1024] = "";
+		const char *value = "";
+
+		if (v) {
+			date_format(v->from, from);
+			value = v->text ? v->text : "";
+			if (v->dates) {
+				size_t n = 0;
+				for (const cJSON *d = v->dates->child; d && n < sizeof dates - 12; d = d->next)
+					n += (size_t)snprintf(dates + n, sizeof dates - n, "%s%s", n ? " " : "",
+							      d->valuestring);
+				value = dates;
+			}
+		}
+		const char *row[] = {policy_params[k].name, value, from,
+				     v ? (v->assumed ? "yes" : "no") : "",
+				     v ? v->source : "no value on this date"};
+		rec_write(p->w, row);
+	}
+}
+
+/* funds: each fund account's opening balance, money in, money out and
+ * closing balance over the period (cli.md report funds). */
+static const char *const funds_columns[] = {"account", "from", "to", "opening", "in", "out",
+					    "closing"};
+
+static void funds(struct report *p)
+{
+	char from[DATE_TEXT] = "0000-01-01", to[DATE_TEXT] = "9999-12-31";
+	sqlite3_stmt *st = db_prepare(&p->db, "SELECT a.name, "
+		"coalesce(sum(CASE WHEN l.date < ?1 THEN l.amount END), 0), "
+		"coalesce(sum(CASE WHEN l.date >= ?1 AND l.date <= ?2 AND l.amount > 0 THEN l.amount END), 0), "
+		"coalesce(sum(CASE WHEN l.date >= ?1 AND l.date <= ?2 AND l.amount < 0 THEN -l.amount END), 0) "
+		"FROM account a LEFT JOIN ledger l ON l.account = a.name WHERE a.fund "
+		"GROUP BY a.name ORDER BY a.name");
+
+	if (p->r->from)
+		date_format(p->r->from, from);
+	if (p->r->to)
+		date_format(p->r->to, to);
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	while (db_step(&p->db, st) == SQLITE_ROW) {
+		jz_fen v[4] = {sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+			       sqlite3_column_int64(st, 3), 0};
+		char cells[4][MONEY_TEXT];
+		v[3] = v[0] + v[1] - v[2];
+		for (int i = 0; i < 4; i++)
+			money_format(v[i], cells[i]);
+		const char *row[] = {(const char *)sqlite3_column_text(st, 0), p->r->from ? from : "",
+				     p->r->to ? to : "", cells[0], cells[1], cells[2], cells[3]};
+		rec_write(p->w, row);
+	}
+	sqlite3_finalize(st);
+}
+
+/* settlement: the quarter's statement per institution, with who signed
+ * for each of the four bureaus (三(三)3). */
+static const char *const settlement_columns[] = {
+	"quarter", "institution", "claims", "claimed", "approved", "rejected_claims",
+	"adjusted_claims", "health", "labour", "civil_affairs", "finance", "status",
+};
+
+static void settlement(struct report *p)
+{
+	if (!p->r->quarter)
+		diag_fatal(JZ_USAGE, "report settlement needs --quarter, as in --quarter 2007Q3");
+	sqlite3_stmt *st = db_prepare(&p->db, "SELECT c.institution, count(*), sum(c.advance), "
+		"sum(CASE WHEN " SQL_CORRECTED("c") " THEN 0 ELSE c.approved END), "
+		"sum(c.status = 'rejected'), sum(c.status = 'adjusted') FROM claim c "
+		"WHERE c.quarter = ?1 GROUP BY c.institution ORDER BY c.institution");
+	sqlite3_stmt *who = db_prepare(&p->db, "SELECT user FROM signoff WHERE quarter = ?1 AND "
+				       "institution = ?2 AND bureau = ?3");
+	static const char *const bureaus[] = {"health", "labour", "civil_affairs", "finance"};
+
+	db_bind_text(st, 1, p->r->quarter);
+	while (db_step(&p->db, st) == SQLITE_ROW) {
+		char n[24], claimed[MONEY_TEXT], approved[MONEY_TEXT], rej[24], adj[24];
+		char signer[4][64];
+		int signatures = 0;
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		snprintf(n, sizeof n, "%lld", (long long)sqlite3_column_int64(st, 1));
+		money_format(sqlite3_column_int64(st, 2), claimed);
+		money_format(sqlite3_column_int64(st, 3), approved);
+		snprintf(rej, sizeof rej, "%lld", (long long)sqlite3_column_int64(st, 4));
+		snprintf(adj, sizeof adj, "%lld", (long long)sqlite3_column_int64(st, 5));
+		for (int b = 0; b < 4; b++) {
+			db_bind_text(who, 1, p->r->quarter);
+			db_bind_text(who, 2, code);
+			db_bind_text(who, 3, bureaus[b]);
+			signer[b][0] = '\0';
+			if (db_step(&p->db, who) == SQLITE_ROW) {
+				snprintf(signer[b], sizeof signer[b], "%s",
+					 (const char *)sqlite3_column_text(who, 0));
+				signatures++;
+			}
+			sqlite3_reset(who);
+		}
+		const char *row[] = {p->r->quarter, code, n, claimed, approved, rej, adj, signer[0],
+				     signer[1], signer[2], signer[3], signatures == 4 ? "closed" : "open"};
+		rec_write(p->w, row);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(who);
+}
+
+/* A page's title: what, and the period. */
+static const char *title(struct report *p, const char *what, const char *by)
+{
+	char from[DATE_TEXT], to[DATE_TEXT];
+
+	if (p->r->quarter)
+		snprintf(p->title, sizeof p->title, "%s%s, %s", what, by, p->r->quarter);
+	else if (p->r->from || p->r->to) {
+		date_format(p->r->from, from);
+		date_format(p->r->to, to);
+		snprintf(p->title, sizeof p->title, "%s%s, %s to %s", what, by,
+			 p->r->from ? from : "", p->r->to ? to : "");
+	} else {
+		snprintf(p->title, sizeof p->title, "%s%s", what, by);
+	}
+	return p->title;
+}
+
+int report_main(const struct jz_opts *o, const struct report_opts *r)
+{
+	struct report p = {.o = o, .r = r};
+	struct output out;
+	struct policy pol;
+	int status = JZ_OK;
+
+	/* A record stream on stdin: summed without the database.  Not with a
+	 * period: that is a summary of the database (and a shell loop reading
+	 * its own input stays the loop's). */
+	struct stat st;
+	if (strcmp(r->subject, "summary") == 0 && !r->from && !r->to && fstat(0, &st) == 0 &&
+	    (S_ISFIFO(st.st_mode) || (S_ISREG(st.st_mode) && st.st_size > 0))) {
+		int c = getc(stdin);
+		if (c != EOF) {
+			ungetc(c, stdin);
+			const char *by = r->by ? r->by : "institution";
+			if (!report_stream_by_ok(by))
+				diag_fatal(JZ_USAGE, "--by %s: settlement lines are summed by institution, "
+					   "month, visit_type or status", by);
+			output_open(&out, o->output);
+			output_spool(&out);
+			p.w = rec_writer_open(out.fp, o->format, report_stream_columns(by), 6);
+			status = report_stream(o, by, p.w);
+			if (!rec_writer_close(p.w) || (status == JZ_OK && !output_ready(&out))) {
+				output_abort(&out);
+				diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
+			}
+			if (status == JZ_OK)
+				output_commit(&out);
+			else
+				output_abort(&out);
+			return status;
+		}
+	}
+	if (r->by && strcmp(r->subject, "summary") == 0 && !report_by_ok(r->by))
+		diag_fatal(JZ_USAGE, "--by %s: the database's summary is by street, programme, group, "
+			   "institution or month", r->by);
+	if (access(o->db, F_OK) != 0)
+		diag_fatal(JZ_NOINPUT, "%s: no such database; give --db", o->db);
+	db_open(&p.db, o->db, DB_READ, o->busy_timeout_ms);
+	sqlite3_exec(p.db.h, "BEGIN", NULL, NULL, NULL); /* one view of the database */
+	output_open(&out, o->output);
+	output_spool(&out);
+	if (strcmp(r->subject, "policy") == 0) {
+		policy_choose(&pol, &p.db, o->policy);
+		p.w = rec_writer_open(out.fp, o->format, policy_columns, 5);
+		policy(&p, &pol);
+		policy_free(&pol);
+	} else if (strcmp(r->subject, "audit") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, audit_columns, audit_ncolumns);
+		long diffs = audit_run(&p.db, r->show_ids, p.w);
+		if (diffs)
+			status = JZ_NO;
+		if (!o->quiet)
+			diag_warn("audit: %ld difference%s", diffs, diffs == 1 ? "" : "s");
+	} else if (strcmp(r->subject, "gaps") == 0) {
+		policy_choose(&pol, &p.db, o->policy);
+		p.w = rec_writer_open(out.fp, o->format, report_gaps_columns, report_gaps_ncolumns);
+		long long n = report_gaps(&p.db, &pol, o->as_of, r->show_ids, p.w);
+		policy_free(&pol);
+		if (!o->quiet)
+			diag_warn("gaps: %lld", n);
+	} else if (strcmp(r->subject, "forecast") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, report_forecast_columns,
+				      report_forecast_ncolumns);
+		rec_writer_title(p.w, title(&p, "救助预测报告 forecast", ""));
+		report_forecast(&p.db, r, r->horizon ? r->horizon : 3, p.w);
+	} else if (strcmp(r->subject, "survey") == 0) {
+		policy_choose(&pol, &p.db, o->policy);
+		jz_date jan1 = 0, dec31 = 0;
+		if (r->year) {
+			date_from_ymd(r->year, 1, 1, &jan1);
+			date_from_ymd(r->year, 12, 31, &dec31);
+		}
+		if (r->draw) {
+			p.w = rec_writer_open(out.fp, o->format, report_draw_columns, 6);
+			report_survey_draw(&p.db, &pol, r->year, r->seed, o->as_of_given ? o->as_of : jan1,
+					   p.w);
+		} else {
+			p.w = rec_writer_open(out.fp, o->format, report_survey_columns,
+					      report_survey_ncolumns);
+			report_survey(&p.db, &pol, r->year ? jan1 : r->from, r->year ? dec31 : r->to, p.w);
+		}
+		policy_free(&pol);
+	} else if (strcmp(r->subject, "summary") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, report_summary_columns(r->by ? r->by
+							 : "programme"), 5);
+		rec_writer_title(p.w, title(&p, "救助汇总报告 summary by ", r->by ? r->by : "programme"));
+		report_summary(&p.db, r, p.w);
+	} else if (strcmp(r->subject, "funds") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, funds_columns, 7);
+		funds(&p);
+	} else {
+		p.w = rec_writer_open(out.fp, o->format, settlement_columns, 12);
+		rec_writer_title(p.w, title(&p, "医疗救助季度结算 settlement", ""));
+		settlement(&p);
+	}
+	sqlite3_exec(p.db.h, "COMMIT", NULL, NULL, NULL);
+	if (!rec_writer_close(p.w) || !output_ready(&out)) {
+		output_abort(&out);
+		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
+	}
+	output_commit(&out);
+	db_close(&p.db);
+	return status;
+}

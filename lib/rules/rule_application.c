@@ -1,0 +1,177 @@
+/*
+ * The programmes a person applies for at a window (rules.md 1, 4, 5):
+ * temporary aid, the rural employment subsidies, legal aid, enforcement
+ * relief and home care.  Each application is decided as of D with its
+ * applicant's household as it stood on D.
+ */
+#include "rules/rule.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/application.h"
+
+const char *const rule_application_programmes[] = {
+	"temporary", "employment_startup", "employment_retraining", "legal_aid",
+	"enforcement_relief", "home_care", NULL,
+};
+
+static bool is(const char *code, const char *want)
+{
+	return strcmp(code, want) == 0;
+}
+
+static const struct person *applicant(const struct household *h, const struct application *a)
+{
+	for (int i = 0; i < h->n; i++)
+		if (strcmp(h->member[i].id, a->national_id) == 0)
+			return &h->member[i];
+	return NULL;
+}
+
+/* Is the household zero-employment, leaving out one member (NULL: none)? */
+static bool zero_employment(struct rule_ctx *c, const struct household *h, const struct person *skip)
+{
+	int labourers = 0, employed = 0;
+	for (int i = 0; i < h->n; i++) {
+		if (&h->member[i] == skip)
+			continue;
+		labourers += rule_able_labourer(c, &h->member[i]);
+		employed += is(h->member[i].employment, "employed");
+	}
+	return labourers > 0 && employed == 0;
+}
+
+/* Legal hardship (三(四)): I < legal multiplier x S.n. */
+static bool legal_hardship(struct rule_ctx *c)
+{
+	const struct household_facts *f = &c->facts;
+	jz_rate m = rule_rate(c, "legal.hardship_multiplier", "m");
+	char inc[MONEY_TEXT], s[MONEY_TEXT];
+	money_format(f->income, inc);
+	money_format(f->s, s);
+	rule_note(c, "n=%d I=%s S=%s", f->n, inc, s);
+	return money_below(f->income, f->n, f->s, m);
+}
+
+/* temporary (三(一)4): who may apply, then min(requested, the reason's cap,
+ * what is left of the household's yearly cap).  The yearly cap is drawn
+ * by the household's temporary applications of the same calendar year, in
+ * the order received. */
+static void temporary(struct rule_ctx *c, const struct household *h, const struct person *p,
+		      const struct application *a, jz_fen *drawn, int *year)
+{
+	const struct household_facts *f = &c->facts;
+	int y, m, d;
+	char cap_name[40], req[MONEY_TEXT], left_s[MONEY_TEXT];
+
+	date_to_ymd(a->received_on, &y, &m, &d);
+	if (y != *year) {
+		*year = y;
+		*drawn = 0;
+	}
+	rule_begin(c, "temporary");
+	bool migrant = p->has_residence_since && !p->hukou_local &&
+		       p->residence_since <= date_add_months(a->received_on, -12);
+	const char *who = f->dibao ? "dibao_member" : f->edge ? "edge_member"
+			  : p->enterprise_hardship ? "enterprise_hardship"
+			  : p->one_child_hardship ? "one_child_hardship" : p->troop ? "troop"
+			  : migrant ? "migrant_over_one_year" : NULL;
+	rule_note(c, "who=%s", who ? who : "none");
+	if (!who) {
+		rule_decide_application(c, "temporary", h, p, a->id, false, 0, "once", "may_not_apply");
+		return;
+	}
+	snprintf(cap_name, sizeof cap_name, "temporary.cap.%s", a->reason);
+	jz_fen cap = rule_money(c, cap_name, "cap");
+	jz_fen yearly = rule_money(c, "temporary.annual_cap_household", "year_cap");
+	jz_fen left = yearly > *drawn ? yearly - *drawn : 0;
+	jz_fen amount = a->requested < cap ? a->requested : cap;
+	amount = amount < left ? amount : left;
+	money_format(a->requested, req);
+	money_format(left, left_s);
+	rule_note(c, "requested=%s left=%s", req, left_s);
+	*drawn += amount;
+	rule_decide_application(c, "temporary", h, p, a->id, amount > 0, amount, "once",
+				amount > 0 ? who : "yearly_cap_reached");
+}
+
+/* home_care (三(五)): 60 and over in a dibao household; wubao; a returned
+ * overseas Chinese in hardship; 80 and over needing care: cost x rate. */
+static void home_care(struct rule_ctx *c, const struct household *h, const struct person *p,
+		      const struct application *a)
+{
+	const struct household_facts *f = &c->facts;
+	int age = rule_age(c, p);
+	const char *who = age >= 60 && f->dibao ? "dibao_elderly" : p->wubao ? "wubao"
+			  : p->returned_overseas && f->hardship ? "returned_overseas_hardship"
+			  : age >= 80 && !is(p->self_care, "full") ? "over_80_needing_care" : NULL;
+	char req[MONEY_TEXT];
+
+	rule_begin(c, "home_care");
+	jz_rate rate = rule_rate(c, "home_care.subsidy_rate", "rate");
+	money_format(a->requested, req);
+	rule_note(c, "age=%d cost=%s", age, req);
+	rule_decide_application(c, "home_care", h, p, a->id, who != NULL,
+				money_times_rate(a->requested, rate), "once", who ? who : "not_eligible");
+}
+
+void rule_applications(struct rule_ctx *c, const struct household *h,
+		       const struct application *const *apps, int n)
+{
+	const struct household_facts *f = &c->facts;
+	jz_fen drawn = 0;
+	int year = 0;
+
+	for (int i = 0; i < n; i++) {
+		const struct application *a = apps[i];
+		const struct person *p = applicant(h, a);
+		bool rural = is(f->head->hukou_type, "rural");
+
+		if (!p)
+			continue;
+		if (is(a->programme, "temporary")) {
+			temporary(c, h, p, a, &drawn, &year);
+		} else if (is(a->programme, "employment_startup")) {
+			/* 三(一)2: a rural zero-employment labourer who found work
+			 * of their own: the household was zero-employment but for
+			 * this applicant. */
+			rule_begin(c, "employment_startup");
+			jz_fen amount = rule_money(c, "employment.startup_subsidy", "subsidy");
+			bool zero = zero_employment(c, h, p);
+			rule_note(c, "rural=%s zero_employment_otherwise=%s", rural ? "yes" : "no",
+				  zero ? "yes" : "no");
+			rule_decide_application(c, "employment_startup", h, p, a->id, rural && zero, amount,
+						"once", !rural ? "not_rural" : zero ? "rural_zero_employment"
+						: "member_employed");
+		} else if (is(a->programme, "employment_retraining")) {
+			/* 三(一)2: the whole cost of training again. */
+			rule_begin(c, "employment_retraining");
+			bool zero = zero_employment(c, h, NULL);
+			rule_note(c, "rural=%s zero_employment=%s", rural ? "yes" : "no", zero ? "yes" : "no");
+			rule_decide_application(c, "employment_retraining", h, p, a->id, rural && zero,
+						a->requested, "once", !rural ? "not_rural"
+						: zero ? "rural_zero_employment" : "member_employed");
+		} else if (is(a->programme, "legal_aid")) {
+			/* 三(四)1: the case types, and hardship: a service. */
+			rule_begin(c, "legal_aid");
+			bool hard = legal_hardship(c);
+			rule_note(c, "case=%s", a->case_type);
+			rule_decide_application(c, "legal_aid", h, p, a->id, hard, 0, "once",
+						hard ? a->case_type : "not_hardship");
+		} else if (is(a->programme, "enforcement_relief")) {
+			/* 三(四)2: local hukou, the respondent unable to pay,
+			 * hardship: 6 x S on the decision date, once. */
+			rule_begin(c, "enforcement_relief");
+			bool hard = legal_hardship(c);
+			long months = rule_count(c, "legal.enforcement_relief_months", "months");
+			bool ok = p->hukou_local && a->respondent_unable && hard;
+			rule_decide_application(c, "enforcement_relief", h, p, a->id, ok, months * f->s,
+						"once", !p->hukou_local ? "hukou_not_local"
+						: !a->respondent_unable ? "respondent_able"
+						: hard ? "respondent_unable" : "not_hardship");
+		} else if (is(a->programme, "home_care")) {
+			home_care(c, h, p, a);
+		}
+	}
+}

@@ -1,0 +1,454 @@
+/*
+ * Claims into settlement lines (settle(1); rules.md 3, Claims and the
+ * quarterly settlement).  Each claim is checked in the order of rules.md,
+ * the first failing check giving its reason; its aid is computed and
+ * compared with the advance claimed; the line is stored and printed.  One
+ * streaming pass: a registry lookup or two per claim, nothing held.
+ */
+#include "settle/settle.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/diag.h"
+#include "core/exitcode.h"
+#include "core/progress.h"
+#include "rules/rule.h"
+#include "core/text.h"
+
+enum { C_ID, C_INSTITUTION, C_NATIONAL, C_VISIT, C_TYPE, C_REFERRAL, C_TOTAL, C_INSURANCE,
+       C_ADVANCE, C_CORRECTS, C_N };
+
+/* An institution as enrolled (its newest record). */
+struct institution {
+	char code[104];
+	bool hospital;
+	jz_date from, to;   /* designated on [from, to]; to 0: still */
+	bool frozen;        /* its statement of this quarter is signed */
+};
+
+struct claims {
+	struct settle_run *r;
+	int src;
+	struct institution *inst;
+	int ninst;
+	sqlite3_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen, *given, *signed_by;
+	long long messages;   /* rejections told on stderr */
+};
+
+static bool is(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+static struct institution *institution(struct claims *c, const char *code);
+
+static void load_institutions(struct claims *c)
+{
+	struct db *db = &c->r->db;
+	sqlite3_stmt *st = db_prepare(db, "SELECT i.code, i.type, i.designated_from, "
+		"i.designated_to, (SELECT count(*) FROM signoff s WHERE s.quarter = ?1 AND "
+		"s.institution = i.code) FROM institution i WHERE i.entry = (SELECT max(entry) FROM "
+		"institution j WHERE j.code = i.code) ORDER BY i.code");
+	char err[80];
+	int cap = 0;
+
+	db_bind_text(st, 1, c->r->s->quarter);
+	while (db_step(db, st) == SQLITE_ROW) {
+		if (c->ninst == cap) {
+			cap = cap ? 2 * cap : 16;
+			if (!(c->inst = realloc(c->inst, cap * sizeof *c->inst)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		struct institution *in = &c->inst[c->ninst++];
+		const char *to = (const char *)sqlite3_column_text(st, 3);
+		text_copy(in->code, sizeof in->code, (const char *)sqlite3_column_text(st, 0));
+		in->hospital = is((const char *)sqlite3_column_text(st, 1), "hospital");
+		in->to = 0;
+		if (!date_parse((const char *)sqlite3_column_text(st, 2), &in->from, err, sizeof err) ||
+		    (to && !date_parse(to, &in->to, err, sizeof err)))
+			diag_fatal(JZ_SOFTWARE, "institution %s: %s", in->code, err);
+		in->frozen = sqlite3_column_int(st, 4) > 0;
+	}
+	sqlite3_finalize(st);
+	/* The policy's hospitals, for a --policy not stored before. */
+	const cJSON *e;
+	cJSON_ArrayForEach(e, c->r->pol.institutions) {
+		const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(e, "type");
+		const cJSON *from = cJSON_GetObjectItemCaseSensitive(e, "designated_from");
+		const cJSON *to = cJSON_GetObjectItemCaseSensitive(e, "designated_to");
+		if (!cJSON_IsString(code) || institution(c, code->valuestring))
+			continue;
+		if (c->ninst == cap) {
+			cap = cap ? 2 * cap : 16;
+			if (!(c->inst = realloc(c->inst, cap * sizeof *c->inst)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		struct institution *in = &c->inst[c->ninst++];
+		text_copy(in->code, sizeof in->code, code->valuestring);
+		in->hospital = cJSON_IsString(type) && is(type->valuestring, "hospital");
+		in->to = 0;
+		in->frozen = false;
+		if (!cJSON_IsString(from) || !date_parse(from->valuestring, &in->from, err, sizeof err) ||
+		    (cJSON_IsString(to) && !date_parse(to->valuestring, &in->to, err, sizeof err)))
+			diag_fatal(JZ_SOFTWARE, "policy institution %s: %s", in->code, err);
+	}
+}
+
+static struct institution *institution(struct claims *c, const char *code)
+{
+	for (int i = 0; i < c->ninst; i++)
+		if (is(c->inst[i].code, code))
+			return &c->inst[i];
+	return NULL;
+}
+
+static bool found(struct db *db, sqlite3_stmt *st, const char *a, const char *b)
+{
+	db_bind_static(st, 1, a);
+	if (b)
+		db_bind_static(st, 2, b);
+	bool yes = db_step(db, st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
+/* A rate or amount of the policy on the visit date; none stops the run. */
+static int64_t param(struct settle_run *r, const char *name, jz_date on)
+{
+	return policy_need(&r->pol, name, on)->i;
+}
+
+/* Is the statement of the quarter and institution of claim id signed? */
+static bool target_frozen(struct claims *c, const char *institution, const char *id)
+{
+	db_bind_static(c->target, 1, institution);
+	db_bind_static(c->target, 2, id);
+	bool frozen = db_step(&c->r->db, c->target) == SQLITE_ROW && sqlite3_column_int(c->target, 1);
+	sqlite3_reset(c->target);
+	return frozen;
+}
+
+/* Does claim id of the institution exist, for this person? */
+static bool target_of(struct claims *c, const char *institution, const char *id,
+		      const char *national_id)
+{
+	db_bind_static(c->target, 1, institution);
+	db_bind_static(c->target, 2, id);
+	bool yes = db_step(&c->r->db, c->target) == SQLITE_ROW &&
+		   is((const char *)sqlite3_column_text(c->target, 0), national_id);
+	sqlite3_reset(c->target);
+	return yes;
+}
+
+/* The first reason of rules.md's checks 1-5 that the claim fails, or NULL;
+ * duplicate is the caller's (it knows what was stored). */
+static const char *check(struct claims *c, const struct value *v, const struct institution *in,
+			 bool duplicate)
+{
+	struct settle_run *r = c->r;
+	jz_date visit = v[C_VISIT].i;
+	char chain[160];
+
+	if (!in || visit < in->from || (in->to && visit > in->to))
+		return "not_designated";
+	/* An entitlement is granted to an enrolled person only, so the
+	 * registry is asked only for a claim without one. */
+	rule_chain(chain, sizeof chain, "medical", "person", v[C_NATIONAL].s);
+	bool entitled = history_grant(&r->hist, chain, visit, NULL);
+	if (!entitled && !found(&r->db, c->person, v[C_NATIONAL].s, NULL))
+		return "unknown_person";
+	if (!entitled)
+		return "not_entitled";
+	if (visit < r->s->first || visit >= r->s->end)
+		return "out_of_period";
+	if (in->frozen)
+		return "period_closed";
+	if (duplicate)
+		return "duplicate";
+	if (v[C_CORRECTS].given) {
+		if (!target_of(c, v[C_INSTITUTION].s, v[C_CORRECTS].s, v[C_NATIONAL].s))
+			return "corrects_unknown";
+		if (target_frozen(c, v[C_INSTITUTION].s, v[C_CORRECTS].s))
+			return "period_closed"; /* a signed line is corrected by nothing */
+		if (found(&r->db, c->corrected, v[C_INSTITUTION].s, v[C_CORRECTS].s))
+			return "already_corrected";
+	}
+	if (is(v[C_TYPE].s, "outpatient") && in->hospital && !v[C_REFERRAL].i)
+		return "no_referral";
+	return NULL;
+}
+
+/* The aid of rules.md check 6: outpatient half the base; inpatient the base
+ * at the inpatient rate within what is left of the person's yearly cap
+ * (approved inpatient aid of the calendar year, every institution and
+ * quarter, corrected lines aside).  *capped when the cap cut it. */
+static jz_fen aid(struct claims *c, const struct value *v, bool *capped)
+{
+	struct settle_run *r = c->r;
+	jz_date visit = v[C_VISIT].i, jan1, next;
+	jz_fen base = v[C_TOTAL].i - v[C_INSURANCE].i;
+	int y, m, d;
+	char from[DATE_TEXT], to[DATE_TEXT];
+
+	*capped = false;
+	if (is(v[C_TYPE].s, "outpatient"))
+		return money_times_rate(base, param(r, "medical.outpatient.aid_rate", visit));
+	jz_fen want = money_times_rate(base, param(r, "medical.inpatient.aid_rate", visit));
+	jz_fen cap = param(r, "medical.annual_cap_person", visit);
+	date_to_ymd(visit, &y, &m, &d);
+	date_from_ymd(y, 1, 1, &jan1);
+	if (!date_from_ymd(y + 1, 1, 1, &next))
+		next = jan1 + 366;
+	date_format(jan1, from);
+	date_format(next, to);
+	db_bind_static(c->cap, 1, v[C_NATIONAL].s);
+	db_bind_static(c->cap, 2, from);
+	db_bind_static(c->cap, 3, to);
+	db_bind_static(c->cap, 4, v[C_INSTITUTION].s);
+	db_bind_static(c->cap, 5, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
+	db_step(&r->db, c->cap);
+	jz_fen used = sqlite3_column_int64(c->cap, 0);
+	sqlite3_reset(c->cap);
+	jz_fen left = cap > used ? cap - used : 0;
+	*capped = want > left;
+	return *capped ? left : want;
+}
+
+const char *const settle_line_columns[] = {
+	"claim_id", "institution", "national_id", "visit_date", "visit_type", "referral", "total",
+	"insurance_paid", "advance", "corrects", "computed", "approved", "status", "reason",
+};
+const int settle_line_ncolumns = sizeof settle_line_columns / sizeof settle_line_columns[0];
+
+static void print_line(struct settle_run *r, const char *const cells[C_N], jz_fen computed,
+		       jz_fen approved, const char *status, const char *reason)
+{
+	char comp[MONEY_TEXT], appr[MONEY_TEXT];
+	const char *row[C_N + 4];
+
+	money_format(computed, comp);
+	money_format(approved, appr);
+	memcpy(row, cells, C_N * sizeof *row);
+	row[C_N] = comp;
+	row[C_N + 1] = appr;
+	row[C_N + 2] = status;
+	row[C_N + 3] = reason;
+	rec_write(r->w, row);
+}
+
+/* Tell a rejection on stderr, the first hundred of them. */
+static void tell(struct claims *c, const struct problems *p, const struct value *v,
+		 const char *reason)
+{
+	static const struct { const char *reason, *column, *what; } said[] = {
+		{"not_designated", "institution", "not a designated institution on the visit date"},
+		{"unknown_person", "national_id", "not enrolled"},
+		{"not_entitled", "national_id", "no medical aid entitlement on the visit date"},
+		{"out_of_period", "visit_date", NULL},
+		{"period_closed", "institution", "its statement of the quarter is signed"},
+		{"duplicate", "claim_id", "settled before with other values, or given twice"},
+		{"corrects_unknown", "corrects", "no such claim of the institution"},
+		{"already_corrected", "corrects", "that claim was corrected before"},
+		{"no_referral", "referral", "an outpatient visit at a hospital needs a referral"},
+	};
+	if (++c->messages > 100 || c->r->o->quiet)
+		return;
+	for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) {
+		if (!is(said[i].reason, reason))
+			continue;
+		if (said[i].what)
+			diag_at(p->source, p->line, said[i].column, "%s (%s)", said[i].what, reason);
+		else
+			diag_at(p->source, p->line, said[i].column, "%s is outside %s (%s)",
+				v[C_VISIT].s, c->r->s->quarter, reason);
+	}
+}
+
+/* Has the stored line of this claim the same claim values? */
+static bool same_claim(sqlite3_stmt *st, const struct value *v)
+{
+	for (int i = C_NATIONAL; i < C_N; i++) {
+		const char *t = (const char *)sqlite3_column_text(st, i - C_NATIONAL);
+		bool money = i == C_TOTAL || i == C_INSURANCE || i == C_ADVANCE;
+		if (money || i == C_REFERRAL) {
+			if (sqlite3_column_int64(st, i - C_NATIONAL) != v[i].i)
+				return false;
+		} else if (v[i].given ? !t || strcmp(t, v[i].s) != 0 : t != NULL) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The line stored for a claim given again: printed as it was. */
+static void print_stored(struct settle_run *r, sqlite3_stmt *st, const char *cells[C_N])
+{
+	const char *status = (const char *)sqlite3_column_text(st, C_N - C_NATIONAL + 2);
+	const char *reason = (const char *)sqlite3_column_text(st, C_N - C_NATIONAL + 3);
+	print_line(r, cells, sqlite3_column_int64(st, C_N - C_NATIONAL),
+		   sqlite3_column_int64(st, C_N - C_NATIONAL + 1), status, reason ? reason : "");
+}
+
+/* Note a claim this run gave and did not store. */
+static void note_given(struct claims *c, const struct value *v)
+{
+	db_bind_static(c->seen, 1, v[C_INSTITUTION].s);
+	db_bind_static(c->seen, 2, v[C_ID].s);
+	db_step(&c->r->db, c->seen);
+}
+
+static void take(struct rec *rec, void *ctx)
+{
+	struct claims *c = ctx;
+	struct settle_run *r = c->r;
+	const struct kind *k = &kind_claim;
+	struct value v[C_N];
+	struct problems *p = &rec->prob;
+	const char *cells[C_N];
+
+	progress_tick("claims", ++r->read);
+	if (rec->broken || !kind_parse(k, &r->env, rec->val, v, p)) {
+		r->bad++;
+		return;
+	}
+	if (r->bad)
+		return; /* nothing will be written: check the rest only */
+	for (int i = 0; i < C_N; i++)
+		cells[i] = v[i].given ? v[i].s : "";
+
+	const struct institution *in = institution(c, v[C_INSTITUTION].s);
+	jz_date visit = v[C_VISIT].i;
+	/* Only a claim of this quarter, of a statement not signed, is settled
+	 * and stored, whatever else it fails: another may come where it
+	 * belongs, under the same id. */
+	bool here = visit >= r->s->first && visit < r->s->end &&
+		    !(in ? in->frozen : found(&r->db, c->signed_by, r->s->quarter, v[C_INSTITUTION].s));
+
+	/* Settled before; or given before in this run: stored by it, or
+	 * noted in claim_given when it was not (only those are noted, so that
+	 * a first settlement of many claims keeps no list of them). */
+	db_bind_static(c->stored, 1, v[C_INSTITUTION].s);
+	db_bind_static(c->stored, 2, v[C_ID].s);
+	bool stored = db_step(&r->db, c->stored) == SQLITE_ROW;
+	bool seen = stored && sqlite3_column_int64(c->stored, C_N - C_NATIONAL + 4) == r->j.entry;
+	bool same = stored && !seen && same_claim(c->stored, v);
+	if (!seen) {
+		db_bind_static(c->given, 1, v[C_INSTITUTION].s);
+		db_bind_static(c->given, 2, v[C_ID].s);
+		seen = db_step(&r->db, c->given) == SQLITE_ROW;
+		sqlite3_reset(c->given);
+	}
+	if (here && same && !seen) {
+		/* Given again as it was: the stored line stands. */
+		print_stored(r, c->stored, cells);
+		sqlite3_reset(c->stored);
+		note_given(c, v);
+		r->again++;
+		return;
+	}
+	sqlite3_reset(c->stored);
+
+	const char *reason = check(c, v, in, stored || seen);
+	jz_fen computed = 0, approved = 0;
+	const char *status = "rejected";
+	bool capped = false;
+	if (!reason) {
+		computed = aid(c, v, &capped);
+		if (v[C_ADVANCE].i > computed) {
+			approved = computed;
+			status = "adjusted";
+			reason = capped ? "annual_cap" : "advance_above_aid";
+		} else {
+			approved = v[C_ADVANCE].i; /* equal, or lower: as claimed */
+			status = "approved";
+		}
+	} else if (is(reason, "period_closed") && here) {
+		if (++c->messages <= 100 && !r->o->quiet)
+			diag_at(p->source, p->line, "corrects", "%s is in a signed statement (period_closed)",
+				v[C_CORRECTS].s);
+	} else {
+		tell(c, p, v, reason);
+	}
+	print_line(r, cells, computed, approved, status, reason ? reason : "");
+	if (!here || stored || seen || (reason && is(reason, "period_closed"))) {
+		note_given(c, v);
+		r->unsettled++;
+		return;
+	}
+	r->rejected += is(status, "rejected");
+	r->adjusted += is(status, "adjusted");
+	r->approved += is(status, "approved");
+	const char *text[] = {v[C_INSTITUTION].s, v[C_ID].s, r->s->quarter, v[C_NATIONAL].s,
+			      v[C_VISIT].s, v[C_TYPE].s};
+	for (int i = 0; i < 6; i++)
+		db_bind_static(c->insert, i + 1, text[i]);
+	sqlite3_bind_int(c->insert, 7, (int)v[C_REFERRAL].i);
+	sqlite3_bind_int64(c->insert, 8, v[C_TOTAL].i);
+	sqlite3_bind_int64(c->insert, 9, v[C_INSURANCE].i);
+	sqlite3_bind_int64(c->insert, 10, v[C_ADVANCE].i);
+	db_bind_static(c->insert, 11, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
+	sqlite3_bind_int64(c->insert, 12, computed);
+	sqlite3_bind_int64(c->insert, 13, approved);
+	db_bind_static(c->insert, 14, status);
+	db_bind_static(c->insert, 15, reason);
+	db_bind_static(c->insert, 16, r->pol.ref);
+	sqlite3_bind_int64(c->insert, 17, r->j.entry);
+	sqlite3_bind_int(c->insert, 18, c->src);
+	sqlite3_bind_int64(c->insert, 19, p->line);
+	db_step(&r->db, c->insert);
+	r->added++;
+}
+
+void settle_claims(struct settle_run *r)
+{
+	static char *stdin_only[] = {"-"};
+	char **files = r->s->nfiles ? r->s->files : stdin_only;
+	int nfiles = r->s->nfiles ? r->s->nfiles : 1;
+	const struct kind *k = &kind_claim;
+	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
+	struct claims c = {.r = r};
+	char sha[SHA256_HEX];
+
+	load_institutions(&c);
+	c.stored = db_prepare(&r->db, "SELECT national_id, visit_date, visit_type, referral, total, "
+			      "insurance_paid, advance, corrects, computed, approved, status, reason, "
+			      "entry FROM claim WHERE institution = ?1 AND claim_id = ?2");
+	c.insert = db_prepare(&r->db, "INSERT INTO claim (institution, claim_id, quarter, "
+			      "national_id, visit_date, visit_type, referral, total, insurance_paid, "
+			      "advance, corrects, computed, approved, status, reason, policy, entry, "
+			      "src, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+			      "?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+	c.person = db_prepare(&r->db, "SELECT 1 FROM person WHERE national_id = ?1 LIMIT 1");
+	c.cap = db_prepare(&r->db, "SELECT coalesce(sum(approved), 0) FROM claim c WHERE "
+			   "national_id = ?1 AND visit_type = 'inpatient' AND visit_date >= ?2 AND "
+			   "visit_date < ?3 AND NOT (institution = ?4 AND claim_id IS ?5) AND NOT "
+			   "EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = c.institution AND "
+			   "d.corrects = c.claim_id AND d.status <> 'rejected')");
+	c.target = db_prepare(&r->db, "SELECT national_id, EXISTS (SELECT 1 FROM signoff s WHERE "
+			      "s.quarter = c.quarter AND s.institution = c.institution) FROM claim c "
+			      "WHERE institution = ?1 AND claim_id = ?2");
+	c.corrected = db_prepare(&r->db, "SELECT 1 FROM claim WHERE institution = ?1 AND corrects = ?2 "
+				 "AND status <> 'rejected'");
+	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS claim_given (institution TEXT, "
+		     "claim_id TEXT, PRIMARY KEY (institution, claim_id)) WITHOUT ROWID", NULL, NULL, NULL);
+	c.seen = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.claim_given VALUES (?1, ?2)");
+	c.given = db_prepare(&r->db, "SELECT 1 FROM temp.claim_given WHERE institution = ?1 AND "
+			     "claim_id = ?2");
+	c.signed_by = db_prepare(&r->db, "SELECT 1 FROM signoff WHERE quarter = ?1 AND institution = ?2");
+	for (int i = 0; i < nfiles; i++) {
+		c.src = i;
+		if (!rec_read_file(files[i], &src, take, &c, sha))
+			r->spoiled = true;
+		journal_input(&r->j, files[i], sha);
+	}
+	if (c.messages > 100 && !r->o->quiet)
+		diag_warn("... and %lld more rejected claims (see the reason column)", c.messages - 100);
+	sqlite3_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected, c.seen,
+			       c.given, c.signed_by};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		sqlite3_finalize(all[i]);
+	free(c.inst);
+}

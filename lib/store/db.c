@@ -1,0 +1,208 @@
+/* The database file (see db.h). */
+#include "store/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/diag.h"
+#include "core/exitcode.h"
+
+/* The connection open now.  A fatal error exits before db_close: exit()
+ * then closes it here, its statements finalized and its transaction rolled
+ * back, so that no memory of it is left (for valgrind, a block SQLite holds
+ * is "possibly lost").  db_close forgets it, so that a statement a run left
+ * unfinalized still shows. */
+static sqlite3 *open_h;
+static bool closes_at_exit; /* close_at_exit is registered */
+
+static void close_at_exit(void)
+{
+	sqlite3_stmt *st;
+
+	if (!open_h)
+		return;
+	while ((st = sqlite3_next_stmt(open_h, NULL)))
+		sqlite3_finalize(st);
+	sqlite3_close(open_h);
+	open_h = NULL;
+}
+
+void db_fail(struct db *db, int rc, const char *what)
+{
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		diag_fatal(JZ_TEMPFAIL, "%s: the database is locked by another run; try again "
+			   "(or raise --busy-timeout)", db->path);
+	diag_fatal(JZ_IOERR, "%s: %s: %s", db->path, what, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+}
+
+static void exec(struct db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		db_fail(db, rc, sql);
+}
+
+static int user_version(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA user_version");
+	int v = db_step(db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Apply the migrations the file lacks, in one transaction; a trial run
+ * leaves that transaction open, for the run to roll back with the rest. */
+static void migrate(struct db *db, bool trial)
+{
+	int have = user_version(db);
+	char pragma[48];
+
+	if (have > db_nmigrations)
+		diag_fatal(JZ_CANTCREAT, "%s: schema version %d is newer than this program's %d; "
+			   "upgrade jiuzhu", db->path, have, db_nmigrations);
+	if (have == db_nmigrations)
+		return;
+	db_begin(db);
+	have = user_version(db); /* another run may have migrated meanwhile */
+	for (int i = have; i < db_nmigrations; i++)
+		exec(db, db_migrations[i]);
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", db_nmigrations);
+	exec(db, pragma);
+	if (!trial)
+		db_commit(db);
+}
+
+/* Switch to WAL.  Changing the journal mode needs the file to itself and
+ * does not wait on the busy handler, so two first runs on a new file would
+ * collide: retry until the busy timeout. */
+static void wal(struct db *db, int busy_ms)
+{
+	for (int waited = 0;; waited += 10) {
+		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_ms)
+			db_fail(db, rc, "PRAGMA journal_mode = WAL");
+		sqlite3_sleep(10);
+	}
+}
+
+void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
+{
+	struct stat st;
+	int rc;
+	bool exists = stat(path, &st) == 0;
+
+	db->path = path;
+	db->h = NULL;
+	if (!exists && mode == DB_READ)
+		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol something first, or give --db",
+			   path);
+	if (!exists && mode == DB_WRITE) {
+		/* Create it ourselves so that it is 0600 whatever the umask. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 && errno != EEXIST)
+			diag_fatal(JZ_CANTCREAT, "%s: cannot create the database: %s", path, strerror(errno));
+		if (fd >= 0) {
+			fchmod(fd, 0600);
+			close(fd);
+		}
+	}
+	const char *name = !exists && mode == DB_TRIAL ? ":memory:" : path;
+	/* One connection, one thread: no mutexes. */
+	int flags = SQLITE_OPEN_NOMUTEX | (mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+	if (!closes_at_exit && atexit(close_at_exit) != 0)
+		diag_fatal(JZ_SOFTWARE, "atexit failed");
+	closes_at_exit = true;
+	rc = sqlite3_open_v2(name, &db->h, flags, NULL);
+	open_h = db->h;
+	if (rc != SQLITE_OK)
+		db_fail(db, rc, "cannot open");
+	sqlite3_busy_timeout(db->h, busy_ms);
+	sqlite3_extended_result_codes(db->h, 1);
+	if (mode != DB_READ) {
+		if (mode == DB_WRITE)
+			wal(db, busy_ms);
+		exec(db, "PRAGMA synchronous = NORMAL");
+		migrate(db, mode == DB_TRIAL);
+	} else {
+		/* Reading needs the registry of migration 1; later ones add tables
+		 * that a writing run creates when it needs them.  A file with no
+		 * schema yet is one a first run has created and not committed (or
+		 * failed in): no database so far. */
+		int v = user_version(db);
+		if (v == 0)
+			diag_fatal(JZ_NOINPUT, "%s: an empty database; enrol something first, or give --db",
+				   path);
+		if (v < 0 || v > db_nmigrations)
+			diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
+				   path, v, db_nmigrations);
+	}
+	exec(db, "PRAGMA cache_size = -8192");
+}
+
+void db_close(struct db *db)
+{
+	if (db->h == open_h)
+		open_h = NULL;
+	if (db->h)
+		sqlite3_close_v2(db->h);
+	db->h = NULL;
+}
+
+void db_begin(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		return; /* a trial run's migrations began it already */
+	exec(db, "BEGIN IMMEDIATE");
+}
+
+void db_commit(struct db *db)
+{
+	exec(db, "COMMIT");
+}
+
+void db_rollback(struct db *db)
+{
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK)
+		db_fail(db, rc, sql);
+	return st;
+}
+
+int db_step(struct db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_fail(db, rc, sqlite3_sql(st));
+	if (rc == SQLITE_DONE)
+		sqlite3_reset(st);
+	return rc;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void db_bind_static(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}

@@ -1,0 +1,308 @@
+/* Grants and payments as stored (see grant_store.h). */
+#include "store/grant_store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/diag.h"
+#include "core/exitcode.h"
+#include "core/text.h"
+
+/* How often each programme that assess decides is paid, and for what
+ * unit (rules.md). */
+static const struct { const char *programme, *period, *units; } programmes[] = {
+	{"dibao", "month", "household person"}, {"employment_insurance", "month", "person"},
+	{"medical", "month", "person"},
+	{"edu_hardship", "year", "person"}, {"edu_vocational", "year", "person"},
+	{"edu_disability", "year", "person"}, {"premium_subsidy", "year", "person"},
+	{"rehab_card", "year", "person"},
+	{"zero_employment", "once", "household"}, {"employment_training", "once", "person"},
+	{"employment_assistant", "once", "person"}, {"employment_incentive", "once", "person"},
+	{"lowrent_housing", "once", "household"}, {"rural_house_repair", "once", "household"},
+	{"festival", "once", "person"}, {"temporary", "once", "application"},
+	{"employment_startup", "once", "application"},
+	{"employment_retraining", "once", "application"}, {"legal_aid", "once", "application"},
+	{"enforcement_relief", "once", "application"}, {"home_care", "once", "application"},
+};
+
+static int programme_index(const char *programme)
+{
+	for (size_t i = 0; i < sizeof programmes / sizeof programmes[0]; i++)
+		if (strcmp(programmes[i].programme, programme) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *grant_period(const char *programme)
+{
+	int i = programme_index(programme);
+	return i < 0 ? NULL : programmes[i].period;
+}
+
+bool grant_unit_ok(const char *programme, const char *unit)
+{
+	int i = programme_index(programme);
+	if (i < 0)
+		return false;
+	size_t n = strlen(unit);
+	for (const char *u = programmes[i].units; (u = strstr(u, unit)); u += n)
+		if ((u == programmes[i].units || u[-1] == ' ') && (u[n] == ' ' || !u[n]))
+			return true;
+	return false;
+}
+
+const char *const grant_columns[] = {
+	"grant_id", "decision_id", "programme", "household_id", "national_id", "start", "end",
+	"amount", "period", "status", "account", "reason",
+};
+const int grant_ncolumns = sizeof grant_columns / sizeof grant_columns[0];
+
+const char *const payment_columns[] = {
+	"payment_id", "grant_id", "programme", "household_id", "national_id", "month", "amount",
+	"account", "status", "reason", "paid_on",
+};
+const int payment_ncolumns = sizeof payment_columns / sizeof payment_columns[0];
+
+void grant_store_open(struct grant_store *s, struct db *db, long long entry)
+{
+	memset(s, 0, sizeof *s);
+	s->db = db;
+	s->entry = entry;
+	ledger_open(&s->ledger, db, entry);
+	s->latest = db_prepare(db, "SELECT " GRANT_COLUMNS " FROM \"grant\" WHERE chain = ?1 "
+			       "ORDER BY start DESC, version DESC LIMIT 1");
+	s->by_id = db_prepare(db, "SELECT " GRANT_COLUMNS " FROM \"grant\" WHERE grant_id = ?1 "
+			      "ORDER BY version DESC LIMIT 1");
+	s->insert = db_prepare(db, "INSERT INTO \"grant\" (" GRANT_COLUMNS ", entry) VALUES (?1, ?2, "
+			       "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+			       "?18, ?19, ?20, ?21)");
+	s->is_paid = db_prepare(db, "SELECT 1 FROM payment WHERE payment_id = ?1 AND status = 'paid'");
+	s->is_deferred = db_prepare(db, "SELECT 1 FROM payment WHERE payment_id = ?1 "
+				    "AND status = 'deferred'");
+	s->pay = db_prepare(db, "INSERT INTO payment (payment_id, grant_id, month, amount, account, "
+			    "status, reason, paid_on, entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	s->released = db_prepare(db, "SELECT count(*), max(p.month) FROM \"grant\" g JOIN payment p ON "
+				 "p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
+				 "AND g.basis = 'released_prisoner' AND p.status = 'paid'");
+	s->street = db_prepare(db, "SELECT street FROM application WHERE application_id = ?1");
+}
+
+void grant_store_close(struct grant_store *s)
+{
+	sqlite3_stmt **all[] = {&s->latest, &s->by_id, &s->insert, &s->is_paid, &s->is_deferred,
+				&s->pay, &s->released, &s->street};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		sqlite3_finalize(*all[i]);
+		*all[i] = NULL;
+	}
+	ledger_close(&s->ledger);
+}
+
+static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	text_copy(buf, len, t ? t : "");
+}
+
+static jz_date date_col(sqlite3_stmt *st, int col)
+{
+	jz_date d = 0;
+	char err[80];
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	if (t && !date_parse(t, &d, err, sizeof err))
+		diag_fatal(JZ_SOFTWARE, "grant table: bad date %s", t);
+	return d;
+}
+
+void grant_read(sqlite3_stmt *st, struct grant *g)
+{
+	memset(g, 0, sizeof *g);
+	text(st, 0, g->grant_id, sizeof g->grant_id);
+	g->version = sqlite3_column_int(st, 1);
+	text(st, 2, g->chain, sizeof g->chain);
+	text(st, 3, g->decision_id, sizeof g->decision_id);
+	text(st, 4, g->programme, sizeof g->programme);
+	text(st, 5, g->unit, sizeof g->unit);
+	text(st, 6, g->household_id, sizeof g->household_id);
+	text(st, 7, g->national_id, sizeof g->national_id);
+	text(st, 8, g->application_id, sizeof g->application_id);
+	g->start = date_col(st, 9);
+	g->end = date_col(st, 10);
+	g->began = date_col(st, 11);
+	g->amount = sqlite3_column_int64(st, 12);
+	text(st, 13, g->period, sizeof g->period);
+	text(st, 14, g->status, sizeof g->status);
+	text(st, 15, g->account, sizeof g->account);
+	text(st, 16, g->basis, sizeof g->basis);
+	text(st, 17, g->reason, sizeof g->reason);
+	g->since = date_col(st, 18);
+	text(st, 19, g->policy, sizeof g->policy);
+}
+
+static bool load(struct grant_store *s, sqlite3_stmt *st, const char *key, struct grant *g)
+{
+	db_bind_text(st, 1, key);
+	bool found = db_step(s->db, st) == SQLITE_ROW;
+	if (found)
+		grant_read(st, g);
+	sqlite3_reset(st);
+	return found;
+}
+
+bool grant_chain_latest(struct grant_store *s, const char *chain, struct grant *g)
+{
+	return load(s, s->latest, chain, g);
+}
+
+bool grant_load(struct grant_store *s, const char *grant_id, struct grant *g)
+{
+	return load(s, s->by_id, grant_id, g);
+}
+
+static const char *empty_null(const char *t)
+{
+	return *t ? t : NULL;
+}
+
+void grant_write(struct grant_store *s, struct grant *g)
+{
+	struct grant stored;
+	char start[DATE_TEXT], end[DATE_TEXT], began[DATE_TEXT], since[DATE_TEXT];
+	char amount[MONEY_TEXT];
+
+	g->version = grant_load(s, g->grant_id, &stored) ? stored.version + 1 : 1;
+	date_format(g->start, start);
+	date_format(g->end, end);
+	date_format(g->began, began);
+	date_format(g->since, since);
+	const char *text[] = {
+		g->grant_id, NULL, g->chain, g->decision_id, g->programme, g->unit,
+		empty_null(g->household_id), empty_null(g->national_id),
+		empty_null(g->application_id), start, g->end ? end : NULL, began, NULL, g->period,
+		g->status, empty_null(g->account), g->basis, g->reason, since, g->policy,
+	};
+	for (int i = 0; i < 20; i++)
+		db_bind_text(s->insert, i + 1, text[i]);
+	sqlite3_bind_int(s->insert, 2, g->version);
+	sqlite3_bind_int64(s->insert, 13, g->amount);
+	sqlite3_bind_int64(s->insert, 21, s->entry);
+	db_step(s->db, s->insert);
+	s->versions++;
+	if (s->w) {
+		money_format(g->amount, amount);
+		const char *row[] = {
+			g->grant_id, g->decision_id, g->programme, g->household_id, g->national_id,
+			start, g->end ? end : "", amount, g->period, g->status, g->account, g->reason,
+		};
+		rec_write(s->w, row);
+	}
+}
+
+/* The accounts that pay g, in the order they are asked (rules.md 1, 3, 5):
+ * temporary aid from the street of the window, then the district; the
+ * major-disease fund's premiums from the fund, then the donations; home
+ * care from the donations; everything else from the budget. */
+static int payers(struct grant_store *s, const struct grant *g, char acc[2][ACCOUNT_LEN])
+{
+	if (strcmp(g->programme, "temporary") == 0) {
+		db_bind_text(s->street, 1, g->application_id);
+		if (db_step(s->db, s->street) != SQLITE_ROW)
+			diag_fatal(JZ_DATAERR, "application %s is not enrolled", g->application_id);
+		snprintf(acc[0], ACCOUNT_LEN, "street:%s", (const char *)sqlite3_column_text(s->street, 0));
+		sqlite3_reset(s->street);
+		snprintf(acc[1], ACCOUNT_LEN, "district");
+		return 2;
+	}
+	if (strcmp(g->programme, "premium_subsidy") == 0 &&
+	    strcmp(g->basis, "edge_major_disease_fund") == 0) {
+		snprintf(acc[0], ACCOUNT_LEN, "major_disease");
+		snprintf(acc[1], ACCOUNT_LEN, "donations");
+		return 2;
+	}
+	snprintf(acc[0], ACCOUNT_LEN, "%s",
+		 strcmp(g->programme, "home_care") == 0 ? "donations" : "budget");
+	return 1;
+}
+
+static bool exists(struct grant_store *s, sqlite3_stmt *st, const char *key)
+{
+	db_bind_text(st, 1, key);
+	bool found = db_step(s->db, st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+static void insert_payment(struct grant_store *s, const struct grant *g, const char *payment_id,
+			   const char *month, const char *account, const char *status,
+			   const char *reason, const char *paid_on)
+{
+	const char *text[] = {payment_id, g->grant_id, month, NULL, account, status, reason, paid_on};
+	for (int i = 0; i < 8; i++)
+		db_bind_text(s->pay, i + 1, text[i]);
+	sqlite3_bind_int64(s->pay, 4, g->amount);
+	sqlite3_bind_int64(s->pay, 9, s->entry);
+	db_step(s->db, s->pay);
+}
+
+static enum pay_result paid(struct grant_store *s, const struct grant *g, const char *payment_id,
+			    const char *month, const char *account, const char *paid_on)
+{
+	insert_payment(s, g, payment_id, month, account, "paid", NULL, paid_on);
+	s->payments++;
+	s->paid++;
+	s->paid_fen += g->amount;
+	return PAY_PAID;
+}
+
+enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
+			  const char *month, const char *paid_on, char account[ACCOUNT_LEN])
+{
+	char acc[2][ACCOUNT_LEN], out[64], ref[400];
+	int n = payers(s, g, acc);
+
+	snprintf(account, ACCOUNT_LEN, "%.299s", acc[0]);
+	if (exists(s, s->is_paid, payment_id))
+		return PAY_ALREADY;
+	snprintf(out, sizeof out, "paid:%s", g->programme);
+	snprintf(ref, sizeof ref, "payment:%s", payment_id);
+	for (int i = 0; i < n; i++) {
+		if (ledger_move(&s->ledger, acc[i], out, g->amount, paid_on, ref)) {
+			snprintf(account, ACCOUNT_LEN, "%.299s", acc[i]);
+			return paid(s, g, payment_id, month, account, paid_on);
+		}
+	}
+	/* The major-disease fund: what it lacks comes from the donations
+	 * (rules.md 3, 三(三)8), in the same payment. */
+	jz_fen fund = n == 2 ? ledger_balance(&s->ledger, acc[0]) : 0;
+	if (strcmp(acc[0], "major_disease") == 0 && fund > 0 &&
+	    ledger_balance(&s->ledger, acc[1]) >= g->amount - fund) {
+		ledger_move(&s->ledger, acc[0], out, fund, paid_on, ref);
+		ledger_move(&s->ledger, acc[1], out, g->amount - fund, paid_on, ref);
+		snprintf(account, ACCOUNT_LEN, "major_disease+donations");
+		return paid(s, g, payment_id, month, account, paid_on);
+	}
+	if (!exists(s, s->is_deferred, payment_id)) {
+		insert_payment(s, g, payment_id, month, acc[0], "deferred", "insufficient_funds",
+			       paid_on);
+		s->payments++;
+	}
+	s->deferred++;
+	return PAY_DEFERRED;
+}
+
+bool grant_is_paid(struct grant_store *s, const char *payment_id)
+{
+	return exists(s, s->is_paid, payment_id);
+}
+
+long grant_released_paid(struct grant_store *s, const char *chain, char last_month[8])
+{
+	db_bind_text(s->released, 1, chain);
+	db_step(s->db, s->released);
+	long n = sqlite3_column_int(s->released, 0);
+	const char *last = (const char *)sqlite3_column_text(s->released, 1);
+	if (last_month)
+		snprintf(last_month, 8, "%.7s", last ? last : "");
+	sqlite3_reset(s->released);
+	return n;
+}

@@ -1,0 +1,96 @@
+/*
+ * Grants and payments as stored (schemas/003-grant.sql): reading a grant's
+ * newest version, writing a new one, and paying a payment once from the
+ * account that pays its programme.  Shared by the decisions run and the
+ * payroll run of grant(1).
+ */
+#ifndef JZ_GRANT_STORE_H
+#define JZ_GRANT_STORE_H
+
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "store/db.h"
+#include "store/ledger.h"
+#include "core/money.h"
+#include "io/rec.h"
+
+#define ACCOUNT_LEN 300 /* "street:" and a street's name */
+
+struct grant {
+	char grant_id[300];
+	int version;             /* 0: not stored yet */
+	char chain[240];         /* programme/unit/key */
+	char decision_id[300];
+	char programme[32], unit[12];
+	char household_id[128], national_id[20], application_id[128];
+	jz_date start, end;      /* [start, end); end 0: open */
+	jz_date began;           /* start of the chain's unbroken run */
+	jz_fen amount;
+	char period[8];          /* month, year, once */
+	char status[10];         /* active, ended, deferred */
+	char account[ACCOUNT_LEN]; /* the account that paid it (or pays it) */
+	char basis[104];         /* the decision's reason */
+	char reason[104];        /* why this version */
+	jz_date since;           /* as_of of the decision that wrote it */
+	char policy[104];
+};
+
+/* The columns of a grant row, in the order grant_read() takes them. */
+#define GRANT_COLUMNS "grant_id, version, chain, decision_id, programme, unit, household_id, " \
+	"national_id, application_id, start, \"end\", began, amount, period, status, account, " \
+	"basis, reason, since, policy"
+/* A grant from a row of GRANT_COLUMNS. */
+void grant_read(sqlite3_stmt *st, struct grant *g);
+
+/* How often a programme is paid: month, year or once; NULL: unknown. */
+const char *grant_period(const char *programme);
+/* Is unit (household, person, application) one the programme decides on? */
+bool grant_unit_ok(const char *programme, const char *unit);
+
+struct grant_store {
+	struct db *db;
+	long long entry;
+	struct ledger ledger;
+	struct rec_writer *w;     /* each grant version written, or NULL */
+	long long versions;       /* grant rows written */
+	long long paid, deferred; /* payments made, and not made for want of money */
+	long long payments;       /* payment rows written */
+	jz_fen paid_fen;
+	sqlite3_stmt *latest, *by_id, *insert, *is_paid, *is_deferred, *pay, *released, *street;
+};
+
+extern const char *const grant_columns[];
+extern const int grant_ncolumns;
+
+void grant_store_open(struct grant_store *s, struct db *db, long long entry);
+void grant_store_close(struct grant_store *s);
+
+/* The chain's grant with the latest start, newest version; false: none. */
+bool grant_chain_latest(struct grant_store *s, const char *chain, struct grant *g);
+/* The newest version of grant_id; false: none. */
+bool grant_load(struct grant_store *s, const char *grant_id, struct grant *g);
+/* Store g as its next version, and print it. */
+void grant_write(struct grant_store *s, struct grant *g);
+
+enum pay_result { PAY_PAID, PAY_ALREADY, PAY_DEFERRED };
+
+/* Pay g's amount as payment_id for month (YYYY-MM) on date paid_on, from
+ * the first of its programme's accounts that can (for the major-disease
+ * fund: what the fund lacks from the donations); once only.  account gets
+ * the account that paid (or the first that was asked). */
+enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
+			  const char *month, const char *paid_on, char account[ACCOUNT_LEN]);
+
+/* Has payment_id been paid? */
+bool grant_is_paid(struct grant_store *s, const char *payment_id);
+
+/* Payments already paid to a released prisoner's dibao chain; the month
+ * of the last in last_month (YYYY-MM, "" for none) unless NULL. */
+long grant_released_paid(struct grant_store *s, const char *chain, char last_month[8]);
+
+/* A row of the payroll's output. */
+extern const char *const payment_columns[];
+extern const int payment_ncolumns;
+
+#endif
