@@ -7,7 +7,6 @@
 
 #include "assess/assess.h"
 #include "core/diag.h"
-#include "core/exitcode.h"
 #include "io/opts.h"
 
 const char *argp_program_version = "assess (jiuzhu) " JZ_VERSION;

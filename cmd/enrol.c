@@ -9,7 +9,6 @@
 
 #include "core/diag.h"
 #include "enrol/enrol.h"
-#include "core/exitcode.h"
 #include "io/opts.h"
 
 const char *argp_program_version = "enrol (jiuzhu) " JZ_VERSION;

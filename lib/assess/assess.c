@@ -33,7 +33,7 @@ struct sink {
 	struct output *out;
 	struct db *db;
 	struct journal *journal;       /* with --record: the run's entry */
-	sqlite3_stmt *last, *insert;   /* with --record */
+	db_stmt *last, *insert;   /* with --record */
 	long long recorded, unchanged;
 	bool applications;             /* decide applications too */
 	struct application_set apps;   /* received by D */
@@ -54,13 +54,13 @@ static bool wanted(const struct assess_opts *a, const char *code)
 static void record(struct sink *s, const struct decision *d, const char *id)
 {
 	db_bind_text(s->last, 1, id);
-	if (db_step(s->db, s->last) == SQLITE_ROW) {
-		bool same = sqlite3_column_int(s->last, 0) == d->eligible &&
-			    sqlite3_column_int64(s->last, 1) == d->amount &&
-			    strcmp((const char *)sqlite3_column_text(s->last, 2), d->reason) == 0 &&
-			    strcmp((const char *)sqlite3_column_text(s->last, 3), s->pol->ref) == 0 &&
-			    strcmp((const char *)sqlite3_column_text(s->last, 4), d->trace) == 0;
-		sqlite3_reset(s->last);
+	if (db_step(s->db, s->last) == DB_ROW) {
+		bool same = db_int(s->last, 0) == d->eligible &&
+			    db_int64(s->last, 1) == d->amount &&
+			    strcmp(db_text(s->last, 2), d->reason) == 0 &&
+			    strcmp(db_text(s->last, 3), s->pol->ref) == 0 &&
+			    strcmp(db_text(s->last, 4), d->trace) == 0;
+		db_reset(s->last);
 		if (same) {
 			s->unchanged++;
 			return;
@@ -70,13 +70,13 @@ static void record(struct sink *s, const struct decision *d, const char *id)
 			      d->application_id};
 	for (int i = 0; i < 7; i++)
 		db_bind_text(s->insert, i + 1, text[i]);
-	sqlite3_bind_int(s->insert, 8, d->eligible);
-	sqlite3_bind_int64(s->insert, 9, d->amount);
+	db_bind_int64(s->insert, 8, d->eligible);
+	db_bind_int64(s->insert, 9, d->amount);
 	db_bind_text(s->insert, 10, d->period);
 	db_bind_text(s->insert, 11, d->reason);
 	db_bind_text(s->insert, 12, s->pol->ref);
 	db_bind_text(s->insert, 13, d->trace);
-	sqlite3_bind_int64(s->insert, 14, s->journal->entry);
+	db_bind_int64(s->insert, 14, s->journal->entry);
 	db_step(s->db, s->insert);
 	s->recorded++;
 }
@@ -244,7 +244,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 		s.journal = &j;
 	} else {
 		/* One read transaction: the registry does not move under the run. */
-		sqlite3_exec(db.h, "BEGIN", NULL, NULL, NULL);
+		db_begin_read(&db);
 	}
 	policy_choose(&pol, &db, o->policy);
 	if (a->record) {
@@ -287,10 +287,10 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
 	}
 	if (!a->record) {
-		sqlite3_exec(db.h, "COMMIT", NULL, NULL, NULL);
+		db_end_read(&db);
 	} else {
-		sqlite3_finalize(s.last);
-		sqlite3_finalize(s.insert);
+		db_finalize(s.last);
+		db_finalize(s.insert);
 		journal_count(&j, "decision", s.recorded);
 		if (journal_total(&j) == 0 || o->dry_run) {
 			db_rollback(&db);

@@ -36,9 +36,9 @@ struct run {
 	struct journal j;
 	char **sources;          /* name of each src index */
 	int src;                 /* index of the input being read; -1 the policy */
-	sqlite3_stmt *current;   /* the stored record in force for a key */
-	sqlite3_stmt *insert;
-	sqlite3_stmt *touch;     /* (household, date) to check afterwards */
+	db_stmt *current;   /* the stored record in force for a key */
+	db_stmt *insert;
+	db_stmt *touch;     /* (household, date) to check afterwards */
 	long long read, added, same, bad;
 	bool spoiled;            /* a file could not be read as a whole */
 	struct rec_writer *rejects;
@@ -118,14 +118,14 @@ static void prepare(struct run *r)
 		/* Each household a row added or left, on the row's date: what
 		 * is checked afterwards, and what a rejected row takes back.
 		 * Its indexes are built after the load (check_households). */
-		sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS touched (household_id TEXT, "
-			     "date TEXT, row INTEGER, src INTEGER, line INTEGER)", 0, 0, 0);
+		db_exec(&r->db, "CREATE TEMP TABLE IF NOT EXISTS touched (household_id TEXT, "
+			     "date TEXT, row INTEGER, src INTEGER, line INTEGER)");
 		r->touch = db_prepare(&r->db, "INSERT INTO temp.touched VALUES (?1, ?2, ?3, ?4, ?5)");
 	}
 }
 
 /* Does the stored row (columns from 0) hold the same values as v? */
-static bool same_as_stored(const struct kind *k, sqlite3_stmt *st, const struct value *v)
+static bool same_as_stored(const struct kind *k, db_stmt *st, const struct value *v)
 {
 	int c = 0;
 	for (int i = 0; i < k->nfields; i++) {
@@ -136,16 +136,16 @@ static bool same_as_stored(const struct kind *k, sqlite3_stmt *st, const struct 
 			c++;
 			continue; /* a later date with the same facts is no new version */
 		}
-		int type = sqlite3_column_type(st, c);
+		bool null = db_is_null(st, c);
 		if (!v[i].given) {
-			if (type != SQLITE_NULL)
+			if (!null)
 				return false;
-		} else if (type == SQLITE_NULL) {
+		} else if (null) {
 			return false;
 		} else if (integer_type(f->type)) {
-			if (sqlite3_column_int64(st, c) != v[i].i)
+			if (db_int64(st, c) != v[i].i)
 				return false;
-		} else if (strcmp((const char *)sqlite3_column_text(st, c), v[i].s) != 0) {
+		} else if (strcmp(db_text(st, c), v[i].s) != 0) {
 			return false;
 		}
 		c++;
@@ -153,7 +153,7 @@ static bool same_as_stored(const struct kind *k, sqlite3_stmt *st, const struct 
 	return true;
 }
 
-static void bind_values(const struct kind *k, sqlite3_stmt *st, const struct value *v)
+static void bind_values(const struct kind *k, db_stmt *st, const struct value *v)
 {
 	int n = 0;
 	for (int i = 0; i < k->nfields; i++) {
@@ -162,9 +162,9 @@ static void bind_values(const struct kind *k, sqlite3_stmt *st, const struct val
 			continue;
 		n++;
 		if (!v[i].given)
-			sqlite3_bind_null(st, n);
+			db_bind_null(st, n);
 		else if (integer_type(f->type))
-			sqlite3_bind_int64(st, n, v[i].i);
+			db_bind_int64(st, n, v[i].i);
 		else
 			db_bind_static(st, n, v[i].s);
 	}
@@ -214,21 +214,21 @@ static void take(struct rec *rec, void *ctx)
 	int eff = kind_column(k, "effective");
 	if (k->dated) /* ?9 in prepare()'s SELECT */
 		db_bind_static(r->current, 9, v[eff].s);
-	int ncols = sqlite3_column_count(r->current) - 3;
+	int ncols = db_ncolumns(r->current) - 3;
 	char previous_household[256] = "";
-	if (db_step(&r->db, r->current) == SQLITE_ROW) {
+	if (db_step(&r->db, r->current) == DB_ROW) {
 		bool same = same_as_stored(k, r->current, v);
-		long long entry = sqlite3_column_int64(r->current, ncols);
+		long long entry = db_int64(r->current, ncols);
 		if (k == &kind_person)
 			snprintf(previous_household, sizeof previous_household, "%s",
-				 (const char *)sqlite3_column_text(r->current,
+				 db_text(r->current,
 					stored_index(k, kind_column(k, "household_id"))));
 		bool this_run_same_date = entry == r->j.entry &&
-			(!k->dated || strcmp((const char *)sqlite3_column_text(r->current, stored_index(k, eff)),
+			(!k->dated || strcmp(db_text(r->current, stored_index(k, eff)),
 				v[eff].s) == 0);
-		int first_src = sqlite3_column_int(r->current, ncols + 1);
-		long line = (long)sqlite3_column_int64(r->current, ncols + 2);
-		sqlite3_reset(r->current);
+		int first_src = db_int(r->current, ncols + 1);
+		long line = (long)db_int64(r->current, ncols + 2);
+		db_reset(r->current);
 		if (same) {
 			r->same++;
 			return;
@@ -248,12 +248,12 @@ static void take(struct rec *rec, void *ctx)
 		}
 	}
 	bind_values(k, r->insert, v);
-	int n = sqlite3_bind_parameter_count(r->insert);
-	sqlite3_bind_int64(r->insert, n - 2, r->j.entry);
-	sqlite3_bind_int(r->insert, n - 1, r->src);
-	sqlite3_bind_int64(r->insert, n, p->line);
+	int n = db_nparams(r->insert);
+	db_bind_int64(r->insert, n - 2, r->j.entry);
+	db_bind_int64(r->insert, n - 1, r->src);
+	db_bind_int64(r->insert, n, p->line);
 	db_step(&r->db, r->insert);
-	sqlite3_int64 row = sqlite3_last_insert_rowid(r->db.h);
+	long long row = db_last_rowid(&r->db);
 	r->added++;
 	if (r->src >= 0)
 		print_added(r, v);
@@ -264,9 +264,9 @@ static void take(struct rec *rec, void *ctx)
 				continue;
 			db_bind_static(r->touch, 1, hh[i]);
 			db_bind_static(r->touch, 2, v[eff].s);
-			sqlite3_bind_int64(r->touch, 3, row);
-			sqlite3_bind_int(r->touch, 4, r->src);
-			sqlite3_bind_int64(r->touch, 5, p->line);
+			db_bind_int64(r->touch, 3, row);
+			db_bind_int64(r->touch, 4, r->src);
+			db_bind_int64(r->touch, 5, p->line);
 			db_step(&r->db, r->touch);
 		}
 	}
@@ -276,7 +276,7 @@ static void take(struct rec *rec, void *ctx)
 static void enrol_policy_institutions(struct run *r, const struct policy *pol)
 {
 	const struct kind *saved = r->k;
-	sqlite3_stmt *cur = r->current, *ins = r->insert, *touch = r->touch;
+	db_stmt *cur = r->current, *ins = r->insert, *touch = r->touch;
 	char *val[MAXF];
 	char name[120];
 	int line = 0;
@@ -299,8 +299,8 @@ static void enrol_policy_institutions(struct run *r, const struct policy *pol)
 		if (r->bad > bad)
 			r->spoiled = true; /* a bad policy institution spoils the run */
 	}
-	sqlite3_finalize(r->current);
-	sqlite3_finalize(r->insert);
+	db_finalize(r->current);
+	db_finalize(r->insert);
 	r->k = saved;
 	r->current = cur;
 	r->insert = ins;
@@ -316,7 +316,7 @@ static bool reject_failing(struct run *r);
 /* Check one household on one date: exactly one head, and the household
  * facts the same on every member's row.  On a problem, say why in why
  * (IDs masked) and which column in column. */
-static bool check_household(struct run *r, sqlite3_stmt *members, const char *household,
+static bool check_household(struct run *r, db_stmt *members, const char *household,
 			    const char *date, char *column, char *why, size_t whylen)
 {
 	int n = 0, heads = 0;
@@ -326,11 +326,11 @@ static bool check_household(struct run *r, sqlite3_stmt *members, const char *ho
 	why[0] = '\0';
 	db_bind_text(members, 1, household);
 	db_bind_text(members, 2, date);
-	while (db_step(&r->db, members) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(members, 0);
-		const char *street = (const char *)sqlite3_column_text(members, 2);
-		int need = sqlite3_column_int(members, 3), house = sqlite3_column_int(members, 4);
-		heads += strcmp((const char *)sqlite3_column_text(members, 1), "head") == 0;
+	while (db_step(&r->db, members) == DB_ROW) {
+		const char *id = db_text(members, 0);
+		const char *street = db_text(members, 2);
+		int need = db_int(members, 3), house = db_int(members, 4);
+		heads += strcmp(db_text(members, 1), "head") == 0;
 		if (n++ == 0) {
 			text_copy(first_id, sizeof first_id, id);
 			if (!(first_street = strdup(street)))
@@ -363,7 +363,7 @@ static bool check_household(struct run *r, sqlite3_stmt *members, const char *ho
  * does not hold is reported once and put in temp.failing. */
 static int find_failing(struct run *r)
 {
-	sqlite3_stmt *list = db_prepare(&r->db,
+	db_stmt *list = db_prepare(&r->db,
 		"WITH t AS (SELECT household_id, date, src, line, min(rowid) FROM temp.touched "
 		"WHERE household_id IN (SELECT household_id FROM temp.tocheck) "
 		"GROUP BY household_id, date) "
@@ -374,33 +374,33 @@ static int find_failing(struct run *r)
 	/* The members on a date: each person's version in force then, if it
 	 * names this household.  (No DISTINCT or ORDER BY: a temporary b-tree
 	 * per household would cost more than the lookups.) */
-	sqlite3_stmt *members = db_prepare(&r->db,
+	db_stmt *members = db_prepare(&r->db,
 		"SELECT v.national_id, v.relation, v.street, v.housing_need, v.dilapidated_house "
 		"FROM person v WHERE v.household_id = ?1 AND v.rowid = "
 		"(SELECT w.rowid FROM person w WHERE w.national_id = v.national_id AND "
 		"w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1)");
-	sqlite3_stmt *fail = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.failing VALUES (?1, ?2)");
+	db_stmt *fail = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.failing VALUES (?1, ?2)");
 	char why[400], column[32];
 	int failing = 0;
 
-	sqlite3_exec(r->db.h, "DELETE FROM temp.failing", 0, 0, 0);
-	while (db_step(&r->db, list) == SQLITE_ROW) {
-		const char *hh = (const char *)sqlite3_column_text(list, 0);
-		const char *date = (const char *)sqlite3_column_text(list, 1);
+	db_exec(&r->db, "DELETE FROM temp.failing");
+	while (db_step(&r->db, list) == DB_ROW) {
+		const char *hh = db_text(list, 0);
+		const char *date = db_text(list, 1);
 		if (check_household(r, members, hh, date, column, why, sizeof why))
 			continue;
 		db_bind_text(fail, 1, hh);
 		db_bind_text(fail, 2, why);
 		db_step(&r->db, fail);
-		if (sqlite3_changes(r->db.h) == 0)
+		if (db_changes(&r->db) == 0)
 			continue; /* one problem per household is enough */
 		failing++;
-		diag_at(source_name(r, sqlite3_column_int(list, 2)), (long)sqlite3_column_int64(list, 3),
+		diag_at(source_name(r, db_int(list, 2)), (long)db_int64(list, 3),
 			column, "%s", why);
 	}
-	sqlite3_finalize(list);
-	sqlite3_finalize(members);
-	sqlite3_finalize(fail);
+	db_finalize(list);
+	db_finalize(members);
+	db_finalize(fail);
 	return failing;
 }
 
@@ -412,13 +412,12 @@ static void check_households(struct run *r)
 {
 	/* Built once, after the load: a sort, where an index kept during the
 	 * load cost two B-tree inserts per row. */
-	sqlite3_exec(r->db.h, "CREATE INDEX IF NOT EXISTS temp.touched_household ON touched "
-		     "(household_id); CREATE INDEX IF NOT EXISTS temp.touched_row ON touched (row)",
-		     0, 0, 0);
-	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS tocheck (household_id TEXT PRIMARY KEY) "
+	db_exec(&r->db, "CREATE INDEX IF NOT EXISTS temp.touched_household ON touched "
+		     "(household_id); CREATE INDEX IF NOT EXISTS temp.touched_row ON touched (row)");
+	db_exec(&r->db, "CREATE TEMP TABLE IF NOT EXISTS tocheck (household_id TEXT PRIMARY KEY) "
 		     "WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS failing (household_id TEXT "
 		     "PRIMARY KEY, why TEXT) WITHOUT ROWID; DELETE FROM temp.tocheck; "
-		     "INSERT OR IGNORE INTO temp.tocheck SELECT household_id FROM temp.touched", 0, 0, 0);
+		     "INSERT OR IGNORE INTO temp.tocheck SELECT household_id FROM temp.touched");
 	int failing;
 	while ((failing = find_failing(r)) > 0) {
 		if (!r->e->keep_going) {
@@ -427,10 +426,9 @@ static void check_households(struct run *r)
 		}
 		/* Take back each row that touched a failing household; check
 		 * again every household such a row touched. */
-		sqlite3_exec(r->db.h, "DELETE FROM temp.tocheck; INSERT OR IGNORE INTO temp.tocheck "
+		db_exec(&r->db, "DELETE FROM temp.tocheck; INSERT OR IGNORE INTO temp.tocheck "
 			     "SELECT t.household_id FROM temp.touched t WHERE t.row IN (SELECT row FROM "
-			     "temp.touched WHERE household_id IN (SELECT household_id FROM temp.failing))",
-			     0, 0, 0);
+			     "temp.touched WHERE household_id IN (SELECT household_id FROM temp.failing))");
 		if (!reject_failing(r)) {
 			r->spoiled = true; /* it did not hold before this run either */
 			return;
@@ -455,7 +453,7 @@ static int out_columns(const struct kind *k, const char **cols)
 static void person_extras(const struct run *r, char cells[][64], const char **row);
 
 /* Text of a stored row (columns as prepare()'s SELECT) into cells. */
-static void row_text(const struct run *r, sqlite3_stmt *st, char cells[][64], const char **row)
+static void row_text(const struct run *r, db_stmt *st, char cells[][64], const char **row)
 {
 	const struct kind *k = r->k;
 	int c = 0;
@@ -465,11 +463,11 @@ static void row_text(const struct run *r, sqlite3_stmt *st, char cells[][64], co
 		row[i] = "";
 		if (!stored(f))
 			continue;
-		if (sqlite3_column_type(st, c) == SQLITE_NULL) {
+		if (db_is_null(st, c)) {
 			c++;
 			continue;
 		}
-		long long x = sqlite3_column_int64(st, c);
+		long long x = db_int64(st, c);
 		if (f->type == FT_MONEY)
 			money_format(x, cells[i]), row[i] = cells[i];
 		else if (f->type == FT_YESNO)
@@ -477,7 +475,7 @@ static void row_text(const struct run *r, sqlite3_stmt *st, char cells[][64], co
 		else if (f->type == FT_GRADE)
 			snprintf(cells[i], 64, "%lld", x), row[i] = cells[i];
 		else
-			row[i] = (const char *)sqlite3_column_text(st, c);
+			row[i] = db_text(st, c);
 		c++;
 	}
 	person_extras(r, cells, row);
@@ -516,14 +514,14 @@ static void print_added(struct run *r, const struct value *v)
 	rec_write(r->printed, row);
 }
 
-static sqlite3_stmt *select_added(struct run *r, const char *extra)
+static db_stmt *select_added(struct run *r, const char *extra)
 {
 	char cols[1024], sql[1400];
 	column_list(r->k, cols, sizeof cols);
 	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line, rowid FROM %s WHERE entry = ?1%s "
 		 "ORDER BY rowid", cols, r->k->name, extra);
-	sqlite3_stmt *st = db_prepare(&r->db, sql);
-	sqlite3_bind_int64(st, 1, r->j.entry);
+	db_stmt *st = db_prepare(&r->db, sql);
+	db_bind_int64(st, 1, r->j.entry);
 	return st;
 }
 /* Take every row this run added that touched a failing household back
@@ -540,15 +538,15 @@ static bool reject_failing(struct run *r)
 		 "AS hh FROM temp.touched WHERE household_id IN (SELECT household_id FROM "
 		 "temp.failing) GROUP BY row) t ON p.rowid = t.row JOIN temp.failing f ON "
 		 "f.household_id = t.hh) ORDER BY rid", cols);
-	sqlite3_stmt *st = db_prepare(&r->db, sql);
-	int nstored = sqlite3_column_count(st) - 5;
-	while (db_step(&r->db, st) == SQLITE_ROW) {
+	db_stmt *st = db_prepare(&r->db, sql);
+	int nstored = db_ncolumns(st) - 5;
+	while (db_step(&r->db, st) == DB_ROW) {
 		row_text(r, st, cells, row);
-		snprintf(line, sizeof line, "%lld", sqlite3_column_int64(st, nstored + 2));
-		out[0] = source_name(r, sqlite3_column_int(st, nstored + 1));
+		snprintf(line, sizeof line, "%lld", db_int64(st, nstored + 2));
+		out[0] = source_name(r, db_int(st, nstored + 1));
 		out[1] = line;
 		out[2] = "household_id";
-		out[3] = (const char *)sqlite3_column_text(st, nstored + 4);
+		out[3] = db_text(st, nstored + 4);
 		for (int i = 0; i < r->k->nfields; i++)
 			out[4 + i] = row[i];
 		if (r->rejects)
@@ -558,13 +556,13 @@ static bool reject_failing(struct run *r)
 		any = true;
 		r->taken_back = true;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	/* Only now, with no statement reading them, delete the rows. */
-	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS gone (row INTEGER PRIMARY KEY); "
+	db_exec(&r->db, "CREATE TEMP TABLE IF NOT EXISTS gone (row INTEGER PRIMARY KEY); "
 		     "DELETE FROM temp.gone; INSERT OR IGNORE INTO temp.gone SELECT row FROM "
 		     "temp.touched WHERE household_id IN (SELECT household_id FROM temp.failing); "
 		     "DELETE FROM person WHERE rowid IN (SELECT row FROM temp.gone); "
-		     "DELETE FROM temp.touched WHERE row IN (SELECT row FROM temp.gone)", 0, 0, 0);
+		     "DELETE FROM temp.touched WHERE row IN (SELECT row FROM temp.gone)");
 	return any;
 }
 
@@ -585,12 +583,12 @@ static bool emit(struct run *r, struct output *out)
 	if (!output_rewind(out))
 		return false;
 	struct rec_writer *w = rec_writer_open(out->fp, r->o->format, r->out_cols, r->out_ncols);
-	sqlite3_stmt *st = select_added(r, " AND src >= 0"); /* not the policy's */
-	while (db_step(&r->db, st) == SQLITE_ROW) {
+	db_stmt *st = select_added(r, " AND src >= 0"); /* not the policy's */
+	while (db_step(&r->db, st) == DB_ROW) {
 		row_text(r, st, cells, row);
 		rec_write(w, row);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rec_writer_close(w);
 }
 
@@ -671,9 +669,9 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	if (r.k == &kind_person && r.added)
 		check_households(&r);
 	progress_done();
-	sqlite3_finalize(r.current);
-	sqlite3_finalize(r.insert);
-	sqlite3_finalize(r.touch);
+	db_finalize(r.current);
+	db_finalize(r.insert);
+	db_finalize(r.touch);
 	kind_env_free(&r.env);
 	journal_count(&r.j, r.k->name, r.added);
 

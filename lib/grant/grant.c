@@ -23,7 +23,7 @@ static const char *const funding_columns[] = {"account", "date", "amount", "sour
 struct funding_run {
 	struct grant_run *r;
 	int src;
-	sqlite3_stmt *seen, *stored, *insert;
+	db_stmt *seen, *stored, *insert;
 };
 
 /* Book one funding record.  The same record (same account, date, amount,
@@ -45,19 +45,19 @@ static void take_funding(struct rec *rec, void *ctx)
 		return;
 	}
 	const char *note = v[4].given ? v[4].s : NULL;
-	sqlite3_stmt *st[] = {f->seen, f->stored};
+	db_stmt *st[] = {f->seen, f->stored};
 	for (int i = 0; i < 2; i++) {
 		db_bind_text(st[i], 1, v[0].s);
 		db_bind_text(st[i], 2, v[1].s);
-		sqlite3_bind_int64(st[i], 3, v[2].i);
+		db_bind_int64(st[i], 3, v[2].i);
 		db_bind_text(st[i], 4, v[3].s);
 		db_bind_text(st[i], 5, note);
 	}
 	db_step(&r->db, f->seen);
-	sqlite3_bind_int64(f->stored, 6, r->j.entry);
+	db_bind_int64(f->stored, 6, r->j.entry);
 	db_step(&r->db, f->stored);
-	bool again = sqlite3_column_int64(f->stored, 0) >= sqlite3_column_int64(f->stored, 1);
-	sqlite3_reset(f->stored);
+	bool again = db_int64(f->stored, 0) >= db_int64(f->stored, 1);
+	db_reset(f->stored);
 	if (again) {
 		r->same++;
 		return;
@@ -65,13 +65,13 @@ static void take_funding(struct rec *rec, void *ctx)
 	const char *text[] = {v[0].s, v[1].s, NULL, v[3].s, note};
 	for (int i = 0; i < 5; i++)
 		db_bind_text(f->insert, i + 1, text[i]);
-	sqlite3_bind_int64(f->insert, 3, v[2].i);
-	sqlite3_bind_int64(f->insert, 6, r->j.entry);
-	sqlite3_bind_int(f->insert, 7, f->src);
-	sqlite3_bind_int64(f->insert, 8, p->line);
+	db_bind_int64(f->insert, 3, v[2].i);
+	db_bind_int64(f->insert, 6, r->j.entry);
+	db_bind_int64(f->insert, 7, f->src);
+	db_bind_int64(f->insert, 8, p->line);
 	db_step(&r->db, f->insert);
 	char ref[40], from[40], balance[MONEY_TEXT];
-	snprintf(ref, sizeof ref, "funding:%lld", (long long)sqlite3_last_insert_rowid(r->db.h));
+	snprintf(ref, sizeof ref, "funding:%lld", (long long)db_last_rowid(&r->db));
 	snprintf(from, sizeof from, "source:%s", v[3].s);
 	ledger_move(&r->store.ledger, from, v[0].s, v[2].i, v[1].s, ref);
 	money_format(ledger_balance(&r->store.ledger, v[0].s), balance);
@@ -89,8 +89,8 @@ void grant_funding(struct grant_run *r)
 
 	/* The records this run has given, and of the same, how many earlier
 	 * runs booked and how many times this run gave it so far. */
-	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS funding_given (account, date, "
-		     "amount, source, note)", NULL, NULL, NULL);
+	db_exec(&r->db, "CREATE TEMP TABLE IF NOT EXISTS funding_given (account, date, "
+		     "amount, source, note)");
 	f.seen = db_prepare(&r->db, "INSERT INTO temp.funding_given VALUES (?1, ?2, ?3, ?4, ?5)");
 	f.stored = db_prepare(&r->db, "SELECT (SELECT count(*) FROM main.funding WHERE entry < ?6 "
 			      "AND account = ?1 AND date = ?2 AND amount = ?3 AND source = ?4 "
@@ -104,9 +104,9 @@ void grant_funding(struct grant_run *r)
 			r->spoiled = true;
 		journal_input(&r->j, r->files[i], sha);
 	}
-	sqlite3_finalize(f.seen);
-	sqlite3_finalize(f.stored);
-	sqlite3_finalize(f.insert);
+	db_finalize(f.seen);
+	db_finalize(f.stored);
+	db_finalize(f.insert);
 }
 
 /* ---- the frame ---- */

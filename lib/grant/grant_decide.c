@@ -408,21 +408,21 @@ static void take(struct rec *rec, void *ctx)
 static void recorded(struct grant_run *r)
 {
 	char date[DATE_TEXT], err[80];
-	sqlite3_stmt *st = db_prepare(&r->db, "SELECT decision_id, as_of, programme, unit, "
+	db_stmt *st = db_prepare(&r->db, "SELECT decision_id, as_of, programme, unit, "
 		"household_id, national_id, application_id, eligible, amount, period, reason, policy "
 		"FROM decision d WHERE as_of = ?1 AND entry = (SELECT max(entry) FROM decision e "
 		"WHERE e.decision_id = d.decision_id) ORDER BY rowid");
 
 	date_format(r->o->as_of, date);
 	db_bind_text(st, 1, date);
-	while (db_step(&r->db, st) == SQLITE_ROW) {
+	while (db_step(&r->db, st) == DB_ROW) {
 		const char *c[12];
 		for (int i = 0; i < 12; i++)
-			c[i] = (const char *)sqlite3_column_text(st, i);
+			c[i] = db_text(st, i);
 		struct dec d = {
 			.id = c[0], .programme = c[2], .unit = c[3], .household_id = c[4],
 			.national_id = c[5], .application_id = c[6],
-			.eligible = sqlite3_column_int(st, 7), .amount = sqlite3_column_int64(st, 8),
+			.eligible = db_int(st, 7), .amount = db_int64(st, 8),
 			.period = c[9], .reason = c[10], .policy = c[11],
 		};
 		if (!date_parse(c[1], &d.as_of, err, sizeof err))
@@ -430,7 +430,7 @@ static void recorded(struct grant_run *r)
 		progress_tick("decisions", ++r->read);
 		apply(r, &d);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (r->read == 0)
 		diag_warn("no decision recorded as of %s; run assess --as-of %s --record first",
 			  date, date);

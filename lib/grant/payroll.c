@@ -23,14 +23,14 @@ static const char due_sql[] =
 void grant_payroll(struct grant_run *r)
 {
 	char first[DATE_TEXT], month[8], paid_on[DATE_TEXT], payment_id[300], amount[MONEY_TEXT];
-	sqlite3_stmt *st = db_prepare(&r->db, due_sql);
+	db_stmt *st = db_prepare(&r->db, due_sql);
 	struct grant g;
 
 	date_format(r->g->period, first);
 	snprintf(month, sizeof month, "%.7s", first);
 	date_format(r->o->as_of, paid_on);
 	db_bind_text(st, 1, first);
-	while (db_step(&r->db, st) == SQLITE_ROW) {
+	while (db_step(&r->db, st) == DB_ROW) {
 		grant_read(st, &g);
 		progress_tick("grants", ++r->read);
 		snprintf(payment_id, sizeof payment_id, "%s/%s", g.chain, month);
@@ -72,5 +72,5 @@ void grant_payroll(struct grant_run *r)
 		rec_write(r->w, row);
 		r->taken++;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }

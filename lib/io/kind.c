@@ -128,24 +128,24 @@ enum { A_ID, A_NATIONAL_ID, A_PROGRAMME, A_RECEIVED, A_STREET, A_REASON, A_CASE,
        A_REQUESTED };
 
 /* Does the query (prepared once into *st) find key? */
-static bool kind_known(struct kind_env *env, sqlite3_stmt **st, const char *sql, const char *key)
+static bool kind_known(struct kind_env *env, db_stmt **st, const char *sql, const char *key)
 {
 	if (!*st)
 		*st = db_prepare(env->db, sql);
 	db_bind_text(*st, 1, key);
-	bool found = db_step(env->db, *st) == SQLITE_ROW;
-	sqlite3_reset(*st);
+	bool found = db_step(env->db, *st) == DB_ROW;
+	db_reset(*st);
 	return found;
 }
 
 void kind_env_free(struct kind_env *env)
 {
-	sqlite3_finalize(env->person_known);
-	sqlite3_finalize(env->household_known);
-	sqlite3_finalize(env->designated);
-	sqlite3_finalize(env->street_known);
-	sqlite3_finalize(env->member);
-	sqlite3_finalize(env->applicant);
+	db_finalize(env->person_known);
+	db_finalize(env->household_known);
+	db_finalize(env->designated);
+	db_finalize(env->street_known);
+	db_finalize(env->member);
+	db_finalize(env->applicant);
 	env->person_known = env->household_known = env->designated = NULL;
 	env->street_known = env->member = env->applicant = NULL;
 }
@@ -207,10 +207,10 @@ static void check_institution(struct kind_env *env, struct value *v, struct prob
 						     "WHERE code = ?1 ORDER BY entry DESC LIMIT 1");
 		db_bind_text(env->designated, 1, v[0].s);
 		char err[80];
-		if (db_step(env->db, env->designated) != SQLITE_ROW ||
-		    !date_parse((const char *)sqlite3_column_text(env->designated, 0), &v[3].i, err, sizeof err))
+		if (db_step(env->db, env->designated) != DB_ROW ||
+		    !date_parse(db_text(env->designated, 0), &v[3].i, err, sizeof err))
 			v[3].i = env->as_of;
-		sqlite3_reset(env->designated);
+		db_reset(env->designated);
 		v[3].given = true;
 		date_format(v[3].i, v[3].buf);
 		v[3].s = v[3].buf;
@@ -267,8 +267,8 @@ static bool member_of(struct kind_env *env, const char *national_id, const char 
 					 "AND household_id = ?2 LIMIT 1");
 	db_bind_text(env->member, 1, national_id);
 	db_bind_text(env->member, 2, household_id);
-	bool found = db_step(env->db, env->member) == SQLITE_ROW;
-	sqlite3_reset(env->member);
+	bool found = db_step(env->db, env->member) == DB_ROW;
+	db_reset(env->member);
 	return found;
 }
 
@@ -298,12 +298,12 @@ static void check_decision(struct kind_env *env, struct value *v, struct problem
 			env->applicant = db_prepare(env->db, "SELECT national_id FROM application "
 						    "WHERE application_id = ?1");
 		db_bind_text(env->applicant, 1, v[D_APPLICATION].s);
-		if (db_step(env->db, env->applicant) != SQLITE_ROW)
+		if (db_step(env->db, env->applicant) != DB_ROW)
 			problem(p, "application_id", "no application %s is enrolled", v[D_APPLICATION].s);
-		else if (v[D_NATIONAL].given && strcmp((const char *)sqlite3_column_text(env->applicant, 0),
+		else if (v[D_NATIONAL].given && strcmp(db_text(env->applicant, 0),
 						       v[D_NATIONAL].s) != 0)
 			problem(p, "application_id", "is not the application of national_id");
-		sqlite3_reset(env->applicant);
+		db_reset(env->applicant);
 	}
 }
 

@@ -18,8 +18,8 @@ struct kind_env {
 	struct db *db;   /* the registry, read inside the run's transaction */
 	jz_date today;   /* IDs may not be born after it */
 	jz_date as_of;   /* --as-of: the default effective date */
-	sqlite3_stmt *person_known, *household_known, *designated; /* prepared when first needed */
-	sqlite3_stmt *street_known, *member, *applicant;
+	db_stmt *person_known, *household_known, *designated; /* prepared when first needed */
+	db_stmt *street_known, *member, *applicant;
 };
 
 /* Finalize what the checks prepared. */

@@ -56,16 +56,16 @@ static void journal_differs(void *ctx, long long entry, const char *field, const
 /* Each policy's bytes still hash to the SHA-256 it is stored under. */
 static void policies(struct audit *a)
 {
-	sqlite3_stmt *st = db_prepare(a->db, "SELECT id, sha256, body FROM policy ORDER BY entry");
+	db_stmt *st = db_prepare(a->db, "SELECT id, sha256, body FROM policy ORDER BY entry");
 	char sha[SHA256_HEX];
 
-	while (db_step(a->db, st) == SQLITE_ROW) {
-		sha256_hex(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), sha);
-		if (strcmp(sha, (const char *)sqlite3_column_text(st, 1)) != 0)
-			differ(a, "policy", (const char *)sqlite3_column_text(st, 0), "sha256",
-			       (const char *)sqlite3_column_text(st, 1), sha);
+	while (db_step(a->db, st) == DB_ROW) {
+		sha256_hex(db_blob(st, 2), (size_t)db_bytes(st, 2), sha);
+		if (strcmp(sha, db_text(st, 1)) != 0)
+			differ(a, "policy", db_text(st, 0), "sha256",
+			       db_text(st, 1), sha);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 /* The rows of each table, per journal entry, against what the entry says
@@ -88,16 +88,16 @@ static void rows(struct audit *a)
 			 "json_extract(j.changes, '$.%s') > 0 AND NOT EXISTS (SELECT 1 FROM \"%s\" r "
 			 "WHERE r.entry = j.entry)) WHERE said <> found ORDER BY entry",
 			 name, name, name, name, name);
-		sqlite3_stmt *st = db_prepare(a->db, sql);
-		while (db_step(a->db, st) == SQLITE_ROW) {
-			snprintf(subject, sizeof subject, "entry %lld", (long long)sqlite3_column_int64(st, 0));
-			snprintf(said, sizeof said, "%lld", (long long)sqlite3_column_int64(st, 1));
-			snprintf(found, sizeof found, "%lld", (long long)sqlite3_column_int64(st, 2));
+		db_stmt *st = db_prepare(a->db, sql);
+		while (db_step(a->db, st) == DB_ROW) {
+			snprintf(subject, sizeof subject, "entry %lld", (long long)db_int64(st, 0));
+			snprintf(said, sizeof said, "%lld", (long long)db_int64(st, 1));
+			snprintf(found, sizeof found, "%lld", (long long)db_int64(st, 2));
 			char field[40];
 			snprintf(field, sizeof field, "%s rows", name);
 			differ(a, "rows", subject, field, said, found);
 		}
-		sqlite3_finalize(st);
+		db_finalize(st);
 	}
 }
 
@@ -114,42 +114,42 @@ static void money_cells(jz_fen x, jz_fen y, char a[MONEY_TEXT], char b[MONEY_TEX
 static void ledger(struct audit *a)
 {
 	char x[MONEY_TEXT], y[MONEY_TEXT], subject[320];
-	sqlite3_stmt *st = db_prepare(a->db, "SELECT txn, sum(amount) FROM ledger GROUP BY txn "
+	db_stmt *st = db_prepare(a->db, "SELECT txn, sum(amount) FROM ledger GROUP BY txn "
 				      "HAVING sum(amount) <> 0 ORDER BY txn");
-	while (db_step(a->db, st) == SQLITE_ROW) {
-		snprintf(subject, sizeof subject, "booking %lld", (long long)sqlite3_column_int64(st, 0));
-		money_cells(sqlite3_column_int64(st, 1), 0, x, y);
+	while (db_step(a->db, st) == DB_ROW) {
+		snprintf(subject, sizeof subject, "booking %lld", (long long)db_int64(st, 0));
+		money_cells(db_int64(st, 1), 0, x, y);
 		differ(a, "ledger", subject, "sum", x, y);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	st = db_prepare(a->db, "SELECT a.name, a.balance, coalesce((SELECT sum(amount) FROM ledger l "
 			"WHERE l.account = a.name), 0) AS rows FROM account a WHERE a.balance <> rows "
 			"OR (a.fund AND a.balance < 0) ORDER BY a.name");
-	while (db_step(a->db, st) == SQLITE_ROW) {
-		money_cells(sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), x, y);
-		differ(a, "ledger", (const char *)sqlite3_column_text(st, 0), "balance", x, y);
+	while (db_step(a->db, st) == DB_ROW) {
+		money_cells(db_int64(st, 1), db_int64(st, 2), x, y);
+		differ(a, "ledger", db_text(st, 0), "balance", x, y);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	st = db_prepare(a->db, "SELECT p.payment_id, p.amount, "
 		"(SELECT g.amount FROM \"grant\" g WHERE g.grant_id = p.grant_id AND g.entry <= p.entry "
 		"ORDER BY g.version DESC LIMIT 1), "
 		"coalesce(b.paid, 0) FROM payment p LEFT JOIN (SELECT ref, sum(amount) AS paid FROM ledger "
 		"WHERE account LIKE 'paid:%' GROUP BY ref) b ON b.ref = 'payment:' || p.payment_id "
 		"WHERE p.status = 'paid' ORDER BY p.rowid");
-	while (db_step(a->db, st) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		jz_fen paid = sqlite3_column_int64(st, 1);
-		if (sqlite3_column_type(st, 2) == SQLITE_NULL || paid != sqlite3_column_int64(st, 2)) {
-			money_cells(paid, sqlite3_column_int64(st, 2), x, y);
+	while (db_step(a->db, st) == DB_ROW) {
+		const char *id = db_text(st, 0);
+		jz_fen paid = db_int64(st, 1);
+		if (db_is_null(st, 2) || paid != db_int64(st, 2)) {
+			money_cells(paid, db_int64(st, 2), x, y);
 			differ(a, "payment", id, "amount", x,
-			       sqlite3_column_type(st, 2) == SQLITE_NULL ? "no grant" : y);
+			       db_is_null(st, 2) ? "no grant" : y);
 		}
-		if (paid != sqlite3_column_int64(st, 3)) {
-			money_cells(paid, sqlite3_column_int64(st, 3), x, y);
+		if (paid != db_int64(st, 3)) {
+			money_cells(paid, db_int64(st, 3), x, y);
 			differ(a, "payment", id, "booked", x, y);
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 /* Each grant version a recorded decision started or changed carries the
@@ -159,23 +159,23 @@ static void ledger(struct audit *a)
 static void grants(struct audit *a)
 {
 	char x[MONEY_TEXT], y[MONEY_TEXT], subject[400];
-	sqlite3_stmt *st = db_prepare(a->db, "SELECT g.grant_id, g.version, g.amount, d.amount, "
+	db_stmt *st = db_prepare(a->db, "SELECT g.grant_id, g.version, g.amount, d.amount, "
 		"d.eligible FROM \"grant\" g JOIN decision d ON d.decision_id = g.decision_id AND "
 		"d.entry = (SELECT max(entry) FROM decision e WHERE e.decision_id = g.decision_id AND "
 		"e.entry < g.entry) WHERE g.reason = g.basis AND g.reason = d.reason "
 		"AND g.programme = d.programme ORDER BY g.rowid");
 
-	while (db_step(a->db, st) == SQLITE_ROW) {
-		jz_fen granted = sqlite3_column_int64(st, 2), decided = sqlite3_column_int64(st, 3);
-		if (granted == decided && sqlite3_column_int(st, 4))
+	while (db_step(a->db, st) == DB_ROW) {
+		jz_fen granted = db_int64(st, 2), decided = db_int64(st, 3);
+		if (granted == decided && db_int(st, 4))
 			continue;
-		snprintf(subject, sizeof subject, "%s version %d", (const char *)sqlite3_column_text(st, 0),
-			 sqlite3_column_int(st, 1));
+		snprintf(subject, sizeof subject, "%s version %d", db_text(st, 0),
+			 db_int(st, 1));
 		money_cells(granted, decided, x, y);
-		differ(a, "grant", subject, sqlite3_column_int(st, 4) ? "amount" : "eligible",
-		       x, sqlite3_column_int(st, 4) ? y : "not eligible");
+		differ(a, "grant", subject, db_int(st, 4) ? "amount" : "eligible",
+		       x, db_int(st, 4) ? y : "not eligible");
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 /* A policy of a ref, parsed once and kept for the next line. */
@@ -203,7 +203,7 @@ static const struct policy *policy_of(struct audit *a, struct policy_cache *c, c
  * inpatient cap from the lines settled before it. */
 static void settlement(struct audit *a)
 {
-	sqlite3_stmt *st = db_prepare(a->db, "SELECT c.institution, c.claim_id, c.visit_date, "
+	db_stmt *st = db_prepare(a->db, "SELECT c.institution, c.claim_id, c.visit_date, "
 		"c.visit_type, c.total, c.insurance_paid, c.advance, c.computed, c.approved, "
 		"c.status, c.policy, "
 		"(SELECT coalesce(sum(b.approved), 0) FROM claim b WHERE b.national_id = c.national_id "
@@ -217,20 +217,20 @@ static void settlement(struct audit *a)
 	struct policy_cache cache = {.ok = false};
 	char subject[220], x[MONEY_TEXT], y[MONEY_TEXT], err[80];
 
-	while (db_step(a->db, st) == SQLITE_ROW) {
-		const char *inst = (const char *)sqlite3_column_text(st, 0);
-		const char *status = (const char *)sqlite3_column_text(st, 9);
-		jz_fen base = sqlite3_column_int64(st, 4) - sqlite3_column_int64(st, 5);
-		jz_fen advance = sqlite3_column_int64(st, 6), computed = 0, approved = 0;
+	while (db_step(a->db, st) == DB_ROW) {
+		const char *inst = db_text(st, 0);
+		const char *status = db_text(st, 9);
+		jz_fen base = db_int64(st, 4) - db_int64(st, 5);
+		jz_fen advance = db_int64(st, 6), computed = 0, approved = 0;
 		const char *want = "rejected";
 		jz_date visit;
 
-		snprintf(subject, sizeof subject, "%s/%s", inst, (const char *)sqlite3_column_text(st, 1));
+		snprintf(subject, sizeof subject, "%s/%s", inst, db_text(st, 1));
 		if (strcmp(status, "rejected") != 0) {
-			const struct policy *pol = policy_of(a, &cache, (const char *)sqlite3_column_text(st, 10));
-			if (!pol || !date_parse((const char *)sqlite3_column_text(st, 2), &visit, err, sizeof err))
+			const struct policy *pol = policy_of(a, &cache, db_text(st, 10));
+			if (!pol || !date_parse(db_text(st, 2), &visit, err, sizeof err))
 				continue;
-			bool outpatient = strcmp((const char *)sqlite3_column_text(st, 3), "outpatient") == 0;
+			bool outpatient = strcmp(db_text(st, 3), "outpatient") == 0;
 			const struct pvalue *rate = policy_get(pol, outpatient ? "medical.outpatient.aid_rate"
 							       : "medical.inpatient.aid_rate", visit);
 			const struct pvalue *cap = policy_get(pol, "medical.annual_cap_person", visit);
@@ -240,14 +240,14 @@ static void settlement(struct audit *a)
 			}
 			computed = money_times_rate(base, rate->i);
 			if (!outpatient) {
-				jz_fen used = sqlite3_column_int64(st, 11);
+				jz_fen used = db_int64(st, 11);
 				jz_fen left = cap->i > used ? cap->i - used : 0;
 				computed = computed < left ? computed : left;
 			}
 			approved = advance > computed ? computed : advance;
 			want = advance > computed ? "adjusted" : "approved";
 		}
-		jz_fen stored_c = sqlite3_column_int64(st, 7), stored_a = sqlite3_column_int64(st, 8);
+		jz_fen stored_c = db_int64(st, 7), stored_a = db_int64(st, 8);
 		if (stored_c != computed) {
 			money_cells(stored_c, computed, x, y);
 			differ(a, "settlement", subject, "computed", x, y);
@@ -259,7 +259,7 @@ static void settlement(struct audit *a)
 		if (strcmp(status, want) != 0 && strcmp(status, "rejected") != 0)
 			differ(a, "settlement", subject, "status", status, want);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (cache.ok)
 		policy_free(&cache.pol);
 }
@@ -274,7 +274,7 @@ struct recompute {
 	int minecap;
 	long long entry;
 	char as_of[DATE_TEXT];
-	sqlite3_stmt *recorded, *seen;
+	db_stmt *recorded, *seen;
 };
 
 /* A decision the rules make again: the one recorded by the run compared. */
@@ -285,11 +285,11 @@ static void again(const struct decision *d, void *p)
 
 	rule_decision_id(id, sizeof id, rc->as_of, d);
 	db_bind_text(rc->recorded, 1, id);
-	sqlite3_bind_int64(rc->recorded, 2, rc->entry);
-	if (db_step(rc->a->db, rc->recorded) == SQLITE_ROW) {
-		bool eligible = sqlite3_column_int(rc->recorded, 0);
-		jz_fen amount = sqlite3_column_int64(rc->recorded, 1);
-		const char *reason = (const char *)sqlite3_column_text(rc->recorded, 2);
+	db_bind_int64(rc->recorded, 2, rc->entry);
+	if (db_step(rc->a->db, rc->recorded) == DB_ROW) {
+		bool eligible = db_int(rc->recorded, 0);
+		jz_fen amount = db_int64(rc->recorded, 1);
+		const char *reason = db_text(rc->recorded, 2);
 		if (eligible != d->eligible)
 			differ(rc->a, "decision", id, "eligible", eligible ? "yes" : "no",
 			       d->eligible ? "yes" : "no");
@@ -302,7 +302,7 @@ static void again(const struct decision *d, void *p)
 		db_bind_text(rc->seen, 1, id);
 		db_step(rc->a->db, rc->seen);
 	}
-	sqlite3_reset(rc->recorded);
+	db_reset(rc->recorded);
 }
 
 static void household_again(const struct household *h, void *p)
@@ -321,18 +321,18 @@ static void household_again(const struct household *h, void *p)
  * the journal entries up to the run's). */
 static void decisions(struct audit *a)
 {
-	sqlite3_stmt *groups = db_prepare(a->db, "SELECT entry, as_of, policy FROM decision "
+	db_stmt *groups = db_prepare(a->db, "SELECT entry, as_of, policy FROM decision "
 					  "GROUP BY entry, as_of, policy ORDER BY entry, as_of");
 	struct policy_cache cache = {.ok = false};
 	char err[80];
 
-	sqlite3_exec(a->db->h, "CREATE TEMP TABLE audit_seen (id TEXT PRIMARY KEY)", NULL, NULL, NULL);
-	while (db_step(a->db, groups) == SQLITE_ROW) {
-		struct recompute rc = {.a = a, .entry = sqlite3_column_int64(groups, 0)};
+	db_exec(a->db, "CREATE TEMP TABLE audit_seen (id TEXT PRIMARY KEY)");
+	while (db_step(a->db, groups) == DB_ROW) {
+		struct recompute rc = {.a = a, .entry = db_int64(groups, 0)};
 		struct history hist = {.db = a->db, .max_entry = rc.entry};
 		jz_date on;
-		const char *ref = (const char *)sqlite3_column_text(groups, 2);
-		text_copy(rc.as_of, sizeof rc.as_of, (const char *)sqlite3_column_text(groups, 1));
+		const char *ref = db_text(groups, 2);
+		text_copy(rc.as_of, sizeof rc.as_of, db_text(groups, 1));
 		const struct policy *pol = policy_of(a, &cache, ref);
 		if (!pol || !date_parse(rc.as_of, &on, err, sizeof err))
 			continue;
@@ -346,23 +346,23 @@ static void decisions(struct audit *a)
 		if (rc.ctx.missing)
 			differ(a, "decision", rc.as_of, "policy", ref, rc.ctx.missing);
 		/* What was recorded and is not made again. */
-		sqlite3_stmt *left = db_prepare(a->db, "SELECT decision_id FROM decision WHERE entry = ?1 "
+		db_stmt *left = db_prepare(a->db, "SELECT decision_id FROM decision WHERE entry = ?1 "
 			"AND as_of = ?2 AND policy = ?3 AND decision_id NOT IN (SELECT id FROM temp.audit_seen)");
-		sqlite3_bind_int64(left, 1, rc.entry);
+		db_bind_int64(left, 1, rc.entry);
 		db_bind_text(left, 2, rc.as_of);
 		db_bind_text(left, 3, ref);
-		while (db_step(a->db, left) == SQLITE_ROW)
-			differ(a, "decision", (const char *)sqlite3_column_text(left, 0), "decision",
+		while (db_step(a->db, left) == DB_ROW)
+			differ(a, "decision", db_text(left, 0), "decision",
 			       "recorded", "none");
-		sqlite3_finalize(left);
-		sqlite3_exec(a->db->h, "DELETE FROM temp.audit_seen", NULL, NULL, NULL);
-		sqlite3_finalize(rc.recorded);
-		sqlite3_finalize(rc.seen);
+		db_finalize(left);
+		db_exec(a->db, "DELETE FROM temp.audit_seen");
+		db_finalize(rc.recorded);
+		db_finalize(rc.seen);
 		application_free(&rc.apps);
 		free(rc.mine);
 		history_free(&hist);
 	}
-	sqlite3_finalize(groups);
+	db_finalize(groups);
 	if (cache.ok)
 		policy_free(&cache.pol);
 }

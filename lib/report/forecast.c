@@ -50,7 +50,7 @@ void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 		     struct rec_writer *w)
 {
 	char from[DATE_TEXT] = "0000-01-01", to[DATE_TEXT] = "9999-12-31";
-	sqlite3_stmt *st = db_prepare(db, "SELECT g.programme, p.month, count(DISTINCT g.household_id), "
+	db_stmt *st = db_prepare(db, "SELECT g.programme, p.month, count(DISTINCT g.household_id), "
 		"sum(p.amount) FROM payment p JOIN \"grant\" g ON g.grant_id = p.grant_id AND "
 		"g.version = 1 WHERE p.status = 'paid' AND g.period = 'month' AND p.month >= "
 		"substr(?1, 1, 7) AND p.month <= substr(?2, 1, 7) GROUP BY g.programme, p.month "
@@ -66,9 +66,9 @@ void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 	char prog[40] = "";
 	int64_t hh[240], fen[240];
 	int first = 0, n = 0;
-	bool more = db_step(db, st) == SQLITE_ROW;
+	bool more = db_step(db, st) == DB_ROW;
 	while (more || n) {
-		const char *p = more ? (const char *)sqlite3_column_text(st, 0) : NULL;
+		const char *p = more ? db_text(st, 0) : NULL;
 		if (n && (!p || strcmp(p, prog) != 0)) {
 			char method[64], month[16], households[24], amount[MONEY_TEXT];
 			snprintf(method, sizeof method, "linear trend of %d month%s (least squares)", n,
@@ -85,7 +85,7 @@ void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 		}
 		if (!more)
 			break;
-		int m = month_index((const char *)sqlite3_column_text(st, 1));
+		int m = month_index(db_text(st, 1));
 		if (n == 0) {
 			text_copy(prog, sizeof prog, p);
 			first = m;
@@ -99,9 +99,9 @@ void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 			hh[n] = fen[n] = 0;
 			n++;
 		}
-		hh[n - 1] = sqlite3_column_int64(st, 2);
-		fen[n - 1] = sqlite3_column_int64(st, 3);
-		more = db_step(db, st) == SQLITE_ROW;
+		hh[n - 1] = db_int64(st, 2);
+		fen[n - 1] = db_int64(st, 3);
+		more = db_step(db, st) == DB_ROW;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }

@@ -64,7 +64,7 @@ static const char *const funds_columns[] = {"account", "from", "to", "opening", 
 static void funds(struct report *p)
 {
 	char from[DATE_TEXT] = "0000-01-01", to[DATE_TEXT] = "9999-12-31";
-	sqlite3_stmt *st = db_prepare(&p->db, "SELECT a.name, "
+	db_stmt *st = db_prepare(&p->db, "SELECT a.name, "
 		"coalesce(sum(CASE WHEN l.date < ?1 THEN l.amount END), 0), "
 		"coalesce(sum(CASE WHEN l.date >= ?1 AND l.date <= ?2 AND l.amount > 0 THEN l.amount END), 0), "
 		"coalesce(sum(CASE WHEN l.date >= ?1 AND l.date <= ?2 AND l.amount < 0 THEN -l.amount END), 0) "
@@ -77,18 +77,18 @@ static void funds(struct report *p)
 		date_format(p->r->to, to);
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
-	while (db_step(&p->db, st) == SQLITE_ROW) {
-		jz_fen v[4] = {sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
-			       sqlite3_column_int64(st, 3), 0};
+	while (db_step(&p->db, st) == DB_ROW) {
+		jz_fen v[4] = {db_int64(st, 1), db_int64(st, 2),
+			       db_int64(st, 3), 0};
 		char cells[4][MONEY_TEXT];
 		v[3] = v[0] + v[1] - v[2];
 		for (int i = 0; i < 4; i++)
 			money_format(v[i], cells[i]);
-		const char *row[] = {(const char *)sqlite3_column_text(st, 0), p->r->from ? from : "",
+		const char *row[] = {db_text(st, 0), p->r->from ? from : "",
 				     p->r->to ? to : "", cells[0], cells[1], cells[2], cells[3]};
 		rec_write(p->w, row);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 /* settlement: the quarter's statement per institution, with who signed
@@ -102,43 +102,43 @@ static void settlement(struct report *p)
 {
 	if (!p->r->quarter)
 		diag_fatal(JZ_USAGE, "report settlement needs --quarter, as in --quarter 2007Q3");
-	sqlite3_stmt *st = db_prepare(&p->db, "SELECT c.institution, count(*), sum(c.advance), "
+	db_stmt *st = db_prepare(&p->db, "SELECT c.institution, count(*), sum(c.advance), "
 		"sum(CASE WHEN " SQL_CORRECTED("c") " THEN 0 ELSE c.approved END), "
 		"sum(c.status = 'rejected'), sum(c.status = 'adjusted') FROM claim c "
 		"WHERE c.quarter = ?1 GROUP BY c.institution ORDER BY c.institution");
-	sqlite3_stmt *who = db_prepare(&p->db, "SELECT user FROM signoff WHERE quarter = ?1 AND "
+	db_stmt *who = db_prepare(&p->db, "SELECT user FROM signoff WHERE quarter = ?1 AND "
 				       "institution = ?2 AND bureau = ?3");
 	static const char *const bureaus[] = {"health", "labour", "civil_affairs", "finance"};
 
 	db_bind_text(st, 1, p->r->quarter);
-	while (db_step(&p->db, st) == SQLITE_ROW) {
+	while (db_step(&p->db, st) == DB_ROW) {
 		char n[24], claimed[MONEY_TEXT], approved[MONEY_TEXT], rej[24], adj[24];
 		char signer[4][64];
 		int signatures = 0;
-		const char *code = (const char *)sqlite3_column_text(st, 0);
-		snprintf(n, sizeof n, "%lld", (long long)sqlite3_column_int64(st, 1));
-		money_format(sqlite3_column_int64(st, 2), claimed);
-		money_format(sqlite3_column_int64(st, 3), approved);
-		snprintf(rej, sizeof rej, "%lld", (long long)sqlite3_column_int64(st, 4));
-		snprintf(adj, sizeof adj, "%lld", (long long)sqlite3_column_int64(st, 5));
+		const char *code = db_text(st, 0);
+		snprintf(n, sizeof n, "%lld", (long long)db_int64(st, 1));
+		money_format(db_int64(st, 2), claimed);
+		money_format(db_int64(st, 3), approved);
+		snprintf(rej, sizeof rej, "%lld", (long long)db_int64(st, 4));
+		snprintf(adj, sizeof adj, "%lld", (long long)db_int64(st, 5));
 		for (int b = 0; b < 4; b++) {
 			db_bind_text(who, 1, p->r->quarter);
 			db_bind_text(who, 2, code);
 			db_bind_text(who, 3, bureaus[b]);
 			signer[b][0] = '\0';
-			if (db_step(&p->db, who) == SQLITE_ROW) {
+			if (db_step(&p->db, who) == DB_ROW) {
 				snprintf(signer[b], sizeof signer[b], "%s",
-					 (const char *)sqlite3_column_text(who, 0));
+					 db_text(who, 0));
 				signatures++;
 			}
-			sqlite3_reset(who);
+			db_reset(who);
 		}
 		const char *row[] = {p->r->quarter, code, n, claimed, approved, rej, adj, signer[0],
 				     signer[1], signer[2], signer[3], signatures == 4 ? "closed" : "open"};
 		rec_write(p->w, row);
 	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(who);
+	db_finalize(st);
+	db_finalize(who);
 }
 
 /* A page's title: what, and the period. */
@@ -200,7 +200,7 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 	if (access(o->db, F_OK) != 0)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; give --db", o->db);
 	db_open(&p.db, o->db, DB_READ, o->busy_timeout_ms);
-	sqlite3_exec(p.db.h, "BEGIN", NULL, NULL, NULL); /* one view of the database */
+	db_begin_read(&p.db); /* one view of the database */
 	output_open(&out, o->output);
 	output_spool(&out);
 	if (strcmp(r->subject, "policy") == 0) {
@@ -257,7 +257,7 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		rec_writer_title(p.w, title(&p, "医疗救助季度结算 settlement", ""));
 		settlement(&p);
 	}
-	sqlite3_exec(p.db.h, "COMMIT", NULL, NULL, NULL);
+	db_end_read(&p.db);
 	if (!rec_writer_close(p.w) || !output_ready(&out)) {
 		output_abort(&out);
 		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");

@@ -74,25 +74,24 @@ void report_summary(struct db *db, const struct report_opts *r, struct rec_write
 	if (r->to)
 		date_format(r->to, to);
 	/* The working groups (四) of the programmes, from the rule layer. */
-	sqlite3_exec(db->h, "CREATE TEMP TABLE programme_group (programme TEXT PRIMARY KEY, grp TEXT)",
-		     NULL, NULL, NULL);
-	sqlite3_stmt *map = db_prepare(db, "INSERT OR IGNORE INTO temp.programme_group VALUES (?1, ?2)");
-	sqlite3_stmt *progs = db_prepare(db, "SELECT DISTINCT programme FROM \"grant\" UNION "
+	db_exec(db, "CREATE TEMP TABLE programme_group (programme TEXT PRIMARY KEY, grp TEXT)");
+	db_stmt *map = db_prepare(db, "INSERT OR IGNORE INTO temp.programme_group VALUES (?1, ?2)");
+	db_stmt *progs = db_prepare(db, "SELECT DISTINCT programme FROM \"grant\" UNION "
 					 "SELECT 'medical_claim'");
-	while (db_step(db, progs) == SQLITE_ROW) {
-		const char *p = (const char *)sqlite3_column_text(progs, 0);
+	while (db_step(db, progs) == DB_ROW) {
+		const char *p = db_text(progs, 0);
 		const char *g = rule_group(strcmp(p, "medical_claim") == 0 ? "claim" : p);
 		db_bind_text(map, 1, p);
 		db_bind_text(map, 2, g ? g : "");
 		db_step(db, map);
 	}
-	sqlite3_finalize(progs);
-	sqlite3_finalize(map);
-	sqlite3_stmt *ev = db_prepare(db, events_sql);
+	db_finalize(progs);
+	db_finalize(map);
+	db_stmt *ev = db_prepare(db, events_sql);
 	db_bind_text(ev, 1, from);
 	db_bind_text(ev, 2, to);
 	db_step(db, ev);
-	sqlite3_finalize(ev);
+	db_finalize(ev);
 
 	/* Persons: those the payments and lines name, and the members, in the
 	 * month paid, of a household paid as a household. */
@@ -107,15 +106,15 @@ void report_summary(struct db *db, const struct report_opts *r, struct rec_write
 		 "GROUP BY k ORDER BY k",
 		 key_sql(by), key_sql(by), key_sql(by),
 		 strcmp(by, "institution") == 0 ? "WHERE k IS NOT NULL" : "");
-	sqlite3_stmt *st = db_prepare(db, sql);
-	while (db_step(db, st) == SQLITE_ROW) {
+	db_stmt *st = db_prepare(db, sql);
+	while (db_step(db, st) == DB_ROW) {
 		char hh[24], persons[24], n[24], amount[MONEY_TEXT];
-		snprintf(hh, sizeof hh, "%lld", (long long)sqlite3_column_int64(st, 1));
-		snprintf(persons, sizeof persons, "%lld", (long long)sqlite3_column_int64(st, 2));
-		snprintf(n, sizeof n, "%lld", (long long)sqlite3_column_int64(st, 3));
-		money_format(sqlite3_column_int64(st, 4), amount);
-		const char *row[] = {(const char *)sqlite3_column_text(st, 0), hh, persons, n, amount};
+		snprintf(hh, sizeof hh, "%lld", (long long)db_int64(st, 1));
+		snprintf(persons, sizeof persons, "%lld", (long long)db_int64(st, 2));
+		snprintf(n, sizeof n, "%lld", (long long)db_int64(st, 3));
+		money_format(db_int64(st, 4), amount);
+		const char *row[] = {db_text(st, 0), hh, persons, n, amount};
 		rec_write(w, row);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }

@@ -168,19 +168,19 @@ void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_dat
 		date_format(to, t);
 	/* Per household: its months in the period, and what they add up to;
 	 * the household as of its last month surveyed. */
-	sqlite3_stmt *st = db_prepare(db, "SELECT household_id, count(*), sum(income), sum(expense), "
+	db_stmt *st = db_prepare(db, "SELECT household_id, count(*), sum(income), sum(expense), "
 		"max(month) FROM (SELECT household_id, month, income, expense FROM survey v WHERE "
 		"month >= substr(?1, 1, 7) AND month <= substr(?2, 1, 7) AND entry = (SELECT max(entry) "
 		"FROM survey u WHERE u.household_id = v.household_id AND u.month = v.month)) "
 		"GROUP BY household_id ORDER BY household_id");
 	db_bind_text(st, 1, f);
 	db_bind_text(st, 2, t);
-	while (db_step(db, st) == SQLITE_ROW) {
+	while (db_step(db, st) == DB_ROW) {
 		struct household h;
 		jz_date on;
 		char err[80];
-		if (!date_parse_month((const char *)sqlite3_column_text(st, 4), &on, err, sizeof err) ||
-		    !household_load(&hist, (const char *)sqlite3_column_text(st, 0), on, &h))
+		if (!date_parse_month(db_text(st, 4), &on, err, sizeof err) ||
+		    !household_load(&hist, db_text(st, 0), on, &h))
 			continue;
 		struct rule_ctx c = {.pol = pol, .on = on, .history = &hist};
 		rule_facts(&c, &h);
@@ -193,16 +193,16 @@ void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_dat
 			if (!(s = realloc(s, cap * sizeof *s)))
 				diag_fatal(JZ_SOFTWARE, "out of memory");
 		}
-		int64_t months = sqlite3_column_int64(st, 1);
+		int64_t months = db_int64(st, 1);
 		int64_t base = months * c.facts.n * c.facts.s; /* n x S over the months */
 		text_copy(s[n].street, sizeof s[n].street, h.street);
 		text_copy(s[n].hukou, sizeof s[n].hukou, c.facts.head->hukou_type);
-		s[n].income = ratio(sqlite3_column_int64(st, 2), base);
-		s[n].expense = ratio(sqlite3_column_int64(st, 3), base);
+		s[n].income = ratio(db_int64(st, 2), base);
+		s[n].expense = ratio(db_int64(st, 3), base);
 		n++;
 		free(h.member);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	history_free(&hist);
 	qsort(s, n, sizeof *s, by_group);
 	for (int i = 0; i < n; ) {

@@ -20,14 +20,14 @@ const int settle_fund_ncolumns = sizeof settle_fund_columns / sizeof settle_fund
 
 static jz_fen one(struct db *db, const char *sql, const char *a, const char *b)
 {
-	sqlite3_stmt *st = db_prepare(db, sql);
+	db_stmt *st = db_prepare(db, sql);
 	if (a)
 		db_bind_text(st, 1, a);
 	if (b)
 		db_bind_text(st, 2, b);
 	db_step(db, st);
-	jz_fen v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	jz_fen v = db_int64(st, 0);
+	db_finalize(st);
 	return v;
 }
 
@@ -73,17 +73,17 @@ void settle_fund(struct settle_run *r)
 	r->added += l.rows;
 	ledger_close(&l);
 	journal_count(&r->j, "fund_year", 1);
-	sqlite3_stmt *st = db_prepare(&r->db, "INSERT INTO fund_year (fund, year, spent_before, "
+	db_stmt *st = db_prepare(&r->db, "INSERT INTO fund_year (fund, year, spent_before, "
 				      "finance_in, lacking, donations_in, entry) VALUES ('major_disease', "
 				      "?1, ?2, ?3, ?4, ?5, ?6)");
-	sqlite3_bind_int(st, 1, y);
-	sqlite3_bind_int64(st, 2, spent);
-	sqlite3_bind_int64(st, 3, finance);
-	sqlite3_bind_int64(st, 4, lacking);
-	sqlite3_bind_int64(st, 5, given);
-	sqlite3_bind_int64(st, 6, r->j.entry);
+	db_bind_int64(st, 1, y);
+	db_bind_int64(st, 2, spent);
+	db_bind_int64(st, 3, finance);
+	db_bind_int64(st, 4, lacking);
+	db_bind_int64(st, 5, given);
+	db_bind_int64(st, 6, r->j.entry);
 	db_step(&r->db, st);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	jz_fen v[] = {spent, finance, lacking, given, balance};
 	for (int i = 0; i < 5; i++)
 		money_format(v[i], cells[i]);

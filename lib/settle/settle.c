@@ -33,7 +33,7 @@ struct claims {
 	int src;
 	struct institution *inst;
 	int ninst;
-	sqlite3_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen, *given, *signed_by;
+	db_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen, *given, *signed_by;
 	long long messages;   /* rejections told on stderr */
 };
 
@@ -47,7 +47,7 @@ static struct institution *institution(struct claims *c, const char *code);
 static void load_institutions(struct claims *c)
 {
 	struct db *db = &c->r->db;
-	sqlite3_stmt *st = db_prepare(db, "SELECT i.code, i.type, i.designated_from, "
+	db_stmt *st = db_prepare(db, "SELECT i.code, i.type, i.designated_from, "
 		"i.designated_to, (SELECT count(*) FROM signoff s WHERE s.quarter = ?1 AND "
 		"s.institution = i.code) FROM institution i WHERE i.entry = (SELECT max(entry) FROM "
 		"institution j WHERE j.code = i.code) ORDER BY i.code");
@@ -55,23 +55,23 @@ static void load_institutions(struct claims *c)
 	int cap = 0;
 
 	db_bind_text(st, 1, c->r->s->quarter);
-	while (db_step(db, st) == SQLITE_ROW) {
+	while (db_step(db, st) == DB_ROW) {
 		if (c->ninst == cap) {
 			cap = cap ? 2 * cap : 16;
 			if (!(c->inst = realloc(c->inst, cap * sizeof *c->inst)))
 				diag_fatal(JZ_SOFTWARE, "out of memory");
 		}
 		struct institution *in = &c->inst[c->ninst++];
-		const char *to = (const char *)sqlite3_column_text(st, 3);
-		text_copy(in->code, sizeof in->code, (const char *)sqlite3_column_text(st, 0));
-		in->hospital = is((const char *)sqlite3_column_text(st, 1), "hospital");
+		const char *to = db_text(st, 3);
+		text_copy(in->code, sizeof in->code, db_text(st, 0));
+		in->hospital = is(db_text(st, 1), "hospital");
 		in->to = 0;
-		if (!date_parse((const char *)sqlite3_column_text(st, 2), &in->from, err, sizeof err) ||
+		if (!date_parse(db_text(st, 2), &in->from, err, sizeof err) ||
 		    (to && !date_parse(to, &in->to, err, sizeof err)))
 			diag_fatal(JZ_SOFTWARE, "institution %s: %s", in->code, err);
-		in->frozen = sqlite3_column_int(st, 4) > 0;
+		in->frozen = db_int(st, 4) > 0;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	/* The policy's hospitals, for a --policy not stored before. */
 	const cJSON *e;
 	cJSON_ArrayForEach(e, c->r->pol.institutions) {
@@ -105,13 +105,13 @@ static struct institution *institution(struct claims *c, const char *code)
 	return NULL;
 }
 
-static bool found(struct db *db, sqlite3_stmt *st, const char *a, const char *b)
+static bool found(struct db *db, db_stmt *st, const char *a, const char *b)
 {
 	db_bind_static(st, 1, a);
 	if (b)
 		db_bind_static(st, 2, b);
-	bool yes = db_step(db, st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	bool yes = db_step(db, st) == DB_ROW;
+	db_reset(st);
 	return yes;
 }
 
@@ -126,8 +126,8 @@ static bool target_frozen(struct claims *c, const char *institution, const char 
 {
 	db_bind_static(c->target, 1, institution);
 	db_bind_static(c->target, 2, id);
-	bool frozen = db_step(&c->r->db, c->target) == SQLITE_ROW && sqlite3_column_int(c->target, 1);
-	sqlite3_reset(c->target);
+	bool frozen = db_step(&c->r->db, c->target) == DB_ROW && db_int(c->target, 1);
+	db_reset(c->target);
 	return frozen;
 }
 
@@ -137,9 +137,9 @@ static bool target_of(struct claims *c, const char *institution, const char *id,
 {
 	db_bind_static(c->target, 1, institution);
 	db_bind_static(c->target, 2, id);
-	bool yes = db_step(&c->r->db, c->target) == SQLITE_ROW &&
-		   is((const char *)sqlite3_column_text(c->target, 0), national_id);
-	sqlite3_reset(c->target);
+	bool yes = db_step(&c->r->db, c->target) == DB_ROW &&
+		   is(db_text(c->target, 0), national_id);
+	db_reset(c->target);
 	return yes;
 }
 
@@ -210,8 +210,8 @@ static jz_fen aid(struct claims *c, const struct value *v, bool *capped)
 	db_bind_static(c->cap, 4, v[C_INSTITUTION].s);
 	db_bind_static(c->cap, 5, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
 	db_step(&r->db, c->cap);
-	jz_fen used = sqlite3_column_int64(c->cap, 0);
-	sqlite3_reset(c->cap);
+	jz_fen used = db_int64(c->cap, 0);
+	db_reset(c->cap);
 	jz_fen left = cap > used ? cap - used : 0;
 	*capped = want > left;
 	return *capped ? left : want;
@@ -268,13 +268,13 @@ static void tell(struct claims *c, const struct problems *p, const struct value 
 }
 
 /* Has the stored line of this claim the same claim values? */
-static bool same_claim(sqlite3_stmt *st, const struct value *v)
+static bool same_claim(db_stmt *st, const struct value *v)
 {
 	for (int i = C_NATIONAL; i < C_N; i++) {
-		const char *t = (const char *)sqlite3_column_text(st, i - C_NATIONAL);
+		const char *t = db_text(st, i - C_NATIONAL);
 		bool money = i == C_TOTAL || i == C_INSURANCE || i == C_ADVANCE;
 		if (money || i == C_REFERRAL) {
-			if (sqlite3_column_int64(st, i - C_NATIONAL) != v[i].i)
+			if (db_int64(st, i - C_NATIONAL) != v[i].i)
 				return false;
 		} else if (v[i].given ? !t || strcmp(t, v[i].s) != 0 : t != NULL) {
 			return false;
@@ -284,12 +284,12 @@ static bool same_claim(sqlite3_stmt *st, const struct value *v)
 }
 
 /* The line stored for a claim given again: printed as it was. */
-static void print_stored(struct settle_run *r, sqlite3_stmt *st, const char *cells[C_N])
+static void print_stored(struct settle_run *r, db_stmt *st, const char *cells[C_N])
 {
-	const char *status = (const char *)sqlite3_column_text(st, C_N - C_NATIONAL + 2);
-	const char *reason = (const char *)sqlite3_column_text(st, C_N - C_NATIONAL + 3);
-	print_line(r, cells, sqlite3_column_int64(st, C_N - C_NATIONAL),
-		   sqlite3_column_int64(st, C_N - C_NATIONAL + 1), status, reason ? reason : "");
+	const char *status = db_text(st, C_N - C_NATIONAL + 2);
+	const char *reason = db_text(st, C_N - C_NATIONAL + 3);
+	print_line(r, cells, db_int64(st, C_N - C_NATIONAL),
+		   db_int64(st, C_N - C_NATIONAL + 1), status, reason ? reason : "");
 }
 
 /* Note a claim this run gave and did not store. */
@@ -332,24 +332,24 @@ static void take(struct rec *rec, void *ctx)
 	 * a first settlement of many claims keeps no list of them). */
 	db_bind_static(c->stored, 1, v[C_INSTITUTION].s);
 	db_bind_static(c->stored, 2, v[C_ID].s);
-	bool stored = db_step(&r->db, c->stored) == SQLITE_ROW;
-	bool seen = stored && sqlite3_column_int64(c->stored, C_N - C_NATIONAL + 4) == r->j.entry;
+	bool stored = db_step(&r->db, c->stored) == DB_ROW;
+	bool seen = stored && db_int64(c->stored, C_N - C_NATIONAL + 4) == r->j.entry;
 	bool same = stored && !seen && same_claim(c->stored, v);
 	if (!seen) {
 		db_bind_static(c->given, 1, v[C_INSTITUTION].s);
 		db_bind_static(c->given, 2, v[C_ID].s);
-		seen = db_step(&r->db, c->given) == SQLITE_ROW;
-		sqlite3_reset(c->given);
+		seen = db_step(&r->db, c->given) == DB_ROW;
+		db_reset(c->given);
 	}
 	if (here && same && !seen) {
 		/* Given again as it was: the stored line stands. */
 		print_stored(r, c->stored, cells);
-		sqlite3_reset(c->stored);
+		db_reset(c->stored);
 		note_given(c, v);
 		r->again++;
 		return;
 	}
-	sqlite3_reset(c->stored);
+	db_reset(c->stored);
 
 	const char *reason = check(c, v, in, stored || seen);
 	jz_fen computed = 0, approved = 0;
@@ -385,19 +385,19 @@ static void take(struct rec *rec, void *ctx)
 			      v[C_VISIT].s, v[C_TYPE].s};
 	for (int i = 0; i < 6; i++)
 		db_bind_static(c->insert, i + 1, text[i]);
-	sqlite3_bind_int(c->insert, 7, (int)v[C_REFERRAL].i);
-	sqlite3_bind_int64(c->insert, 8, v[C_TOTAL].i);
-	sqlite3_bind_int64(c->insert, 9, v[C_INSURANCE].i);
-	sqlite3_bind_int64(c->insert, 10, v[C_ADVANCE].i);
+	db_bind_int64(c->insert, 7, (int)v[C_REFERRAL].i);
+	db_bind_int64(c->insert, 8, v[C_TOTAL].i);
+	db_bind_int64(c->insert, 9, v[C_INSURANCE].i);
+	db_bind_int64(c->insert, 10, v[C_ADVANCE].i);
 	db_bind_static(c->insert, 11, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
-	sqlite3_bind_int64(c->insert, 12, computed);
-	sqlite3_bind_int64(c->insert, 13, approved);
+	db_bind_int64(c->insert, 12, computed);
+	db_bind_int64(c->insert, 13, approved);
 	db_bind_static(c->insert, 14, status);
 	db_bind_static(c->insert, 15, reason);
 	db_bind_static(c->insert, 16, r->pol.ref);
-	sqlite3_bind_int64(c->insert, 17, r->j.entry);
-	sqlite3_bind_int(c->insert, 18, c->src);
-	sqlite3_bind_int64(c->insert, 19, p->line);
+	db_bind_int64(c->insert, 17, r->j.entry);
+	db_bind_int64(c->insert, 18, c->src);
+	db_bind_int64(c->insert, 19, p->line);
 	db_step(&r->db, c->insert);
 	r->added++;
 }
@@ -432,8 +432,8 @@ void settle_claims(struct settle_run *r)
 			      "WHERE institution = ?1 AND claim_id = ?2");
 	c.corrected = db_prepare(&r->db, "SELECT 1 FROM claim WHERE institution = ?1 AND corrects = ?2 "
 				 "AND status <> 'rejected'");
-	sqlite3_exec(r->db.h, "CREATE TEMP TABLE IF NOT EXISTS claim_given (institution TEXT, "
-		     "claim_id TEXT, PRIMARY KEY (institution, claim_id)) WITHOUT ROWID", NULL, NULL, NULL);
+	db_exec(&r->db, "CREATE TEMP TABLE IF NOT EXISTS claim_given (institution TEXT, "
+		     "claim_id TEXT, PRIMARY KEY (institution, claim_id)) WITHOUT ROWID");
 	c.seen = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.claim_given VALUES (?1, ?2)");
 	c.given = db_prepare(&r->db, "SELECT 1 FROM temp.claim_given WHERE institution = ?1 AND "
 			     "claim_id = ?2");
@@ -446,9 +446,9 @@ void settle_claims(struct settle_run *r)
 	}
 	if (c.messages > 100 && !r->o->quiet)
 		diag_warn("... and %lld more rejected claims (see the reason column)", c.messages - 100);
-	sqlite3_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected, c.seen,
+	db_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected, c.seen,
 			       c.given, c.signed_by};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		sqlite3_finalize(all[i]);
+		db_finalize(all[i]);
 	free(c.inst);
 }

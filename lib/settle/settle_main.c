@@ -62,7 +62,7 @@ int settle_main(const struct jz_opts *o, const struct settle_opts *s)
 		db_begin(&r.db);
 		journal_start(&r.db, &r.j);
 	} else {
-		sqlite3_exec(r.db.h, "BEGIN", NULL, NULL, NULL);
+		db_begin_read(&r.db);
 	}
 	policy_choose(&r.pol, &r.db, o->policy);
 	if (writes && policy_store(&r.pol, &r.db, r.j.entry))
@@ -95,7 +95,7 @@ int settle_main(const struct jz_opts *o, const struct settle_opts *s)
 	bool closed = rec_writer_close(r.w);
 
 	if (!writes) {
-		sqlite3_exec(r.db.h, "COMMIT", NULL, NULL, NULL);
+		db_end_read(&r.db);
 		if (!closed || !output_ready(&out)) {
 			output_abort(&out);
 			diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");

@@ -37,53 +37,53 @@ static const char statement_sql[] =
 /* Print the statement of the quarter (of one institution, or all). */
 void settle_summary(struct settle_run *r, const char *institution)
 {
-	sqlite3_stmt *st = db_prepare(&r->db, statement_sql);
+	db_stmt *st = db_prepare(&r->db, statement_sql);
 	char n[24], claimed[MONEY_TEXT], approved[MONEY_TEXT], rej[24], adj[24];
 
 	db_bind_text(st, 1, r->s->quarter);
 	db_bind_text(st, 2, institution);
-	while (db_step(&r->db, st) == SQLITE_ROW) {
-		snprintf(n, sizeof n, "%lld", (long long)sqlite3_column_int64(st, 1));
-		money_format(sqlite3_column_int64(st, 2), claimed);
-		money_format(sqlite3_column_int64(st, 3), approved);
-		snprintf(rej, sizeof rej, "%lld", (long long)sqlite3_column_int64(st, 4));
-		snprintf(adj, sizeof adj, "%lld", (long long)sqlite3_column_int64(st, 5));
-		const char *signed_by = (const char *)sqlite3_column_text(st, 6);
+	while (db_step(&r->db, st) == DB_ROW) {
+		snprintf(n, sizeof n, "%lld", (long long)db_int64(st, 1));
+		money_format(db_int64(st, 2), claimed);
+		money_format(db_int64(st, 3), approved);
+		snprintf(rej, sizeof rej, "%lld", (long long)db_int64(st, 4));
+		snprintf(adj, sizeof adj, "%lld", (long long)db_int64(st, 5));
+		const char *signed_by = db_text(st, 6);
 		const char *row[] = {
-			r->s->quarter, (const char *)sqlite3_column_text(st, 0), n, claimed, approved,
+			r->s->quarter, db_text(st, 0), n, claimed, approved,
 			rej, adj, signed_by ? signed_by : "",
-			sqlite3_column_int(st, 7) >= 4 ? "closed" : "open",
+			db_int(st, 7) >= 4 ? "closed" : "open",
 		};
 		rec_write(r->w, row);
 		r->read++;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 /* Sign the quarter's statement of each institution (or the one named) for
  * a bureau.  A bureau that signed already is told so and adds nothing. */
 void settle_sign(struct settle_run *r)
 {
-	sqlite3_stmt *each = db_prepare(&r->db, "SELECT institution, count(*), sum(CASE WHEN "
+	db_stmt *each = db_prepare(&r->db, "SELECT institution, count(*), sum(CASE WHEN "
 		SQL_CORRECTED("c") " THEN 0 ELSE approved END) FROM claim c WHERE quarter = ?1 AND "
 		"(?2 IS NULL OR institution = ?2) GROUP BY institution ORDER BY institution");
-	sqlite3_stmt *signed_already = db_prepare(&r->db, "SELECT 1 FROM signoff WHERE quarter = ?1 "
+	db_stmt *signed_already = db_prepare(&r->db, "SELECT 1 FROM signoff WHERE quarter = ?1 "
 						  "AND institution = ?2 AND bureau = ?3");
-	sqlite3_stmt *sign = db_prepare(&r->db, "INSERT INTO signoff (quarter, institution, bureau, "
+	db_stmt *sign = db_prepare(&r->db, "INSERT INTO signoff (quarter, institution, bureau, "
 					"claims, approved, user, entry) VALUES (?1, ?2, ?3, ?4, ?5, "
 					"?6, ?7)");
 	long long institutions = 0;
 
 	db_bind_text(each, 1, r->s->quarter);
 	db_bind_text(each, 2, r->s->institution);
-	while (db_step(&r->db, each) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(each, 0);
+	while (db_step(&r->db, each) == DB_ROW) {
+		const char *code = db_text(each, 0);
 		institutions++;
 		db_bind_text(signed_already, 1, r->s->quarter);
 		db_bind_text(signed_already, 2, code);
 		db_bind_text(signed_already, 3, r->s->bureau);
-		bool again = db_step(&r->db, signed_already) == SQLITE_ROW;
-		sqlite3_reset(signed_already);
+		bool again = db_step(&r->db, signed_already) == DB_ROW;
+		db_reset(signed_already);
 		if (again) {
 			if (!r->o->quiet)
 				diag_warn("%s: %s signed the statement of %s already", code, r->s->bureau,
@@ -94,16 +94,16 @@ void settle_sign(struct settle_run *r)
 		const char *text[] = {r->s->quarter, code, r->s->bureau};
 		for (int i = 0; i < 3; i++)
 			db_bind_text(sign, i + 1, text[i]);
-		sqlite3_bind_int64(sign, 4, sqlite3_column_int64(each, 1));
-		sqlite3_bind_int64(sign, 5, sqlite3_column_int64(each, 2));
+		db_bind_int64(sign, 4, db_int64(each, 1));
+		db_bind_int64(sign, 5, db_int64(each, 2));
 		db_bind_text(sign, 6, journal_user());
-		sqlite3_bind_int64(sign, 7, r->j.entry);
+		db_bind_int64(sign, 7, r->j.entry);
 		db_step(&r->db, sign);
 		r->added++;
 	}
-	sqlite3_finalize(each);
-	sqlite3_finalize(signed_already);
-	sqlite3_finalize(sign);
+	db_finalize(each);
+	db_finalize(signed_already);
+	db_finalize(sign);
 	if (institutions == 0)
 		diag_fatal(JZ_DATAERR, "nothing to sign: no claim of %s%s was settled in %s",
 			   r->s->institution ? "institution " : "any institution",

@@ -1,6 +1,7 @@
 /* Applications by applicant (see application.h). */
 #include "store/application.h"
 
+#include <sqlite3.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,8 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "core/diag.h"
 #include "core/exitcode.h"
+
+_Static_assert(DB_ROW == SQLITE_ROW && DB_DONE == SQLITE_DONE, "db_step's codes are SQLite's");
 
 /* The connection open now.  A fatal error exits before db_close: exit()
  * then closes it here, its statements finalized and its transaction rolled
@@ -40,7 +44,7 @@ void db_fail(struct db *db, int rc, const char *what)
 	diag_fatal(JZ_IOERR, "%s: %s: %s", db->path, what, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
 }
 
-static void exec(struct db *db, const char *sql)
+void db_exec(struct db *db, const char *sql)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -70,9 +74,9 @@ static void migrate(struct db *db, bool trial)
 	db_begin(db);
 	have = user_version(db); /* another run may have migrated meanwhile */
 	for (int i = have; i < db_nmigrations; i++)
-		exec(db, db_migrations[i]);
+		db_exec(db, db_migrations[i]);
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", db_nmigrations);
-	exec(db, pragma);
+	db_exec(db, pragma);
 	if (!trial)
 		db_commit(db);
 }
@@ -128,7 +132,7 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 	if (mode != DB_READ) {
 		if (mode == DB_WRITE)
 			wal(db, busy_ms);
-		exec(db, "PRAGMA synchronous = NORMAL");
+		db_exec(db, "PRAGMA synchronous = NORMAL");
 		migrate(db, mode == DB_TRIAL);
 	} else {
 		/* Reading needs the registry of migration 1; later ones add tables
@@ -143,7 +147,7 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 			diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
 				   path, v, db_nmigrations);
 	}
-	exec(db, "PRAGMA cache_size = -8192");
+	db_exec(db, "PRAGMA cache_size = -8192");
 }
 
 void db_close(struct db *db)
@@ -159,16 +163,18 @@ void db_begin(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		return; /* a trial run's migrations began it already */
-	exec(db, "BEGIN IMMEDIATE");
+	db_exec(db, "BEGIN IMMEDIATE");
 }
 
 void db_commit(struct db *db)
 {
-	exec(db, "COMMIT");
+	db_exec(db, "COMMIT");
 }
 
 void db_rollback(struct db *db)
 {
+	/* Its result is not checked: it ends a run that failed, and there may
+	 * be no transaction left to roll back. */
 	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -191,6 +197,26 @@ int db_step(struct db *db, sqlite3_stmt *st)
 	return rc;
 }
 
+void db_begin_read(struct db *db)
+{
+	db_exec(db, "BEGIN");
+}
+
+void db_end_read(struct db *db)
+{
+	db_exec(db, "COMMIT");
+}
+
+void db_reset(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+}
+
+void db_finalize(sqlite3_stmt *st)
+{
+	sqlite3_finalize(st);
+}
+
 void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
@@ -205,4 +231,64 @@ void db_bind_static(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, i);
+}
+
+void db_bind_int64(sqlite3_stmt *st, int i, long long v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+void db_bind_null(sqlite3_stmt *st, int i)
+{
+	sqlite3_bind_null(st, i);
+}
+
+int db_nparams(sqlite3_stmt *st)
+{
+	return sqlite3_bind_parameter_count(st);
+}
+
+const char *db_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+long long db_int64(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_int64(st, i);
+}
+
+int db_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_int(st, i);
+}
+
+bool db_is_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL;
+}
+
+const void *db_blob(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_blob(st, i);
+}
+
+int db_bytes(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_bytes(st, i);
+}
+
+int db_ncolumns(sqlite3_stmt *st)
+{
+	return sqlite3_column_count(st);
+}
+
+long long db_changes(struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+long long db_last_rowid(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
 }

@@ -2,17 +2,27 @@
  * The shared SQLite file: opened or created (mode 0600) with its schema,
  * migrated by PRAGMA user_version, in WAL mode with a busy timeout, and
  * written in one transaction per run.
+ *
+ * This is the one file above SQLite: the layers above store/ write SQL but
+ * reach SQLite only through these calls, so that every result is checked
+ * in one place and no other header includes sqlite3.h (tools/layers.sh).
  */
 #ifndef JZ_DB_H
 #define JZ_DB_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 
+/* SQLite's own handles, opaque above store/. */
+struct sqlite3;
+typedef struct sqlite3_stmt db_stmt;
+
 struct db {
-	sqlite3 *h;
+	struct sqlite3 *h;
 	const char *path; /* as given */
 };
+
+/* What db_step returns: SQLite's SQLITE_ROW and SQLITE_DONE. */
+enum { DB_ROW = 100, DB_DONE = 101 };
 
 enum db_mode {
 	DB_READ,  /* the file must exist */
@@ -30,20 +40,51 @@ void db_begin(struct db *db);
 void db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/* A read transaction: one view of the database for a run that only reads
+ * (BEGIN), and its end. */
+void db_begin_read(struct db *db);
+void db_end_read(struct db *db);
+
+/* Run SQL of the program's own text that returns no rows (temporary
+ * tables, their indexes); exits on an error as db_step does. */
+void db_exec(struct db *db, const char *sql);
+
 /* Prepare a statement of the program's own text; a failure is a bug. */
-sqlite3_stmt *db_prepare(struct db *db, const char *sql);
-/* Step a statement that returns no row (or the first), reset it, and exit
- * on an error (75 when locked, 74 otherwise).  Returns the step code. */
-int db_step(struct db *db, sqlite3_stmt *st);
+db_stmt *db_prepare(struct db *db, const char *sql);
+/* Step st: DB_ROW with a row to read, DB_DONE (and st reset) at the end;
+ * exits on an error (75 when locked, 74 otherwise). */
+int db_step(struct db *db, db_stmt *st);
+/* Reset st for another run of its bindings; finalize it (NULL is none). */
+void db_reset(db_stmt *st);
+void db_finalize(db_stmt *st);
 /* Exit for a failed call: 75 for SQLITE_BUSY, else 74. */
 _Noreturn void db_fail(struct db *db, int rc, const char *what);
 
 /* Bind text, or NULL when s is NULL. */
-void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_text(db_stmt *st, int i, const char *s);
 /* The same without a copy, for the statements run once per record: s must
  * stay as it is until the statement has been stepped (every parameter is
  * bound again before the next step). */
-void db_bind_static(sqlite3_stmt *st, int i, const char *s);
+void db_bind_static(db_stmt *st, int i, const char *s);
+void db_bind_int64(db_stmt *st, int i, long long v);
+void db_bind_null(db_stmt *st, int i);
+/* How many parameters st takes. */
+int db_nparams(db_stmt *st);
+
+/* Column i of the row st is on: as text (NULL for NULL; valid until the
+ * next step or reset), as a number, NULL or not, as bytes. */
+const char *db_text(db_stmt *st, int i);
+long long db_int64(db_stmt *st, int i);
+int db_int(db_stmt *st, int i);
+bool db_is_null(db_stmt *st, int i);
+const void *db_blob(db_stmt *st, int i);
+int db_bytes(db_stmt *st, int i);
+/* How many columns st's rows have. */
+int db_ncolumns(db_stmt *st);
+
+/* Rows the last statement changed; the rowid the last INSERT gave. */
+long long db_changes(struct db *db);
+long long db_last_rowid(struct db *db);
 
 /* The migrations, in order (generated from schemas/NNN-*.sql). */
 extern const char *const db_migrations[];

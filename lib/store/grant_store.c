@@ -1,6 +1,7 @@
 /* Grants and payments as stored (see grant_store.h). */
 #include "store/grant_store.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 

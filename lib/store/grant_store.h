@@ -41,7 +41,7 @@ struct grant {
 	"national_id, application_id, start, \"end\", began, amount, period, status, account, " \
 	"basis, reason, since, policy"
 /* A grant from a row of GRANT_COLUMNS. */
-void grant_read(sqlite3_stmt *st, struct grant *g);
+void grant_read(db_stmt *st, struct grant *g);
 
 /* How often a programme is paid: month, year or once; NULL: unknown. */
 const char *grant_period(const char *programme);
@@ -57,7 +57,7 @@ struct grant_store {
 	long long paid, deferred; /* payments made, and not made for want of money */
 	long long payments;       /* payment rows written */
 	jz_fen paid_fen;
-	sqlite3_stmt *latest, *by_id, *insert, *is_paid, *is_deferred, *pay, *released, *street;
+	db_stmt *latest, *by_id, *insert, *is_paid, *is_deferred, *pay, *released, *street;
 };
 
 extern const char *const grant_columns[];

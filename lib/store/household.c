@@ -1,6 +1,7 @@
 /* Households as of a date, read from the person versions (see household.h). */
 #include "store/household.h"
 
+#include <sqlite3.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -52,8 +52,8 @@ void household_each_until(struct db *db, jz_date on, long long max_entry, househ
  * earlier versions, through statements prepared once. */
 struct history {
 	struct db *db;
-	sqlite3_stmt *person, *household; /* prepared when first needed */
-	sqlite3_stmt *grant;
+	db_stmt *person, *household; /* prepared when first needed */
+	db_stmt *grant;
 	bool grants_known, grants;        /* has the file any grant? */
 	long long max_entry;              /* only rows of entries up to this (0: all) */
 };

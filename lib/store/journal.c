@@ -1,6 +1,7 @@
 /* The journal's hash chain (see journal.h). */
 #include "store/journal.h"
 
+#include <sqlite3.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>

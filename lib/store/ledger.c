@@ -1,6 +1,7 @@
 /* The double-entry ledger (see ledger.h). */
 #include "store/ledger.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -31,7 +31,7 @@ struct ledger {
 	long long rows;        /* ledger rows written by this run */
 	struct account *acc;   /* the accounts this run has used */
 	int nacc, capacc;
-	sqlite3_stmt *balance, *book;
+	db_stmt *balance, *book;
 };
 
 void ledger_open(struct ledger *l, struct db *db, long long entry);

@@ -1,6 +1,7 @@
 /* Loading and checking policy files (see policy.h). */
 #include "store/policy.h"
 
+#include <sqlite3.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
