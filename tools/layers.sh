@@ -21,10 +21,14 @@ bad=$(mktemp)
 trap 'rm -f "$bad"' EXIT
 
 # Every #include "dir/file.h" of lib/: FILE:LINE:dir/file.h
+for f in lib/*.[ch]; do
+	[ -e "$f" ] && echo "$f:1: a file of lib/ belongs in its layer's folder"
+done > "$bad"
 for f in lib/*/*.[ch]; do
 	dir=${f#lib/}
 	dir=${dir%%/*}
 	mine=$(rank "$dir")
+	[ "$mine" = 9 ] && { echo "$f:1: lib/$dir/ is no layer of jiuzhu(7)"; continue; }
 	grep -n '^#include "' "$f" | sed 's/^\([0-9]*\):#include "\(.*\)".*/\1 \2/' |
 	while read -r line inc; do
 		to=${inc%%/*}
@@ -37,7 +41,7 @@ for f in lib/*/*.[ch]; do
 			echo "$f:$line: $dir/ may not include $inc (a layer at or above it)"
 		fi
 	done
-done > "$bad"
+done >> "$bad"
 if [ -s "$bad" ]; then echo "not ok - layers: includes point down"; sed 's/^/#   /' "$bad"
 else echo "ok - layers: includes point down"; fi
 
