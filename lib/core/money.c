@@ -1,6 +1,7 @@
 /* Money and rates as exact decimals (see money.h). */
 #include "core/money.h"
 
+#include <assert.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -71,6 +72,9 @@ bool money_parse(const char *s, bool negative, jz_fen *out, char *err, size_t er
 	return decimal_parse(s, negative, 2, MONEY_MAX_FEN, out, err, errlen);
 }
 
+/* Any int64 fits: 19 digits, the point, the sign and the NUL. */
+_Static_assert(MONEY_TEXT >= 19 + 3, "MONEY_TEXT holds any jz_fen");
+
 void money_format(jz_fen fen, char buf[MONEY_TEXT])
 {
 	/* By hand, right to left: it runs for every money value read. */
@@ -109,6 +113,7 @@ void rate_format(jz_rate rate, char buf[MONEY_TEXT])
 
 bool money_below(jz_fen income, long n, jz_fen s, jz_rate rate)
 {
+	assert(n >= 0 && rate >= 0 && rate <= RATE_MAX);
 	__extension__ typedef __int128 wide;
 	return (wide)income * RATE_ONE < (wide)n * s * rate;
 }
@@ -119,6 +124,7 @@ jz_fen money_times_rate(jz_fen fen, jz_rate rate)
 	int sign = fen < 0 ? -1 : 1;
 	int64_t a = fen < 0 ? -fen : fen;
 	int64_t whole = a / RATE_ONE, part = a % RATE_ONE;
+	assert(fen != INT64_MIN && rate >= 0 && rate <= RATE_MAX && whole <= INT64_MAX / RATE_MAX);
 	int64_t v = whole * rate + (part * rate + RATE_ONE / 2) / RATE_ONE;
 	return sign * v;
 }

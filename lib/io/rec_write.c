@@ -6,6 +6,7 @@
  */
 #include "io/rec.h"
 
+#include <assert.h>
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@ struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 {
 	struct rec_writer *w = calloc(1, sizeof *w);
 
+	assert(fp && columns && ncolumns > 0);
 	if (!w)
 		diag_fatal(JZ_SOFTWARE, "out of memory");
 	w->fp = fp;
@@ -99,6 +101,7 @@ static void json_object(struct rec_writer *w, const char *const *values)
 
 void rec_write(struct rec_writer *w, const char *const *values)
 {
+	assert(w && values);
 	if (w->header_due) {
 		w->header_due = false;
 		rec_write(w, w->columns);

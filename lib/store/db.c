@@ -1,6 +1,7 @@
 /* The database file (see db.h). */
 #include "store/db.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -181,6 +182,7 @@ void db_rollback(struct db *db)
 sqlite3_stmt *db_prepare(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
+	assert(db->h && sql);
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK)
 		db_fail(db, rc, sql);
@@ -189,6 +191,7 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql)
 
 int db_step(struct db *db, sqlite3_stmt *st)
 {
+	assert(st);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		db_fail(db, rc, sqlite3_sql(st));

@@ -1,6 +1,7 @@
 /* The journal's hash chain (see journal.h). */
 #include "store/journal.h"
 
+#include <assert.h>
 #include <sqlite3.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@ void journal_start(struct db *db, struct journal *j)
 	db_step(db, st);
 	j->entry = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	assert(j->entry > 0);
 	j->inputs = need(cJSON_CreateArray());
 	j->changes = need(cJSON_CreateObject());
 }
@@ -44,6 +46,7 @@ int journal_input(struct journal *j, const char *name, const char *sha256)
 
 void journal_count(struct journal *j, const char *table, long long rows)
 {
+	assert(j->changes && rows >= 0);
 	cJSON *n = cJSON_GetObjectItemCaseSensitive(j->changes, table);
 	if (n)
 		cJSON_SetNumberValue(n, n->valuedouble + (double)rows);

@@ -36,7 +36,6 @@ void journal_free(struct journal *j);
 /* The OS user a run is journalled as. */
 const char *journal_user(void);
 
-/* Check every entry's hash and link; prints each break; true when whole. */
 /* Check the hash chain: each entry's prev is the hash of the one before
  * (64 zeros first), and its hash is that of its fields (jiuzhu(7)).  fn is
  * told each difference: the entry, "prev" or "hash", stored, computed.

@@ -1,6 +1,7 @@
 /* The double-entry ledger (see ledger.h). */
 #include "store/ledger.h"
 
+#include <assert.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,7 @@ static void book(struct ledger *l, struct account *a, jz_fen amount, const char 
 bool ledger_move(struct ledger *l, const char *from, const char *to, jz_fen amount,
 		 const char *date, const char *ref)
 {
+	assert(l->db && amount >= 0); /* a negative move would pass the check below */
 	struct account *src = account(l, from);
 	if (src->fund && src->balance < amount)
 		return false;
@@ -109,5 +111,6 @@ bool ledger_move(struct ledger *l, const char *from, const char *to, jz_fen amou
 	l->txn++;
 	book(l, src, -amount, date, ref);
 	book(l, dst, amount, date, ref);
+	assert(!src->fund || src->balance >= 0);
 	return true;
 }
