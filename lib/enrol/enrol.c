@@ -19,6 +19,7 @@
 #include "core/exitcode.h"
 #include "core/idn.h"
 #include "store/journal.h"
+#include "store/sql.h"
 #include "core/money.h"
 #include "io/output.h"
 #include "store/policy.h"
@@ -102,9 +103,9 @@ static void prepare(struct run *r)
 			used += snprintf(where + used, sizeof where - used, "%s%s = ?%d",
 					 n > 1 ? " AND " : "", k->fields[i].name, n);
 		}
-	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line FROM %s WHERE %s%s ORDER BY %sentry DESC "
-		 "LIMIT 1", cols, k->name, where, k->dated ? " AND effective <= ?9" : "",
-		 k->dated ? "effective DESC, " : "");
+	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line FROM %s WHERE %s%s %s", cols, k->name,
+		 where, k->dated ? " AND effective <= ?9" : "",
+		 k->dated ? SQL_NEWEST_FIRST : "ORDER BY entry DESC LIMIT 1");
 	r->current = db_prepare(&r->db, sql);
 	used = 0;
 	n = 0;
@@ -376,9 +377,7 @@ static int find_failing(struct run *r)
 	 * per household would cost more than the lookups.) */
 	db_stmt *members = db_prepare(&r->db,
 		"SELECT v.national_id, v.relation, v.street, v.housing_need, v.dilapidated_house "
-		"FROM person v WHERE v.household_id = ?1 AND v.rowid = "
-		"(SELECT w.rowid FROM person w WHERE w.national_id = v.national_id AND "
-		"w.effective <= ?2 ORDER BY w.effective DESC, w.entry DESC LIMIT 1)");
+		"FROM person v WHERE v.household_id = ?1 AND " SQL_PERSON_IN_FORCE("v", "?2"));
 	db_stmt *fail = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.failing VALUES (?1, ?2)");
 	char why[400], column[32];
 	int failing = 0;

@@ -14,7 +14,7 @@
 #include "io/output.h"
 #include "store/policy.h"
 #include "io/rec.h"
-#include "settle/settle.h"
+#include "store/sql.h"
 
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
 				       "survey", "audit", "policy", NULL};

@@ -15,7 +15,7 @@
 #include "core/exitcode.h"
 #include "core/money.h"
 #include "rules/rule.h"
-#include "settle/settle.h"
+#include "store/sql.h"
 
 static const char *const keys[] = {"street", "programme", "group", "institution", "month", NULL};
 
@@ -38,7 +38,7 @@ static const char events_sql[] =
 	"WHERE p.status = 'paid' AND p.month >= substr(?1, 1, 7) AND p.month <= substr(?2, 1, 7) "
 	"UNION ALL "
 	"SELECT 'medical_claim', (SELECT household_id FROM person v WHERE v.national_id = c.national_id "
-	"ORDER BY effective DESC, entry DESC LIMIT 1), c.national_id, c.approved, "
+	SQL_NEWEST_FIRST "), c.national_id, c.approved, "
 	"substr(c.visit_date, 1, 7), c.institution FROM claim c WHERE c.status <> 'rejected' AND "
 	"c.visit_date >= ?1 AND c.visit_date <= ?2 AND NOT " SQL_CORRECTED("c");
 
@@ -46,7 +46,7 @@ static const char *key_sql(const char *by)
 {
 	if (strcmp(by, "street") == 0)
 		return "coalesce((SELECT street FROM person v WHERE v.household_id = e.household_id "
-		       "ORDER BY effective DESC, entry DESC LIMIT 1), '')";
+		       SQL_NEWEST_FIRST "), '')";
 	if (strcmp(by, "group") == 0)
 		return "coalesce((SELECT grp FROM temp.programme_group m WHERE m.programme = "
 		       "e.programme), '')";
@@ -99,9 +99,8 @@ void report_summary(struct db *db, const struct report_opts *r, struct rec_write
 		 "SELECT k, count(DISTINCT household_id), "
 		 "(SELECT count(*) FROM (SELECT e.national_id FROM temp.event e WHERE %s = k AND "
 		 "e.national_id IS NOT NULL UNION SELECT v.national_id FROM temp.event e JOIN person v "
-		 "ON v.household_id = e.household_id AND v.rowid = (SELECT w.rowid FROM person w "
-		 "WHERE w.national_id = v.national_id AND w.effective <= e.month || '-31' ORDER BY "
-		 "w.effective DESC, w.entry DESC LIMIT 1) WHERE %s = k AND e.national_id IS NULL)), "
+		 "ON v.household_id = e.household_id AND " SQL_PERSON_IN_FORCE("v", "e.month || '-31'")
+		 " WHERE %s = k AND e.national_id IS NULL)), "
 		 "count(*), sum(amount) FROM (SELECT %s AS k, e.* FROM temp.event e) %s "
 		 "GROUP BY k ORDER BY k",
 		 key_sql(by), key_sql(by), key_sql(by),

@@ -49,11 +49,6 @@ struct settle_run {
 	bool spoiled;
 };
 
-/* SQL: has the settlement line of alias a been corrected by a later claim
- * (one not rejected)?  Through the corrections' index. */
-#define SQL_CORRECTED(a) "EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE " \
-	"d.institution = " a ".institution AND d.corrects = " a ".claim_id AND d.status <> 'rejected')"
-
 /* The columns of a settlement line (data.md), a statement, a funding. */
 extern const char *const settle_line_columns[], *const settle_summary_columns[];
 extern const char *const settle_fund_columns[];

@@ -11,6 +11,7 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "store/sql.h"
 
 const char *const settle_bureaus[] = {"health", "labour", "civil_affairs", "finance", NULL};
 

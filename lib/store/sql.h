@@ -1,0 +1,28 @@
+/*
+ * SQL fragments that more than one query needs, said once here so that a
+ * fact of the schema ("the version in force", "a corrected line") has one
+ * spelling.  Each is text to paste into a query of the program's own.
+ */
+#ifndef JZ_SQL_H
+#define JZ_SQL_H
+
+/* Of a person's versions, the one in force first: the latest effective
+ * date, and of one date the latest journal entry (rules.md, Common
+ * definitions; data.md person). */
+#define SQL_NEWEST_FIRST "ORDER BY effective DESC, entry DESC LIMIT 1"
+
+/* Is row v of person the version in force on `on` (a parameter or an
+ * expression)?  The _UNTIL form counts only rows of journal entries up to
+ * `until`: the registry as an earlier run saw it.  The inner alias is w. */
+#define SQL_IN_FORCE_(v, on, also)                                                   \
+	v ".rowid = (SELECT w.rowid FROM person w WHERE w.national_id = " v ".national_id " \
+	"AND w.effective <= " on also " " SQL_NEWEST_FIRST ")"
+#define SQL_PERSON_IN_FORCE(v, on) SQL_IN_FORCE_(v, on, "")
+#define SQL_PERSON_IN_FORCE_UNTIL(v, on, until) SQL_IN_FORCE_(v, on, " AND w.entry <= " until)
+
+/* Has the settlement line of alias a been corrected by a later claim (one
+ * not rejected)?  Through the corrections' index. */
+#define SQL_CORRECTED(a) "EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE " \
+	"d.institution = " a ".institution AND d.corrects = " a ".claim_id AND d.status <> 'rejected')"
+
+#endif
