@@ -21,7 +21,7 @@
 #include "store/journal.h"
 #include "core/money.h"
 #include "io/output.h"
-#include "store/policy.h"
+#include "store/policy_store.h"
 #include "core/progress.h"
 #include "core/text.h"
 
