@@ -4,7 +4,7 @@
  * parameter of a valid policy.
  */
 #include "fuzz.h"
-#include "store/policy.h"
+#include "core/policy.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -9,11 +9,12 @@
 #include "store/application.h"
 #include "store/db.h"
 #include "core/diag.h"
+#include "store/household.h"
 #include "store/journal.h"
 #include "io/kind.h"
 #include "core/exitcode.h"
 #include "io/output.h"
-#include "store/policy.h"
+#include "store/policy_store.h"
 #include "io/rec.h"
 #include "rules/rule.h"
 #include "core/text.h"
@@ -111,7 +112,7 @@ static void assess_household(const struct household *h, void *p)
 		rule_programmes[i].household(s->ctx, h);
 	}
 	if (s->applications && !s->ctx->missing)
-		application_decide(s->ctx, &s->apps, h, &s->mine, &s->minecap);
+		rule_applications_of(s->ctx, &s->apps, h, &s->mine, &s->minecap);
 	if (s->ctx->missing) {
 		output_abort(s->out);
 		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s in policy %s (household %s)",
@@ -229,8 +230,9 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	struct db db;
 	struct policy pol;
 	struct output out;
-	struct history hist = {.db = &db};
-	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record, .history = &hist};
+	struct registry_history hist = {.db = &db};
+	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record,
+			       .history = history_for_rules(&hist)};
 	struct journal j;
 	struct sink s = {.a = a, .pol = &pol, .ctx = &ctx, .out = &out, .db = &db};
 

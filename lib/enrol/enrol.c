@@ -22,7 +22,7 @@
 #include "store/sql.h"
 #include "core/money.h"
 #include "io/output.h"
-#include "store/policy.h"
+#include "store/policy_store.h"
 #include "core/progress.h"
 #include "core/text.h"
 

@@ -14,7 +14,7 @@
 #include "store/journal.h"
 #include "io/kind.h"
 #include "io/opts.h"
-#include "store/policy.h"
+#include "store/policy_store.h"
 
 enum grant_kind { GRANT_DECISIONS, GRANT_FUNDING };
 
@@ -36,7 +36,7 @@ struct grant_run {
 	struct journal j;
 	struct policy pol;
 	struct grant_store store;
-	struct history hist;
+	struct registry_history hist;
 	struct kind_env env;       /* the checks of input records */
 	struct rec_writer *w;
 	char **files;              /* the inputs: FILEs, or "-" */

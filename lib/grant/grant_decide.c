@@ -175,7 +175,7 @@ static void occurrence(struct grant_run *r, const struct dec *d, const char *cha
 static bool found_work(struct grant_run *r, const char *household_id, jz_date began, jz_date on,
 		       jz_date *since, char member[20])
 {
-	struct rule_ctx c = {.pol = &r->pol, .on = on, .history = &r->hist};
+	struct rule_ctx c = {.pol = &r->pol, .on = on, .history = history_for_rules(&r->hist)};
 	struct household h;
 	bool found = false;
 
@@ -219,7 +219,8 @@ static bool planned_end(struct grant_run *r, const struct dec *d, jz_date *end)
 			return false;
 		*end = exit_end(r, since, d->as_of);
 	} else if (is(d->programme, "employment_insurance")) {
-		struct rule_ctx c = {.pol = &r->pol, .on = d->as_of, .history = &r->hist};
+		struct rule_ctx c = {.pol = &r->pol, .on = d->as_of,
+				     .history = history_for_rules(&r->hist)};
 		struct person p, before;
 		if (!person_load(&r->hist, d->national_id, d->as_of, &p) ||
 		    !rule_found_work(&c, &p, &since, &before))

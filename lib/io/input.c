@@ -11,26 +11,6 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 
-static void hex(const unsigned char *md, unsigned len, char out[SHA256_HEX])
-{
-	static const char digit[] = "0123456789abcdef";
-	for (unsigned i = 0; i < len && i < 32; i++) {
-		out[2 * i] = digit[md[i] >> 4];
-		out[2 * i + 1] = digit[md[i] & 15];
-	}
-	out[64] = '\0';
-}
-
-void sha256_hex(const void *data, size_t len, char out[SHA256_HEX])
-{
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned mdlen = 0;
-
-	if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
-		diag_fatal(JZ_SOFTWARE, "SHA-256 failed");
-	hex(md, mdlen, out);
-}
-
 void input_open(struct input *in, const char *name, const char *encoding, bool digest)
 {
 	memset(in, 0, sizeof *in);
@@ -123,7 +103,7 @@ void input_close(struct input *in)
 
 	if (in->sha) {
 		EVP_DigestFinal_ex(in->sha, md, &mdlen);
-		hex(md, mdlen, in->sha256);
+		sha256_text(md, mdlen, in->sha256);
 		EVP_MD_CTX_free(in->sha);
 		in->sha = NULL;
 	}

@@ -10,8 +10,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/sha256.h"
+
 #define INPUT_CHUNK 65536
-#define SHA256_HEX 65
 
 struct input {
 	const char *name;       /* as given; "-" for stdin */
@@ -49,8 +50,5 @@ long long input_spool_stdin(void);
 /* Exit 66 (or 74) now, before any work, when one of the named inputs
  * cannot be read ("-" aside). */
 void input_check_files(char **names, int n);
-
-/* The SHA-256 of a memory buffer as hex. */
-void sha256_hex(const void *data, size_t len, char out[SHA256_HEX]);
 
 #endif

@@ -17,10 +17,11 @@
 #include "store/application.h"
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "store/household.h"
 #include "io/input.h"
 #include "store/journal.h"
 #include "core/money.h"
-#include "store/policy.h"
+#include "store/policy_store.h"
 #include "rules/rule.h"
 #include "core/text.h"
 
@@ -313,7 +314,7 @@ static void household_again(const struct household *h, void *p)
 	for (int i = 0; i < rule_nprogrammes && !rc->ctx.missing; i++)
 		rule_programmes[i].household(&rc->ctx, h);
 	if (!rc->ctx.missing)
-		application_decide(&rc->ctx, &rc->apps, h, &rc->mine, &rc->minecap);
+		rule_applications_of(&rc->ctx, &rc->apps, h, &rc->mine, &rc->minecap);
 }
 
 /* Every decision assess --record stored, recomputed under the policy it
@@ -329,15 +330,15 @@ static void decisions(struct audit *a)
 	db_exec(a->db, "CREATE TEMP TABLE audit_seen (id TEXT PRIMARY KEY)");
 	while (db_step(a->db, groups) == DB_ROW) {
 		struct recompute rc = {.a = a, .entry = db_int64(groups, 0)};
-		struct history hist = {.db = a->db, .max_entry = rc.entry};
+		struct registry_history hist = {.db = a->db, .max_entry = rc.entry};
 		jz_date on;
 		const char *ref = db_text(groups, 2);
 		text_copy(rc.as_of, sizeof rc.as_of, db_text(groups, 1));
 		const struct policy *pol = policy_of(a, &cache, ref);
 		if (!pol || !date_parse(rc.as_of, &on, err, sizeof err))
 			continue;
-		rc.ctx = (struct rule_ctx){.pol = pol, .on = on, .history = &hist, .emit = again,
-					   .sink = &rc};
+		rc.ctx = (struct rule_ctx){.pol = pol, .on = on, .history = history_for_rules(&hist),
+					   .emit = again, .sink = &rc};
 		rc.recorded = db_prepare(a->db, "SELECT eligible, amount, reason FROM decision WHERE "
 					 "decision_id = ?1 AND entry = ?2");
 		rc.seen = db_prepare(a->db, "INSERT OR IGNORE INTO temp.audit_seen VALUES (?1)");

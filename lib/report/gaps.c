@@ -24,7 +24,7 @@ const int report_gaps_ncolumns = 7;
 
 struct gaps {
 	struct rule_ctx ctx;
-	struct history *hist;
+	struct registry_history *hist;
 	struct rec_writer *w;
 	bool show_ids;
 	long long found;
@@ -91,12 +91,12 @@ static void household(const struct household *h, void *ctx)
 long long report_gaps(struct db *db, const struct policy *pol, jz_date on, bool show_ids,
 		      struct rec_writer *w)
 {
-	struct history hist = {.db = db};
+	struct registry_history hist = {.db = db};
 	struct gaps g = {.hist = &hist, .w = w, .show_ids = show_ids};
 
 	g.ctx.pol = pol;
 	g.ctx.on = on;
-	g.ctx.history = &hist;
+	g.ctx.history = history_for_rules(&hist);
 	g.ctx.emit = decided;
 	g.ctx.sink = &g;
 	household_each(db, on, household, &g);

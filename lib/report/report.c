@@ -12,7 +12,7 @@
 #include "core/exitcode.h"
 #include "core/money.h"
 #include "io/output.h"
-#include "store/policy.h"
+#include "store/policy_store.h"
 #include "io/rec.h"
 #include "store/sql.h"
 

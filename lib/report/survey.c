@@ -17,7 +17,7 @@
 #include "store/household.h"
 #include "io/input.h"
 #include "core/money.h"
-#include "store/policy.h"
+#include "core/policy.h"
 #include "rules/rule.h"
 #include "core/text.h"
 
@@ -74,13 +74,13 @@ const char *const report_draw_columns[] = {"year", "street", "household_id", "ki
 void report_survey_draw(struct db *db, const struct policy *pol, int year, long seed,
 			jz_date on, struct rec_writer *w)
 {
-	struct history hist = {.db = db};
+	struct registry_history hist = {.db = db};
 	struct draw dr = {.seed = seed, .year = year};
 	const struct pvalue *rate = policy_need(pol, "survey.sample_rate", on);
 	char y[8];
 	dr.ctx.pol = pol;
 	dr.ctx.on = on;
-	dr.ctx.history = &hist;
+	dr.ctx.history = history_for_rules(&hist);
 	household_each(db, on, low_income, &dr);
 	history_free(&hist);
 	qsort(dr.d, dr.n, sizeof *dr.d, by_street_key);
@@ -158,7 +158,7 @@ void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_dat
 		   struct rec_writer *w)
 {
 	char f[DATE_TEXT] = "0000-01-01", t[DATE_TEXT] = "9999-12-31";
-	struct history hist = {.db = db};
+	struct registry_history hist = {.db = db};
 	struct surveyed *s = NULL;
 	int n = 0, cap = 0;
 
@@ -182,7 +182,7 @@ void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_dat
 		if (!date_parse_month(db_text(st, 4), &on, err, sizeof err) ||
 		    !household_load(&hist, db_text(st, 0), on, &h))
 			continue;
-		struct rule_ctx c = {.pol = pol, .on = on, .history = &hist};
+		struct rule_ctx c = {.pol = pol, .on = on, .history = history_for_rules(&hist)};
 		rule_facts(&c, &h);
 		if (c.missing || c.facts.n == 0) {
 			free(h.member);

@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/household.h"
-
 void rule_begin(struct rule_ctx *c, const char *rule)
 {
 	if (!c->tracing) {
@@ -96,10 +94,10 @@ void rule_facts(struct rule_ctx *c, const struct household *h)
 	f->s = s->i;
 	bool below = money_below(f->income, f->n, f->s, RATE_ONE);
 	f->below = f->head->hukou_local && f->n > 0 && below;
-	if (c->history && history_has_grants(c->history)) {
+	if (c->history && c->history->has_grants(c->history->ctx)) {
 		char chain[200];
 		rule_chain(chain, sizeof chain, "dibao", "household", h->id);
-		f->dibao = history_grant(c->history, chain, c->on, NULL);
+		f->dibao = c->history->grant(c->history->ctx, chain, c->on, NULL);
 	} else {
 		f->dibao = f->below;
 	}
@@ -190,7 +188,7 @@ bool rule_found_work(struct rule_ctx *c, const struct person *p, jz_date *since,
 	*since = p->effective;
 	/* Walk back over earlier employed versions to where the work began. */
 	for (int step = 0; step < 100; step++) {
-		if (!person_load(c->history, p->id, *since - 1, before))
+		if (!c->history->person(c->history->ctx, p->id, *since - 1, before))
 			return false; /* employed since enrolled: nothing was found */
 		if (strcmp(before->employment, "employed") != 0)
 			return true;

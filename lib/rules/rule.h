@@ -1,9 +1,11 @@
 /*
  * The rule layer: every programme of rules.md as a pure function of the
- * registry as of D, the applications and the policy as of D.  A rule reads
- * its parameters by name through rule_money() and friends, which note each
- * value and its effective date in the decision's trace, and emits decisions;
- * it does no I/O of its own.
+ * registry as of D, the applications and the policy as of D (core/facts.h,
+ * core/policy.h).  A rule reads its parameters by name through rule_money()
+ * and friends, which note each value and its effective date in the
+ * decision's trace, and emits decisions; the rules that look back reach the
+ * registry's history through the calls of struct history, filled by the
+ * caller.  It does no I/O of its own.
  */
 #ifndef JZ_RULE_H
 #define JZ_RULE_H
@@ -12,9 +14,9 @@
 #include <stddef.h>
 
 #include "core/date.h"
-#include "store/household.h"
+#include "core/facts.h"
 #include "core/money.h"
-#include "store/policy.h"
+#include "core/policy.h"
 
 struct decision {
 	const char *programme;      /* rules.md code, e.g. "dibao" */
@@ -106,10 +108,14 @@ void rule_decide_application(struct rule_ctx *c, const char *programme,
 
 /* The programmes applied for (rules.md 1, 4, 5): decide apps[0..n), the
  * applications of h's members received by D, in the order received. */
-struct application;
 void rule_applications(struct rule_ctx *c, const struct household *h,
 		       const struct application *const *apps, int n);
 extern const char *const rule_application_programmes[];
+
+/* Decide the applications in set of h's members, in the order received
+ * (rule_applications); *mine, of *cap, is a buffer kept between calls. */
+void rule_applications_of(struct rule_ctx *c, const struct application_set *set,
+			  const struct household *h, const struct application ***mine, int *cap);
 
 /* Did p find work, and since when?  True when p is employed on D and was
  * not in an earlier version: *since is the day the employed versions

@@ -7,9 +7,11 @@
 #include "rules/rule.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "store/application.h"
+#include "core/diag.h"
+#include "core/exitcode.h"
 
 const char *const rule_application_programmes[] = {
 	"temporary", "employment_startup", "employment_retraining", "legal_aid",
@@ -174,4 +176,34 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 			home_care(c, h, p, a);
 		}
 	}
+}
+
+static int by_received(const void *x, const void *y)
+{
+	const struct application *a = *(const struct application *const *)x;
+	const struct application *b = *(const struct application *const *)y;
+	return a->received_on != b->received_on ? (a->received_on < b->received_on ? -1 : 1)
+						: strcmp(a->id, b->id);
+}
+
+void rule_applications_of(struct rule_ctx *c, const struct application_set *set,
+			  const struct household *h, const struct application ***mine, int *cap)
+{
+	int n = 0;
+
+	for (int i = 0; i < h->n; i++) {
+		const struct application *first;
+		int k = application_find(set, h->member[i].id, &first);
+		if (n + k > *cap) {
+			*cap = 2 * (n + k);
+			if (!(*mine = realloc(*mine, *cap * sizeof **mine)))
+				diag_fatal(JZ_SOFTWARE, "out of memory");
+		}
+		for (int j = 0; j < k; j++)
+			(*mine)[n++] = first + j;
+	}
+	if (n == 0)
+		return;
+	qsort(*mine, n, sizeof **mine, by_received);
+	rule_applications(c, h, *mine, n);
 }

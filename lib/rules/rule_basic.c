@@ -4,6 +4,7 @@
  */
 #include "rules/rule.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static bool is(const char *code, const char *want)

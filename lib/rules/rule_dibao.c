@@ -153,11 +153,11 @@ jz_fen rule_dibao_amount_on(struct rule_ctx *c, const struct household *h, jz_da
 {
 	struct rule_ctx past = *c;
 
-	if (c->history && history_has_grants(c->history)) {
+	if (c->history && c->history->has_grants(c->history->ctx)) {
 		char chain[200];
 		jz_fen amount = 0;
 		rule_chain(chain, sizeof chain, "dibao", "household", h->id);
-		return history_grant(c->history, chain, day, &amount) ? amount : 0;
+		return c->history->grant(c->history->ctx, chain, day, &amount) ? amount : 0;
 	}
 	past.on = day;
 	past.tracing = false;
@@ -185,7 +185,7 @@ static jz_fen gradual_exit(struct rule_ctx *c, const struct household *h)
 
 		if (h->member[i].wubao || !rule_found_work(c, &h->member[i], &since, &before))
 			continue;
-		if (!household_load(c->history, h->id, since - 1, &then))
+		if (!c->history->household(c->history->ctx, h->id, since - 1, &then))
 			continue;
 		jz_fen amount = rule_dibao_amount_on(c, &then, since - 1);
 		free(then.member);

@@ -36,7 +36,7 @@ void rule_after_work(struct rule_ctx *c, const struct household *h)
 
 		if (!rule_found_work(c, p, &since, &before))
 			continue;
-		if (!household_load(c->history, h->id, since - 1, &then))
+		if (!c->history->household(c->history->ctx, h->id, since - 1, &then))
 			continue;
 		jz_fen dibao = rule_dibao_amount_on(c, &then, since - 1);
 		struct rule_ctx past = *c;

@@ -17,7 +17,7 @@
 #include "io/kind.h"
 #include "store/ledger.h"
 #include "io/opts.h"
-#include "store/policy.h"
+#include "store/policy_store.h"
 #include "io/rec.h"
 
 enum settle_mode { SETTLE_CLAIMS, SETTLE_SUMMARY, SETTLE_SIGN, SETTLE_FUND };
@@ -42,7 +42,7 @@ struct settle_run {
 	struct journal j;
 	struct policy pol;
 	struct kind_env env;
-	struct history hist;
+	struct registry_history hist;
 	struct rec_writer *w;
 	long long read, bad, added, again, rejected, adjusted, approved;
 	long long unsettled;       /* rejected, not stored: another quarter, signed, a duplicate */

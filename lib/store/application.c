@@ -1,4 +1,4 @@
-/* Applications by applicant (see application.h). */
+/* Applications received by a date, read from the database (see application.h). */
 #include "store/application.h"
 
 #include <sqlite3.h>
@@ -9,7 +9,6 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "rules/rule.h"
 #include "core/text.h"
 
 static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
@@ -63,53 +62,4 @@ void application_free(struct application_set *set)
 	free(set->a);
 	set->a = NULL;
 	set->n = 0;
-}
-
-int application_find(const struct application_set *set, const char *national_id,
-		     const struct application **first)
-{
-	int lo = 0, hi = set->n;
-
-	while (lo < hi) { /* the first with national_id >= the one sought */
-		int mid = lo + (hi - lo) / 2;
-		if (strcmp(set->a[mid].national_id, national_id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	int end = lo;
-	while (end < set->n && strcmp(set->a[end].national_id, national_id) == 0)
-		end++;
-	*first = set->a + lo;
-	return end - lo;
-}
-
-static int by_received(const void *x, const void *y)
-{
-	const struct application *a = *(const struct application *const *)x;
-	const struct application *b = *(const struct application *const *)y;
-	return a->received_on != b->received_on ? (a->received_on < b->received_on ? -1 : 1)
-						: strcmp(a->id, b->id);
-}
-
-void application_decide(struct rule_ctx *c, const struct application_set *set,
-			const struct household *h, const struct application ***mine, int *cap)
-{
-	int n = 0;
-
-	for (int i = 0; i < h->n; i++) {
-		const struct application *first;
-		int k = application_find(set, h->member[i].id, &first);
-		if (n + k > *cap) {
-			*cap = 2 * (n + k);
-			if (!(*mine = realloc(*mine, *cap * sizeof **mine)))
-				diag_fatal(JZ_SOFTWARE, "out of memory");
-		}
-		for (int j = 0; j < k; j++)
-			(*mine)[n++] = first + j;
-	}
-	if (n == 0)
-		return;
-	qsort(*mine, n, sizeof **mine, by_received);
-	rule_applications(c, h, *mine, n);
 }

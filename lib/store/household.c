@@ -82,12 +82,13 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 }
 
 /* The newest journal entry whose rows count. */
-static long long until(const struct history *hist)
+static long long until(const struct registry_history *hist)
 {
 	return hist->max_entry ? hist->max_entry : LLONG_MAX;
 }
 
-bool person_load(struct history *hist, const char *national_id, jz_date on, struct person *p)
+bool person_load(struct registry_history *hist, const char *national_id, jz_date on,
+		 struct person *p)
 {
 	if (!hist->person)
 		hist->person = db_prepare(hist->db, "SELECT " COLUMNS "FROM person WHERE national_id = ?1 "
@@ -107,7 +108,8 @@ bool person_load(struct history *hist, const char *national_id, jz_date on, stru
 	return found;
 }
 
-bool household_load(struct history *hist, const char *household_id, jz_date on, struct household *h)
+bool household_load(struct registry_history *hist, const char *household_id, jz_date on,
+		    struct household *h)
 {
 	if (!hist->household)
 		hist->household = db_prepare(hist->db, "SELECT " COLUMNS "FROM person v WHERE "
@@ -138,7 +140,7 @@ bool household_load(struct history *hist, const char *household_id, jz_date on, 
 	return h->n > 0;
 }
 
-void history_free(struct history *hist)
+void history_free(struct registry_history *hist)
 {
 	sqlite3_finalize(hist->person);
 	sqlite3_finalize(hist->household);
@@ -157,7 +159,7 @@ static bool exists(struct db *db, const char *sql, long long bound)
 	return yes;
 }
 
-bool history_has_grants(struct history *hist)
+bool history_has_grants(struct registry_history *hist)
 {
 	if (hist->grants_known)
 		return hist->grants;
@@ -174,7 +176,8 @@ bool history_has_grants(struct history *hist)
 	return hist->grants;
 }
 
-bool history_grant(struct history *hist, const char *chain, jz_date on, jz_fen *amount)
+bool history_grant(struct registry_history *hist, const char *chain, jz_date on,
+		   jz_fen *amount)
 {
 	char date[DATE_TEXT];
 	bool in_force = false;
@@ -194,6 +197,34 @@ bool history_grant(struct history *hist, const char *chain, jz_date on, jz_fen *
 	}
 	sqlite3_reset(hist->grant);
 	return in_force;
+}
+
+/* The interface's calls, each the function above on ctx. */
+static bool rules_person(void *ctx, const char *national_id, jz_date on, struct person *p)
+{
+	return person_load(ctx, national_id, on, p);
+}
+
+static bool rules_household(void *ctx, const char *household_id, jz_date on, struct household *h)
+{
+	return household_load(ctx, household_id, on, h);
+}
+
+static bool rules_has_grants(void *ctx)
+{
+	return history_has_grants(ctx);
+}
+
+static bool rules_grant(void *ctx, const char *chain, jz_date on, jz_fen *amount)
+{
+	return history_grant(ctx, chain, on, amount);
+}
+
+struct history *history_for_rules(struct registry_history *hist)
+{
+	hist->rules = (struct history){.ctx = hist, .person = rules_person,
+		.household = rules_household, .has_grants = rules_has_grants, .grant = rules_grant};
+	return &hist->rules;
 }
 
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)
@@ -279,12 +310,4 @@ void person_from_values(const struct value *v, struct person *p, char household_
 	p->birth = idn_birth(p->id);
 	p->sex = idn_sex(p->id);
 #undef V
-}
-
-const struct person *household_head(const struct household *h)
-{
-	for (int i = 0; i < h->n; i++)
-		if (strcmp(h->member[i].relation, "head") == 0)
-			return &h->member[i];
-	return h->n ? &h->member[0] : NULL;
 }

@@ -2,7 +2,7 @@
 #include "unit.h"
 
 #include "core/money.h"
-#include "store/policy.h"
+#include "core/policy.h"
 
 static jz_date day(const char *s)
 {

@@ -2,8 +2,9 @@
  * Policy files (policy.md, jiuzhu-policy(5)): the numbers the rules use,
  * each a list of values dated by the day from which they hold.  A file is
  * validated whole (an unknown name or key, a bad date or value is an
- * error), stored in the database under id@sha256, and recorded with every
- * row a run writes.
+ * error), and recorded as id@sha256 with every row a run writes.  Here a
+ * file's bytes in memory, parsed and looked up; store/policy_store.h
+ * reads them from --policy FILE or the database, and stores them.
  */
 #ifndef JZ_POLICY_H
 #define JZ_POLICY_H
@@ -14,8 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "core/date.h"
-#include "store/db.h"
-#include "io/input.h"
+#include "core/sha256.h"
 
 enum ptype {
 	P_MONEY,    /* "330.00": fen */
@@ -67,19 +67,6 @@ const struct pvalue *policy_get(const struct policy *p, const char *name, jz_dat
 /* The same, for a run that cannot go on without it: none stops the run
  * (exit 69), naming the parameter, the date and the policy. */
 const struct pvalue *policy_need(const struct policy *p, const char *name, jz_date on);
-
-/* The policy a run uses: --policy FILE when given (read and validated),
- * else the one most recently stored in the database, else the built-in
- * default.  Exits 65 for an invalid file. */
-void policy_choose(struct policy *p, struct db *db, const char *file);
-
-/* The stored policy of ref ("id@sha256 prefix"), as rows record it;
- * false when it is not stored or not valid. */
-bool policy_load_ref(struct policy *p, struct db *db, const char *ref);
-
-/* Store p in the database under entry when it is not there yet; true when
- * it was new. */
-bool policy_store(struct policy *p, struct db *db, long long entry);
 
 /* The default policy, built in from policies/chaoyang-2007.json. */
 extern const char policy_default_name[];
