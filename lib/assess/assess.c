@@ -157,7 +157,7 @@ static void take_person(struct rec *rec, void *ctx)
 {
 	struct input_run *in = ctx;
 	const struct kind *k = &kind_person;
-	struct value v[40];
+	struct value v[KIND_MAX_FIELDS];
 
 	if (rec->broken || !kind_parse(k, &in->env, rec->val, v, &rec->prob)) {
 		in->bad++;
@@ -183,7 +183,7 @@ static int by_household(const void *x, const void *y)
  * enrolled; nothing of them is stored. */
 static void assess_files(struct sink *s, const struct jz_opts *o, char **files, int nfiles)
 {
-	struct input_run in = {.env = {.db = s->db, .today = date_today(), .as_of = o->as_of}};
+	struct input_run in = {.env = {.today = date_today(), .as_of = o->as_of}};
 	struct rec_source src = {kind_person.fields, kind_person.nfields, (const char *const[]){"age", NULL},
 				 o->input_format, o->encoding};
 	char sha[SHA256_HEX];
@@ -198,7 +198,6 @@ static void assess_files(struct sink *s, const struct jz_opts *o, char **files, 
 		diag_fatal(JZ_DATAERR, "%lld bad record%s; nothing was assessed", in.bad,
 			   in.bad == 1 ? "" : "s");
 	}
-	kind_env_free(&in.env);
 	qsort(in.g, in.n, sizeof *in.g, by_household);
 	struct household h = {0};
 	if (!(h.member = malloc((in.n ? in.n : 1) * sizeof *h.member)))

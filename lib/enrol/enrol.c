@@ -19,14 +19,13 @@
 #include "core/exitcode.h"
 #include "core/idn.h"
 #include "store/journal.h"
+#include "store/lookup.h"
 #include "store/sql.h"
 #include "core/money.h"
 #include "io/output.h"
 #include "store/policy_store.h"
 #include "core/progress.h"
 #include "core/text.h"
-
-#define MAXF 40
 
 struct run {
 	const struct jz_opts *o;
@@ -49,7 +48,7 @@ struct run {
 	 * checks took rows back. */
 	FILE *out;
 	struct rec_writer *printed;
-	const char *out_cols[MAXF + 1];
+	const char *out_cols[KIND_MAX_FIELDS + 1];
 	int out_ncols;
 	bool taken_back;
 };
@@ -174,7 +173,7 @@ static void bind_values(const struct kind *k, db_stmt *st, const struct value *v
 static void reject(struct run *r, const struct rec *rec, const struct problems *p)
 {
 	char line[24];
-	const char *row[4 + MAXF];
+	const char *row[4 + KIND_MAX_FIELDS];
 
 	r->bad++;
 	if (!r->rejects || r->k != r->e->kind)
@@ -196,7 +195,7 @@ static void take(struct rec *rec, void *ctx)
 {
 	struct run *r = ctx;
 	const struct kind *k = r->k;
-	struct value v[MAXF];
+	struct value v[KIND_MAX_FIELDS];
 	struct problems *p = &rec->prob;
 	int key = 0;
 
@@ -222,8 +221,7 @@ static void take(struct rec *rec, void *ctx)
 		long long entry = db_int64(r->current, ncols);
 		if (k == &kind_person)
 			snprintf(previous_household, sizeof previous_household, "%s",
-				 db_text(r->current,
-					stored_index(k, kind_column(k, "household_id"))));
+				 db_text(r->current, stored_index(k, PERSON_HOUSEHOLD_ID)));
 		bool this_run_same_date = entry == r->j.entry &&
 			(!k->dated || strcmp(db_text(r->current, stored_index(k, eff)),
 				v[eff].s) == 0);
@@ -259,7 +257,7 @@ static void take(struct rec *rec, void *ctx)
 	if (r->src >= 0)
 		print_added(r, v);
 	if (r->touch) {
-		const char *hh[] = {v[kind_column(k, "household_id")].s, previous_household};
+		const char *hh[] = {v[PERSON_HOUSEHOLD_ID].s, previous_household};
 		for (int i = 0; i < 2; i++) {
 			if (!*hh[i] || (i == 1 && strcmp(hh[0], hh[1]) == 0))
 				continue;
@@ -278,7 +276,7 @@ static void enrol_policy_institutions(struct run *r, const struct policy *pol)
 {
 	const struct kind *saved = r->k;
 	db_stmt *cur = r->current, *ins = r->insert, *touch = r->touch;
-	char *val[MAXF];
+	char *val[KIND_MAX_FIELDS];
 	char name[120];
 	int line = 0;
 
@@ -486,15 +484,14 @@ static void person_extras(const struct run *r, char cells[][64], const char **ro
 	const struct kind *k = r->k;
 	if (k != &kind_person)
 		return;
-	jz_date birth = idn_birth(row[0]);
-	int sex = kind_column(k, "sex"), bd = kind_column(k, "birth_date");
-	row[sex] = idn_sex(row[0]) == 'm' ? "m" : "f";
-	date_format(birth, cells[bd]);
-	row[bd] = cells[bd];
-	row[k->nfields] = "";
+	jz_date birth = idn_birth(row[PERSON_NATIONAL_ID]);
+	row[PERSON_SEX] = idn_sex(row[PERSON_NATIONAL_ID]) == 'm' ? "m" : "f";
+	date_format(birth, cells[PERSON_BIRTH_DATE]);
+	row[PERSON_BIRTH_DATE] = cells[PERSON_BIRTH_DATE];
+	row[PERSON_NCOLUMNS] = ""; /* age */
 	if (r->o->as_of >= birth) {
-		snprintf(cells[k->nfields], 64, "%d", date_age(birth, r->o->as_of));
-		row[k->nfields] = cells[k->nfields];
+		snprintf(cells[PERSON_NCOLUMNS], 64, "%d", date_age(birth, r->o->as_of));
+		row[PERSON_NCOLUMNS] = cells[PERSON_NCOLUMNS];
 	}
 }
 
@@ -502,8 +499,8 @@ static void person_extras(const struct run *r, char cells[][64], const char **ro
  * which is what row_text() reads back. */
 static void print_added(struct run *r, const struct value *v)
 {
-	const char *row[MAXF + 1];
-	char cells[MAXF + 1][64];
+	const char *row[KIND_MAX_FIELDS + 1];
+	char cells[KIND_MAX_FIELDS + 1][64];
 
 	for (int i = 0; i < r->k->nfields; i++)
 		row[i] = stored(&r->k->fields[i]) && v[i].given ? v[i].s : "";
@@ -527,8 +524,8 @@ static db_stmt *select_added(struct run *r, const char *extra)
  * out, into the rejects; false when there was none to take. */
 static bool reject_failing(struct run *r)
 {
-	char cols[1024], sql[1600], cells[MAXF + 1][64], line[24];
-	const char *row[MAXF + 1], *out[4 + MAXF];
+	char cols[1024], sql[1600], cells[KIND_MAX_FIELDS + 1][64], line[24];
+	const char *row[KIND_MAX_FIELDS + 1], *out[4 + KIND_MAX_FIELDS];
 	bool any = false;
 
 	column_list(r->k, cols, sizeof cols);
@@ -570,8 +567,8 @@ static bool reject_failing(struct run *r)
  * false when writing failed. */
 static bool emit(struct run *r, struct output *out)
 {
-	const char *row[MAXF + 1];
-	char cells[MAXF + 1][64];
+	const char *row[KIND_MAX_FIELDS + 1];
+	char cells[KIND_MAX_FIELDS + 1][64];
 
 	if (!r->taken_back)
 		return rec_writer_close(r->printed ? r->printed
@@ -593,7 +590,7 @@ static bool emit(struct run *r, struct output *out)
 
 static void open_rejects(struct run *r)
 {
-	static const char *cols[4 + MAXF] = {"source", "line", "column", "reason"};
+	static const char *cols[4 + KIND_MAX_FIELDS] = {"source", "line", "column", "reason"};
 
 	if (!r->e->rejects)
 		return;
@@ -639,7 +636,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	r.env.today = date_today();
 	r.env.as_of = o->as_of;
 	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
-	r.env.db = &r.db;
+	lookup_open(&r.env, &r.db);
 	output_open(&out, o->output); /* before any work: a bad -o fails at once */
 	output_spool(&out); /* rows are printed as they are added, shown after the commit */
 	r.out = out.fp;
@@ -671,7 +668,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	db_finalize(r.current);
 	db_finalize(r.insert);
 	db_finalize(r.touch);
-	kind_env_free(&r.env);
+	lookup_close(&r.env);
 	journal_count(&r.j, r.k->name, r.added);
 
 	if (r.spoiled || (r.bad && !e->keep_going)) {

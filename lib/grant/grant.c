@@ -12,6 +12,7 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "store/finish.h"
+#include "store/lookup.h"
 #include "io/output.h"
 #include "core/progress.h"
 
@@ -36,7 +37,7 @@ static void take_funding(struct rec *rec, void *ctx)
 	struct funding_run *f = ctx;
 	struct grant_run *r = f->r;
 	const struct kind *k = &kind_funding;
-	struct value v[8];
+	struct value v[KIND_MAX_FIELDS];
 	struct problems *p = &rec->prob;
 
 	progress_tick("records", ++r->read);
@@ -44,13 +45,16 @@ static void take_funding(struct rec *rec, void *ctx)
 		r->bad++;
 		return;
 	}
-	const char *note = v[4].given ? v[4].s : NULL;
+	const char *account = v[FUNDING_ACCOUNT].s, *date = v[FUNDING_DATE].s;
+	const char *source = v[FUNDING_SOURCE].s;
+	const char *note = v[FUNDING_NOTE].given ? v[FUNDING_NOTE].s : NULL;
+	jz_fen amount = v[FUNDING_AMOUNT].i;
 	db_stmt *st[] = {f->seen, f->stored};
 	for (int i = 0; i < 2; i++) {
-		db_bind_text(st[i], 1, v[0].s);
-		db_bind_text(st[i], 2, v[1].s);
-		db_bind_int64(st[i], 3, v[2].i);
-		db_bind_text(st[i], 4, v[3].s);
+		db_bind_text(st[i], 1, account);
+		db_bind_text(st[i], 2, date);
+		db_bind_int64(st[i], 3, amount);
+		db_bind_text(st[i], 4, source);
 		db_bind_text(st[i], 5, note);
 	}
 	db_step(&r->db, f->seen);
@@ -62,20 +66,20 @@ static void take_funding(struct rec *rec, void *ctx)
 		r->same++;
 		return;
 	}
-	const char *text[] = {v[0].s, v[1].s, NULL, v[3].s, note};
+	const char *text[] = {account, date, NULL, source, note};
 	for (int i = 0; i < 5; i++)
 		db_bind_text(f->insert, i + 1, text[i]);
-	db_bind_int64(f->insert, 3, v[2].i);
+	db_bind_int64(f->insert, 3, amount);
 	db_bind_int64(f->insert, 6, r->j.entry);
 	db_bind_int64(f->insert, 7, f->src);
 	db_bind_int64(f->insert, 8, p->line);
 	db_step(&r->db, f->insert);
 	char ref[40], from[40], balance[MONEY_TEXT];
 	snprintf(ref, sizeof ref, "funding:%lld", (long long)db_last_rowid(&r->db));
-	snprintf(from, sizeof from, "source:%s", v[3].s);
-	ledger_move(&r->store.ledger, from, v[0].s, v[2].i, v[1].s, ref);
-	money_format(ledger_balance(&r->store.ledger, v[0].s), balance);
-	const char *row[] = {v[0].s, v[1].s, v[2].s, v[3].s, note, balance};
+	snprintf(from, sizeof from, "source:%s", source);
+	ledger_move(&r->store.ledger, from, account, amount, date, ref);
+	money_format(ledger_balance(&r->store.ledger, account), balance);
+	const char *row[] = {account, date, v[FUNDING_AMOUNT].s, source, note, balance};
 	rec_write(r->w, row);
 	r->taken++;
 }
@@ -178,7 +182,8 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol the registry first, or give --db",
 			   o->db);
 	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
-	r.env = (struct kind_env){.db = &r.db, .today = date_today(), .as_of = o->as_of};
+	r.env = (struct kind_env){.today = date_today(), .as_of = o->as_of};
+	lookup_open(&r.env, &r.db);
 	r.hist.db = &r.db;
 	output_open(&out, o->output);
 	output_spool(&out); /* bad input prints nothing, not even its good rows */
@@ -224,7 +229,7 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 			journal_count(&r.j, tables[i], rows[i]);
 	grant_store_close(&r.store);
 	history_free(&r.hist);
-	kind_env_free(&r.env);
+	lookup_close(&r.env);
 	bool written = rec_writer_close(r.w);
 	int status = run_finish(o, &r.db, &r.j, &out, r.pol.ref, written, r.bad, r.spoiled, say_done,
 				&r);

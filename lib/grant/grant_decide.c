@@ -365,29 +365,36 @@ static void apply(struct grant_run *r, const struct dec *d)
 
 /* ---- decisions from files ---- */
 
+/* The text of a cell, NULL when empty. */
+static const char *or_null(const struct value *v)
+{
+	return v->given ? v->s : NULL;
+}
+
 static void take(struct rec *rec, void *ctx)
 {
 	struct grant_run *r = ctx;
 	const struct kind *k = &kind_decision;
-	struct value v[16];
+	struct value v[KIND_MAX_FIELDS];
 	struct problems *p = &rec->prob;
 
 	progress_tick("decisions", ++r->read);
-	if (!rec->broken) {
-		kind_parse(k, &r->env, rec->val, v, p);
-		const char *period = p->count ? NULL : grant_period(v[2].s);
+	if (!rec->broken && kind_parse(k, &r->env, rec->val, v, p)) {
+		const char *programme = v[DECISION_PROGRAMME].s, *unit = v[DECISION_UNIT].s;
+		const char *given = v[DECISION_PERIOD].s;
+		const char *period = grant_period(programme);
 		static const char *const how[][2] = {{"month", "monthly"}, {"year", "yearly"},
 						     {"once", "once"}};
 		const char *said = "", *right = "";
 		for (int i = 0; period && i < 3; i++) {
-			said = is(how[i][0], v[9].s) ? how[i][1] : said;
+			said = is(how[i][0], given) ? how[i][1] : said;
 			right = is(how[i][0], period) ? how[i][1] : right;
 		}
-		if (period && !is(period, v[9].s))
-			problem(p, "period", "%s is paid %s, not %s", v[2].s, right, said);
-		if (period && !grant_unit_ok(v[2].s, v[3].s))
-			problem(p, "unit", "%s is not decided per %s", v[2].s, v[3].s);
-		if (!p->count && strlen(v[0].s) > 250)
+		if (period && !is(period, given))
+			problem(p, "period", "%s is paid %s, not %s", programme, right, said);
+		if (period && !grant_unit_ok(programme, unit))
+			problem(p, "unit", "%s is not decided per %s", programme, unit);
+		if (!p->count && strlen(v[DECISION_DECISION_ID].s) > 250)
 			problem(p, "decision_id", "is longer than 250 bytes");
 	}
 	if (rec->broken || p->count) {
@@ -395,10 +402,14 @@ static void take(struct rec *rec, void *ctx)
 		return;
 	}
 	struct dec d = {
-		.id = v[0].s, .as_of = v[1].i, .programme = v[2].s, .unit = v[3].s,
-		.household_id = v[4].s, .national_id = v[5].given ? v[5].s : NULL,
-		.application_id = v[6].given ? v[6].s : NULL, .eligible = v[7].i, .amount = v[8].i,
-		.period = v[9].s, .reason = v[10].s, .policy = v[11].given ? v[11].s : NULL,
+		.id = v[DECISION_DECISION_ID].s, .as_of = v[DECISION_AS_OF].i,
+		.programme = v[DECISION_PROGRAMME].s, .unit = v[DECISION_UNIT].s,
+		.household_id = v[DECISION_HOUSEHOLD_ID].s,
+		.national_id = or_null(&v[DECISION_NATIONAL_ID]),
+		.application_id = or_null(&v[DECISION_APPLICATION_ID]),
+		.eligible = v[DECISION_ELIGIBLE].i, .amount = v[DECISION_AMOUNT].i,
+		.period = v[DECISION_PERIOD].s, .reason = v[DECISION_REASON].s,
+		.policy = or_null(&v[DECISION_POLICY]),
 	};
 	if (!r->bad)
 		apply(r, &d);

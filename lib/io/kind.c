@@ -4,6 +4,7 @@
  */
 #include "io/kind.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "core/idn.h"
@@ -29,125 +30,56 @@ static const char *const case_types[] = {"work_injury", "traffic_injury", "domes
 					 "other", NULL};
 static const char *const institution_types[] = {"community", "hospital", NULL};
 
-#define REQ F_REQUIRED
-#define YESNO(name) {name, FT_YESNO, 0, NULL, "no"}
-#define NFIELDS(a) ((int)(sizeof a / sizeof a[0]))
+#define KIND_FIELD(index, name, type, flags, codes, deflt) {name, type, flags, codes, deflt},
 
-static const struct field person_fields[] = {
-	{"national_id", FT_ID, REQ | F_KEY, NULL, NULL},
-	{"name", FT_TEXT, REQ, NULL, NULL},
-	{"household_id", FT_TEXT, REQ | F_SHORT, NULL, NULL},
-	{"relation", FT_CODE, 0, relations, "other"},
-	{"street", FT_TEXT, REQ, NULL, NULL},
-	{"community", FT_TEXT, 0, NULL, NULL},
-	{"hukou_type", FT_CODE, REQ, hukou_types, NULL},
-	{"hukou_local", FT_YESNO, 0, NULL, "yes"},
-	{"residence_since", FT_DATE, 0, NULL, NULL},
-	{"sex", FT_CODE, F_DERIVED, sexes, NULL},
-	{"birth_date", FT_DATE, F_DERIVED, NULL, NULL},
-	{"employment", FT_CODE, REQ, employments, NULL},
-	{"able_to_work", FT_YESNO, 0, NULL, NULL},
-	{"monthly_income", FT_MONEY, 0, NULL, "0"},
-	{"insurance", FT_CODE, 0, insurances, "none"},
-	{"disability", FT_CODE, 0, disabilities, "none"},
-	{"disability_grade", FT_GRADE, 0, NULL, NULL},
-	YESNO("disability_cert"),
-	{"illness", FT_CODE, 0, illnesses, "none"},
-	YESNO("cerebral_palsy"),
-	YESNO("rehab_training"),
-	{"student_level", FT_CODE, 0, student_levels, "none"},
-	YESNO("wubao"),
-	{"released_on", FT_DATE, 0, NULL, NULL},
-	YESNO("hukou_pending"),
-	YESNO("enterprise_hardship"),
-	YESNO("one_child_hardship"),
-	YESNO("troop"),
-	YESNO("returned_overseas"),
-	{"self_care", FT_CODE, 0, self_cares, "full"},
-	YESNO("housing_need"),
-	YESNO("dilapidated_house"),
-	{"effective", FT_DATE, 0, NULL, NULL},
-};
-
-enum {
-	P_ID, P_NAME, P_HOUSEHOLD, P_RELATION, P_STREET, P_COMMUNITY, P_HUKOU, P_LOCAL,
-	P_RESIDENCE, P_SEX, P_BIRTH, P_EMPLOYMENT, P_ABLE, P_INCOME, P_INSURANCE,
-	P_DISABILITY, P_GRADE, P_CERT, P_ILLNESS, P_PALSY, P_REHAB, P_STUDENT, P_WUBAO,
-	P_RELEASED, P_PENDING, P_ENTERPRISE, P_ONECHILD, P_TROOP, P_OVERSEAS, P_SELFCARE,
-	P_HOUSING, P_DILAPIDATED, P_EFFECTIVE,
-};
+static const struct field person_fields[] = {PERSON_COLUMNS(KIND_FIELD)};
 
 static void check_person(struct kind_env *env, struct value *v, struct problems *p)
 {
+	struct value *sex_v = &v[PERSON_SEX], *birth_v = &v[PERSON_BIRTH_DATE];
+	struct value *eff = &v[PERSON_EFFECTIVE];
 	char date[DATE_TEXT];
 
-	if (!v[P_ID].given || p->count)
+	if (!v[PERSON_NATIONAL_ID].given || p->count)
 		return; /* the ID is needed below; its problem is already said */
-	jz_date birth = idn_birth(v[P_ID].s);
-	char sex = idn_sex(v[P_ID].s);
+	jz_date birth = idn_birth(v[PERSON_NATIONAL_ID].s);
+	char sex = idn_sex(v[PERSON_NATIONAL_ID].s);
 	date_format(birth, date);
-	if (v[P_SEX].given && v[P_SEX].s[0] != sex)
-		problem(p, "sex", "is %s but the ID says %c", v[P_SEX].s, sex);
-	if (v[P_BIRTH].given && v[P_BIRTH].i != birth)
-		problem(p, "birth_date", "is %s but the ID says %s", v[P_BIRTH].s, date);
-	bool disabled = v[P_DISABILITY].given && strcmp(v[P_DISABILITY].s, "none") != 0;
-	if (disabled && !v[P_GRADE].given)
+	if (sex_v->given && sex_v->s[0] != sex)
+		problem(p, "sex", "is %s but the ID says %c", sex_v->s, sex);
+	if (birth_v->given && birth_v->i != birth)
+		problem(p, "birth_date", "is %s but the ID says %s", birth_v->s, date);
+	const struct value *disability = &v[PERSON_DISABILITY];
+	bool disabled = disability->given && strcmp(disability->s, "none") != 0;
+	if (disabled && !v[PERSON_DISABILITY_GRADE].given)
 		problem(p, "disability_grade", "is required when disability is %s; expected 1-4",
-			v[P_DISABILITY].s);
-	if (!disabled && v[P_GRADE].given)
+			disability->s);
+	if (!disabled && v[PERSON_DISABILITY_GRADE].given)
 		problem(p, "disability_grade", "is given but disability is none");
-	if (!v[P_EFFECTIVE].given) {
-		v[P_EFFECTIVE].given = true;
-		v[P_EFFECTIVE].i = env->as_of;
-		date_format(env->as_of, v[P_EFFECTIVE].buf);
-		v[P_EFFECTIVE].s = v[P_EFFECTIVE].buf;
+	if (!eff->given) {
+		eff->given = true;
+		eff->i = env->as_of;
+		date_format(env->as_of, eff->buf);
+		eff->s = eff->buf;
 	}
-	if (v[P_EFFECTIVE].i < birth)
-		problem(p, "effective", "%s is before the birth date %s", v[P_EFFECTIVE].s, date);
+	if (eff->i < birth)
+		problem(p, "effective", "%s is before the birth date %s", eff->s, date);
 	/* Derived columns, so that the record as stored and printed has them. */
-	v[P_SEX].given = v[P_BIRTH].given = true;
-	v[P_SEX].s = sex == 'm' ? "m" : "f";
-	memcpy(v[P_BIRTH].buf, date, sizeof date);
-	v[P_BIRTH].s = v[P_BIRTH].buf;
-	v[P_BIRTH].i = birth;
+	sex_v->given = birth_v->given = true;
+	sex_v->s = sex == 'm' ? "m" : "f";
+	memcpy(birth_v->buf, date, sizeof date);
+	birth_v->s = birth_v->buf;
+	birth_v->i = birth;
 }
 
-static const struct field application_fields[] = {
-	{"application_id", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
-	{"national_id", FT_ID, REQ, NULL, NULL},
-	{"programme", FT_CODE, REQ, programmes, NULL},
-	{"received_on", FT_DATE, REQ, NULL, NULL},
-	{"street", FT_TEXT, REQ, NULL, NULL},
-	{"reason", FT_CODE, 0, reasons, NULL},
-	{"case_type", FT_CODE, 0, case_types, NULL},
-	{"respondent_unable", FT_YESNO, 0, NULL, NULL},
-	{"requested", FT_MONEY, 0, NULL, NULL},
-};
+static const struct field application_fields[] = {APPLICATION_COLUMNS(KIND_FIELD)};
 
-enum { A_ID, A_NATIONAL_ID, A_PROGRAMME, A_RECEIVED, A_STREET, A_REASON, A_CASE, A_UNABLE,
-       A_REQUESTED };
-
-/* Does the query (prepared once into *st) find key? */
-static bool kind_known(struct kind_env *env, db_stmt **st, const char *sql, const char *key)
+/* Is what there for key (and key2)?  found, when not NULL, gets its text. */
+static bool kind_known(struct kind_env *env, enum kind_lookup what, const char *key,
+		       const char *key2, char *found, size_t len)
 {
-	if (!*st)
-		*st = db_prepare(env->db, sql);
-	db_bind_text(*st, 1, key);
-	bool found = db_step(env->db, *st) == DB_ROW;
-	db_reset(*st);
-	return found;
-}
-
-void kind_env_free(struct kind_env *env)
-{
-	db_finalize(env->person_known);
-	db_finalize(env->household_known);
-	db_finalize(env->designated);
-	db_finalize(env->street_known);
-	db_finalize(env->member);
-	db_finalize(env->applicant);
-	env->person_known = env->household_known = env->designated = NULL;
-	env->street_known = env->member = env->applicant = NULL;
+	assert(env->lookup); /* every kind that asks is read with store/lookup.h */
+	return env->lookup(env->ctx, what, key, key2, found, len);
 }
 
 static bool is(const struct value *v, const char *code)
@@ -157,11 +89,13 @@ static bool is(const struct value *v, const char *code)
 
 static void check_application(struct kind_env *env, struct value *v, struct problems *p)
 {
-	const struct value *prog = &v[A_PROGRAMME];
+	const struct value *prog = &v[APPLICATION_PROGRAMME];
+	const struct value *id = &v[APPLICATION_NATIONAL_ID];
 	bool temporary = is(prog, "temporary");
 	bool costed = temporary || is(prog, "home_care") || is(prog, "employment_retraining");
 	static const struct { int col; const char *programme; } only[] = {
-		{A_REASON, "temporary"}, {A_CASE, "legal_aid"}, {A_UNABLE, "enforcement_relief"},
+		{APPLICATION_REASON, "temporary"}, {APPLICATION_CASE_TYPE, "legal_aid"},
+		{APPLICATION_RESPONDENT_UNABLE, "enforcement_relief"},
 	};
 
 	if (!prog->given)
@@ -174,64 +108,50 @@ static void check_application(struct kind_env *env, struct value *v, struct prob
 		if (!mine && v[only[i].col].given)
 			problem(p, col, "applies only to programme %s, not %s", only[i].programme, prog->s);
 	}
-	if (costed && !v[A_REQUESTED].given)
+	if (costed && !v[APPLICATION_REQUESTED].given)
 		problem(p, "requested", "is required for programme %s (the amount asked or the cost)",
 			prog->s);
-	if (!costed && v[A_REQUESTED].given)
+	if (!costed && v[APPLICATION_REQUESTED].given)
 		problem(p, "requested", "applies only to temporary, home_care and "
 			"employment_retraining, not %s", prog->s);
-	if (v[A_NATIONAL_ID].given && !kind_known(env, &env->person_known,
-		"SELECT 1 FROM person WHERE national_id = ?1 LIMIT 1", v[A_NATIONAL_ID].s))
+	if (id->given && !kind_known(env, LOOKUP_PERSON, id->s, NULL, NULL, 0))
 		problem(p, "national_id", "the applicant is not enrolled; enrol the person first");
 }
 
-static const struct field institution_fields[] = {
-	{"code", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
-	{"name", FT_TEXT, REQ, NULL, NULL},
-	{"type", FT_CODE, REQ, institution_types, NULL},
-	{"designated_from", FT_DATE, 0, NULL, NULL},
-	{"designated_to", FT_DATE, 0, NULL, NULL},
-};
+static const struct field institution_fields[] = {INSTITUTION_COLUMNS(KIND_FIELD)};
 
 static void check_institution(struct kind_env *env, struct value *v, struct problems *p)
 {
-	if (!v[3].given) {
-		if (is(&v[2], "hospital")) {
+	struct value *from = &v[INSTITUTION_DESIGNATED_FROM], *to = &v[INSTITUTION_DESIGNATED_TO];
+
+	if (!from->given) {
+		if (is(&v[INSTITUTION_TYPE], "hospital")) {
 			problem(p, "designated_from", "is required for a hospital");
 			return;
 		}
 		/* A community health service centre is designated from its first
 		 * enrolment: enrolling it again keeps that date. */
-		if (!env->designated)
-			env->designated = db_prepare(env->db, "SELECT designated_from FROM institution "
-						     "WHERE code = ?1 ORDER BY entry DESC LIMIT 1");
-		db_bind_text(env->designated, 1, v[0].s);
-		char err[80];
-		if (db_step(env->db, env->designated) != DB_ROW ||
-		    !date_parse(db_text(env->designated, 0), &v[3].i, err, sizeof err))
-			v[3].i = env->as_of;
-		db_reset(env->designated);
-		v[3].given = true;
-		date_format(v[3].i, v[3].buf);
-		v[3].s = v[3].buf;
+		char stored[64], err[80];
+		if (!kind_known(env, LOOKUP_DESIGNATED, v[INSTITUTION_CODE].s, NULL, stored,
+				sizeof stored) ||
+		    !date_parse(stored, &from->i, err, sizeof err))
+			from->i = env->as_of;
+		from->given = true;
+		date_format(from->i, from->buf);
+		from->s = from->buf;
 	}
-	if (v[4].given && v[4].i < v[3].i)
-		problem(p, "designated_to", "%s is before designated_from %s", v[4].s, v[3].s);
+	if (to->given && to->i < from->i)
+		problem(p, "designated_to", "%s is before designated_from %s", to->s, from->s);
 }
 
-static const struct field survey_fields[] = {
-	{"household_id", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
-	{"month", FT_MONTH, REQ | F_KEY, NULL, NULL},
-	{"income", FT_MONEY, REQ, NULL, NULL},
-	{"expense", FT_MONEY, REQ, NULL, NULL},
-	{"note", FT_TEXT, 0, NULL, NULL},
-};
+static const struct field survey_fields[] = {SURVEY_COLUMNS(KIND_FIELD)};
 
 static void check_survey(struct kind_env *env, struct value *v, struct problems *p)
 {
-	if (v[0].given && !kind_known(env, &env->household_known,
-		"SELECT 1 FROM person WHERE household_id = ?1 LIMIT 1", v[0].s))
-		problem(p, "household_id", "no household %s is enrolled", v[0].s);
+	const struct value *hh = &v[SURVEY_HOUSEHOLD_ID];
+
+	if (hh->given && !kind_known(env, LOOKUP_HOUSEHOLD, hh->s, NULL, NULL, 0))
+		problem(p, "household_id", "no household %s is enrolled", hh->s);
 }
 
 /* decision: assess's output, grant's input. */
@@ -244,66 +164,34 @@ static const char *const decision_programmes[] = {
 static const char *const units[] = {"household", "person", "application", NULL};
 static const char *const periods[] = {"month", "year", "once", NULL};
 
-static const struct field decision_fields[] = {
-	{"decision_id", FT_TEXT, REQ | F_KEY, NULL, NULL},
-	{"as_of", FT_DATE, REQ, NULL, NULL},
-	{"programme", FT_CODE, REQ, decision_programmes, NULL},
-	{"unit", FT_CODE, REQ, units, NULL},
-	{"household_id", FT_TEXT, REQ | F_SHORT, NULL, NULL},
-	{"national_id", FT_ID, 0, NULL, NULL},
-	{"application_id", FT_TEXT, F_SHORT, NULL, NULL},
-	{"eligible", FT_YESNO, REQ, NULL, NULL},
-	{"amount", FT_MONEY, REQ, NULL, NULL},
-	{"period", FT_CODE, REQ, periods, NULL},
-	{"reason", FT_TEXT, REQ | F_SHORT, NULL, NULL},
-	{"policy", FT_TEXT, F_SHORT, NULL, NULL},
-	{"trace", FT_TEXT, 0, NULL, NULL},
-};
-
-static bool member_of(struct kind_env *env, const char *national_id, const char *household_id)
-{
-	if (!env->member)
-		env->member = db_prepare(env->db, "SELECT 1 FROM person WHERE national_id = ?1 "
-					 "AND household_id = ?2 LIMIT 1");
-	db_bind_text(env->member, 1, national_id);
-	db_bind_text(env->member, 2, household_id);
-	bool found = db_step(env->db, env->member) == DB_ROW;
-	db_reset(env->member);
-	return found;
-}
+static const struct field decision_fields[] = {DECISION_COLUMNS(KIND_FIELD)};
 
 static void check_decision(struct kind_env *env, struct value *v, struct problems *p)
 {
-	enum { D_UNIT = 3, D_HOUSEHOLD, D_NATIONAL, D_APPLICATION };
+	const struct value *unit = &v[DECISION_UNIT], *hh = &v[DECISION_HOUSEHOLD_ID];
+	const struct value *id = &v[DECISION_NATIONAL_ID], *app = &v[DECISION_APPLICATION_ID];
 
-	if (is(&v[D_UNIT], "person") && !v[D_NATIONAL].given)
+	if (is(unit, "person") && !id->given)
 		problem(p, "national_id", "is required for a decision of unit person");
-	if (is(&v[D_UNIT], "application") && !v[D_APPLICATION].given)
+	if (is(unit, "application") && !app->given)
 		problem(p, "application_id", "is required for a decision of unit application");
 	if (p->count)
 		return;
-	if (!kind_known(env, &env->household_known,
-			"SELECT 1 FROM person WHERE household_id = ?1 LIMIT 1", v[D_HOUSEHOLD].s)) {
-		problem(p, "household_id", "no household %s is enrolled", v[D_HOUSEHOLD].s);
+	if (!kind_known(env, LOOKUP_HOUSEHOLD, hh->s, NULL, NULL, 0)) {
+		problem(p, "household_id", "no household %s is enrolled", hh->s);
 		return;
 	}
 	/* The person, and the application's applicant, of that household (in
 	 * some version: a decision may be of a date before a move). */
-	if (v[D_NATIONAL].given && !member_of(env, v[D_NATIONAL].s, v[D_HOUSEHOLD].s))
-		problem(p, "national_id", "%s", kind_known(env, &env->person_known,
-			"SELECT 1 FROM person WHERE national_id = ?1 LIMIT 1", v[D_NATIONAL].s)
+	if (id->given && !kind_known(env, LOOKUP_MEMBER, id->s, hh->s, NULL, 0))
+		problem(p, "national_id", "%s", kind_known(env, LOOKUP_PERSON, id->s, NULL, NULL, 0)
 			? "the person was never a member of that household" : "the person is not enrolled");
-	if (v[D_APPLICATION].given) {
-		if (!env->applicant)
-			env->applicant = db_prepare(env->db, "SELECT national_id FROM application "
-						    "WHERE application_id = ?1");
-		db_bind_text(env->applicant, 1, v[D_APPLICATION].s);
-		if (db_step(env->db, env->applicant) != DB_ROW)
-			problem(p, "application_id", "no application %s is enrolled", v[D_APPLICATION].s);
-		else if (v[D_NATIONAL].given && strcmp(db_text(env->applicant, 0),
-						       v[D_NATIONAL].s) != 0)
+	if (app->given) {
+		char applicant[64];
+		if (!kind_known(env, LOOKUP_APPLICANT, app->s, NULL, applicant, sizeof applicant))
+			problem(p, "application_id", "no application %s is enrolled", app->s);
+		else if (id->given && strcmp(applicant, id->s) != 0)
 			problem(p, "application_id", "is not the application of national_id");
-		db_reset(env->applicant);
 	}
 }
 
@@ -311,18 +199,12 @@ static void check_decision(struct kind_env *env, struct value *v, struct problem
 static const char *const funding_sources[] = {"budget", "lottery", "donation", "finance_match",
 					      NULL};
 
-static const struct field funding_fields[] = {
-	{"account", FT_TEXT, REQ | F_SHORT, NULL, NULL},
-	{"date", FT_DATE, REQ, NULL, NULL},
-	{"amount", FT_MONEY, REQ, NULL, NULL},
-	{"source", FT_CODE, REQ, funding_sources, NULL},
-	{"note", FT_TEXT, 0, NULL, NULL},
-};
+static const struct field funding_fields[] = {FUNDING_COLUMNS(KIND_FIELD)};
 
 static void check_funding(struct kind_env *env, struct value *v, struct problems *p)
 {
 	static const char *const accounts[] = {"district", "budget", "major_disease", "donations"};
-	const char *a = v[0].s;
+	const char *a = v[FUNDING_ACCOUNT].s;
 	bool known = false;
 
 	for (size_t i = 0; i < sizeof accounts / sizeof accounts[0]; i++)
@@ -330,58 +212,48 @@ static void check_funding(struct kind_env *env, struct value *v, struct problems
 	if (strncmp(a, "street:", 7) == 0) {
 		if (!a[7])
 			problem(p, "account", "street: needs the street's name, as in street:%s", "三里屯");
-		else if (!kind_known(env, &env->street_known,
-				     "SELECT 1 FROM person WHERE street = ?1 UNION ALL "
-				     "SELECT 1 FROM application WHERE street = ?1 LIMIT 1", a + 7))
+		else if (!kind_known(env, LOOKUP_STREET, a + 7, NULL, NULL, 0))
 			problem(p, "account", "no person or application is enrolled in street %s", a + 7);
 	} else if (!known) {
 		problem(p, "account", "unknown account %s; expected district, budget, major_disease, "
 			"donations or street:<name>", a);
 	}
-	if (v[2].given && v[2].i <= 0)
+	if (v[FUNDING_AMOUNT].given && v[FUNDING_AMOUNT].i <= 0)
 		problem(p, "amount", "must be more than 0.00");
 }
 
 /* claim: settle's input, from each designated institution. */
 static const char *const visit_types[] = {"outpatient", "inpatient", NULL};
 
-static const struct field claim_fields[] = {
-	{"claim_id", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
-	{"institution", FT_TEXT, REQ | F_KEY | F_SHORT, NULL, NULL},
-	{"national_id", FT_ID, REQ, NULL, NULL},
-	{"visit_date", FT_DATE, REQ, NULL, NULL},
-	{"visit_type", FT_CODE, REQ, visit_types, NULL},
-	YESNO("referral"),
-	{"total", FT_MONEY, REQ, NULL, NULL},
-	{"insurance_paid", FT_MONEY, 0, NULL, "0"},
-	{"advance", FT_MONEY, REQ, NULL, NULL},
-	{"corrects", FT_TEXT, F_SHORT, NULL, NULL},
-};
+static const struct field claim_fields[] = {CLAIM_COLUMNS(KIND_FIELD)};
 
 static void check_claim(struct kind_env *env, struct value *v, struct problems *p)
 {
+	const struct value *total = &v[CLAIM_TOTAL], *paid = &v[CLAIM_INSURANCE_PAID];
+	const struct value *corrects = &v[CLAIM_CORRECTS];
+
 	(void)env;
-	if (v[7].i > v[6].i)
-		problem(p, "insurance_paid", "%s is more than total %s", v[7].s, v[6].s);
-	if (v[9].given && strcmp(v[9].s, v[0].s) == 0)
+	if (paid->i > total->i)
+		problem(p, "insurance_paid", "%s is more than total %s", paid->s, total->s);
+	if (corrects->given && strcmp(corrects->s, v[CLAIM_CLAIM_ID].s) == 0)
 		problem(p, "corrects", "a claim cannot correct itself");
 }
 
-const struct kind kind_person = {"person", person_fields, NFIELDS(person_fields), true, false,
+const struct kind kind_person = {"person", person_fields, PERSON_NCOLUMNS, true, false,
 				 check_person};
 const struct kind kind_application = {"application", application_fields,
-				      NFIELDS(application_fields), false, true, check_application};
+				      APPLICATION_NCOLUMNS, false, true, check_application};
 const struct kind kind_institution = {"institution", institution_fields,
-				      NFIELDS(institution_fields), false, false, check_institution};
-const struct kind kind_survey = {"survey", survey_fields, NFIELDS(survey_fields), false, false,
+				      INSTITUTION_NCOLUMNS, false, false, check_institution};
+const struct kind kind_survey = {"survey", survey_fields, SURVEY_NCOLUMNS, false, false,
 				 check_survey};
 
-const struct kind kind_decision = {"decision", decision_fields, NFIELDS(decision_fields), false,
+const struct kind kind_decision = {"decision", decision_fields, DECISION_NCOLUMNS, false,
 				   false, check_decision};
-const struct kind kind_funding = {"funding", funding_fields, NFIELDS(funding_fields), false, false,
+const struct kind kind_funding = {"funding", funding_fields, FUNDING_NCOLUMNS, false, false,
 				  check_funding};
 
-const struct kind kind_claim = {"claim", claim_fields, NFIELDS(claim_fields), false, true,
+const struct kind kind_claim = {"claim", claim_fields, CLAIM_NCOLUMNS, false, true,
 				check_claim};
 
 bool kind_parse(const struct kind *k, struct kind_env *env, char *const *cells, struct value *v,

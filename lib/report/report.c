@@ -78,12 +78,12 @@ static void funds(struct report *p)
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
 	while (db_step(&p->db, st) == DB_ROW) {
-		jz_fen v[4] = {db_int64(st, 1), db_int64(st, 2),
-			       db_int64(st, 3), 0};
+		jz_fen fen[4] = {db_int64(st, 1), db_int64(st, 2),
+				 db_int64(st, 3), 0};
 		char cells[4][MONEY_TEXT];
-		v[3] = v[0] + v[1] - v[2];
+		fen[3] = fen[0] + fen[1] - fen[2];
 		for (int i = 0; i < 4; i++)
-			money_format(v[i], cells[i]);
+			money_format(fen[i], cells[i]);
 		const char *row[] = {db_text(st, 0), p->r->from ? from : "",
 				     p->r->to ? to : "", cells[0], cells[1], cells[2], cells[3]};
 		rec_write(p->w, row);

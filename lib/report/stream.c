@@ -17,8 +17,10 @@
 #include "io/rec.h"
 
 /* A settlement line: the claim's columns, then settle's. */
+enum { LINE_COMPUTED = CLAIM_NCOLUMNS, LINE_APPROVED, LINE_STATUS, LINE_REASON, LINE_NCOLUMNS };
+_Static_assert(LINE_NCOLUMNS <= KIND_MAX_FIELDS, "a settlement line fits KIND_MAX_FIELDS");
 static const char *const statuses[] = {"approved", "adjusted", "rejected", NULL};
-static struct field line_fields[16];
+static struct field line_fields[KIND_MAX_FIELDS];
 static int nline;
 
 static void line_kind(void)
@@ -95,7 +97,7 @@ static struct sum *sum_of(struct stream *t, const char *k, size_t n)
 static void take(struct rec *rec, void *ctx)
 {
 	struct stream *t = ctx;
-	struct value v[16];
+	struct value v[KIND_MAX_FIELDS];
 
 	if (!rec->broken)
 		for (int i = 0; i < nline; i++)
@@ -105,12 +107,12 @@ static void take(struct rec *rec, void *ctx)
 		return;
 	}
 	const char *key = v[t->key].s;
-	struct sum *s = sum_of(t, key, t->key == 3 ? 7 : strlen(key)); /* a month of the date */
+	struct sum *s = sum_of(t, key, t->key == CLAIM_VISIT_DATE ? 7 : strlen(key)); /* a month */
 	s->lines++;
-	s->claimed += v[8].i;
-	s->approved += v[11].i;
-	s->rejected += strcmp(v[12].s, "rejected") == 0;
-	s->adjusted += strcmp(v[12].s, "adjusted") == 0;
+	s->claimed += v[CLAIM_ADVANCE].i;
+	s->approved += v[LINE_APPROVED].i;
+	s->rejected += strcmp(v[LINE_STATUS].s, "rejected") == 0;
+	s->adjusted += strcmp(v[LINE_STATUS].s, "adjusted") == 0;
 }
 
 static int by_key(const void *a, const void *b)
@@ -138,8 +140,9 @@ int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
 
 	line_kind();
 	t.today = date_today();
-	t.key = strcmp(by, "institution") == 0 ? 1 : strcmp(by, "month") == 0 ? 3
-		: strcmp(by, "visit_type") == 0 ? 4 : 12;
+	t.key = strcmp(by, "institution") == 0 ? CLAIM_INSTITUTION
+		: strcmp(by, "month") == 0 ? CLAIM_VISIT_DATE
+		: strcmp(by, "visit_type") == 0 ? CLAIM_VISIT_TYPE : LINE_STATUS;
 	struct rec_source src = {line_fields, nline, NULL, o->input_format, o->encoding};
 	bool ok = rec_read_file("-", &src, take, &t, NULL);
 	if (!ok || t.bad) {

@@ -147,7 +147,7 @@ static void ratio_text(int64_t r, char buf[MONEY_TEXT])
 	snprintf(buf, MONEY_TEXT, "%lld.%03lld", (long long)(t / 1000), (long long)(t % 1000));
 }
 
-/* The nearest-rank quantile p (percent) of v[0..n), sorted. */
+/* The nearest-rank quantile p (percent) of the n values of v, sorted. */
 static int64_t quantile(const int64_t *v, int n, int p)
 {
 	int k = (p * n + 99) / 100;

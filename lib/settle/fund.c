@@ -84,9 +84,9 @@ void settle_fund(struct settle_run *r)
 	db_bind_int64(st, 6, r->j.entry);
 	db_step(&r->db, st);
 	db_finalize(st);
-	jz_fen v[] = {spent, finance, lacking, given, balance};
+	jz_fen fen[] = {spent, finance, lacking, given, balance};
 	for (int i = 0; i < 5; i++)
-		money_format(v[i], cells[i]);
+		money_format(fen[i], cells[i]);
 	const char *row[] = {"major_disease", year, cells[0], cells[1], cells[2], cells[3], cells[4]};
 	if (given < lacking) {
 		char short_by[MONEY_TEXT];

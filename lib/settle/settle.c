@@ -17,9 +17,6 @@
 #include "rules/rule.h"
 #include "core/text.h"
 
-enum { C_ID, C_INSTITUTION, C_NATIONAL, C_VISIT, C_TYPE, C_REFERRAL, C_TOTAL, C_INSURANCE,
-       C_ADVANCE, C_CORRECTS, C_N };
-
 /* An institution as enrolled (its newest record). */
 struct institution {
 	char code[104];
@@ -27,6 +24,11 @@ struct institution {
 	jz_date from, to;   /* designated on [from, to]; to 0: still */
 	bool frozen;        /* its statement of this quarter is signed */
 };
+
+/* The columns of a stored line (claims.stored): the claim's from
+ * national_id on (column i - CLAIM_NATIONAL_ID), then the settlement's. */
+enum { STORED_COMPUTED = CLAIM_NCOLUMNS - CLAIM_NATIONAL_ID, STORED_APPROVED, STORED_STATUS,
+       STORED_REASON, STORED_ENTRY };
 
 struct claims {
 	struct settle_run *r;
@@ -149,16 +151,16 @@ static const char *check(struct claims *c, const struct value *v, const struct i
 			 bool duplicate)
 {
 	struct settle_run *r = c->r;
-	jz_date visit = v[C_VISIT].i;
+	jz_date visit = v[CLAIM_VISIT_DATE].i;
 	char chain[160];
 
 	if (!in || visit < in->from || (in->to && visit > in->to))
 		return "not_designated";
 	/* An entitlement is granted to an enrolled person only, so the
 	 * registry is asked only for a claim without one. */
-	rule_chain(chain, sizeof chain, "medical", "person", v[C_NATIONAL].s);
+	rule_chain(chain, sizeof chain, "medical", "person", v[CLAIM_NATIONAL_ID].s);
 	bool entitled = history_grant(&r->hist, chain, visit, NULL);
-	if (!entitled && !found(&r->db, c->person, v[C_NATIONAL].s, NULL))
+	if (!entitled && !found(&r->db, c->person, v[CLAIM_NATIONAL_ID].s, NULL))
 		return "unknown_person";
 	if (!entitled)
 		return "not_entitled";
@@ -168,15 +170,16 @@ static const char *check(struct claims *c, const struct value *v, const struct i
 		return "period_closed";
 	if (duplicate)
 		return "duplicate";
-	if (v[C_CORRECTS].given) {
-		if (!target_of(c, v[C_INSTITUTION].s, v[C_CORRECTS].s, v[C_NATIONAL].s))
+	if (v[CLAIM_CORRECTS].given) {
+		if (!target_of(c, v[CLAIM_INSTITUTION].s, v[CLAIM_CORRECTS].s,
+			       v[CLAIM_NATIONAL_ID].s))
 			return "corrects_unknown";
-		if (target_frozen(c, v[C_INSTITUTION].s, v[C_CORRECTS].s))
+		if (target_frozen(c, v[CLAIM_INSTITUTION].s, v[CLAIM_CORRECTS].s))
 			return "period_closed"; /* a signed line is corrected by nothing */
-		if (found(&r->db, c->corrected, v[C_INSTITUTION].s, v[C_CORRECTS].s))
+		if (found(&r->db, c->corrected, v[CLAIM_INSTITUTION].s, v[CLAIM_CORRECTS].s))
 			return "already_corrected";
 	}
-	if (is(v[C_TYPE].s, "outpatient") && in->hospital && !v[C_REFERRAL].i)
+	if (is(v[CLAIM_VISIT_TYPE].s, "outpatient") && in->hospital && !v[CLAIM_REFERRAL].i)
 		return "no_referral";
 	return NULL;
 }
@@ -188,13 +191,13 @@ static const char *check(struct claims *c, const struct value *v, const struct i
 static jz_fen aid(struct claims *c, const struct value *v, bool *capped)
 {
 	struct settle_run *r = c->r;
-	jz_date visit = v[C_VISIT].i, jan1, next;
-	jz_fen base = v[C_TOTAL].i - v[C_INSURANCE].i;
+	jz_date visit = v[CLAIM_VISIT_DATE].i, jan1, next;
+	jz_fen base = v[CLAIM_TOTAL].i - v[CLAIM_INSURANCE_PAID].i;
 	int y, m, d;
 	char from[DATE_TEXT], to[DATE_TEXT];
 
 	*capped = false;
-	if (is(v[C_TYPE].s, "outpatient"))
+	if (is(v[CLAIM_VISIT_TYPE].s, "outpatient"))
 		return money_times_rate(base, param(r, "medical.outpatient.aid_rate", visit));
 	jz_fen want = money_times_rate(base, param(r, "medical.inpatient.aid_rate", visit));
 	jz_fen cap = param(r, "medical.annual_cap_person", visit);
@@ -204,11 +207,11 @@ static jz_fen aid(struct claims *c, const struct value *v, bool *capped)
 		next = jan1 + 366;
 	date_format(jan1, from);
 	date_format(next, to);
-	db_bind_static(c->cap, 1, v[C_NATIONAL].s);
+	db_bind_static(c->cap, 1, v[CLAIM_NATIONAL_ID].s);
 	db_bind_static(c->cap, 2, from);
 	db_bind_static(c->cap, 3, to);
-	db_bind_static(c->cap, 4, v[C_INSTITUTION].s);
-	db_bind_static(c->cap, 5, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
+	db_bind_static(c->cap, 4, v[CLAIM_INSTITUTION].s);
+	db_bind_static(c->cap, 5, v[CLAIM_CORRECTS].given ? v[CLAIM_CORRECTS].s : NULL);
 	db_step(&r->db, c->cap);
 	jz_fen used = db_int64(c->cap, 0);
 	db_reset(c->cap);
@@ -223,19 +226,19 @@ const char *const settle_line_columns[] = {
 };
 const int settle_line_ncolumns = sizeof settle_line_columns / sizeof settle_line_columns[0];
 
-static void print_line(struct settle_run *r, const char *const cells[C_N], jz_fen computed,
-		       jz_fen approved, const char *status, const char *reason)
+static void print_line(struct settle_run *r, const char *const cells[CLAIM_NCOLUMNS],
+		       jz_fen computed, jz_fen approved, const char *status, const char *reason)
 {
 	char comp[MONEY_TEXT], appr[MONEY_TEXT];
-	const char *row[C_N + 4];
+	const char *row[CLAIM_NCOLUMNS + 4];
 
 	money_format(computed, comp);
 	money_format(approved, appr);
-	memcpy(row, cells, C_N * sizeof *row);
-	row[C_N] = comp;
-	row[C_N + 1] = appr;
-	row[C_N + 2] = status;
-	row[C_N + 3] = reason;
+	memcpy(row, cells, CLAIM_NCOLUMNS * sizeof *row);
+	row[CLAIM_NCOLUMNS] = comp;
+	row[CLAIM_NCOLUMNS + 1] = appr;
+	row[CLAIM_NCOLUMNS + 2] = status;
+	row[CLAIM_NCOLUMNS + 3] = reason;
 	rec_write(r->w, row);
 }
 
@@ -263,18 +266,18 @@ static void tell(struct claims *c, const struct problems *p, const struct value 
 			diag_at(p->source, p->line, said[i].column, "%s (%s)", said[i].what, reason);
 		else
 			diag_at(p->source, p->line, said[i].column, "%s is outside %s (%s)",
-				v[C_VISIT].s, c->r->s->quarter, reason);
+				v[CLAIM_VISIT_DATE].s, c->r->s->quarter, reason);
 	}
 }
 
 /* Has the stored line of this claim the same claim values? */
 static bool same_claim(db_stmt *st, const struct value *v)
 {
-	for (int i = C_NATIONAL; i < C_N; i++) {
-		const char *t = db_text(st, i - C_NATIONAL);
-		bool money = i == C_TOTAL || i == C_INSURANCE || i == C_ADVANCE;
-		if (money || i == C_REFERRAL) {
-			if (db_int64(st, i - C_NATIONAL) != v[i].i)
+	for (int i = CLAIM_NATIONAL_ID; i < CLAIM_NCOLUMNS; i++) {
+		const char *t = db_text(st, i - CLAIM_NATIONAL_ID);
+		bool money = i == CLAIM_TOTAL || i == CLAIM_INSURANCE_PAID || i == CLAIM_ADVANCE;
+		if (money || i == CLAIM_REFERRAL) {
+			if (db_int64(st, i - CLAIM_NATIONAL_ID) != v[i].i)
 				return false;
 		} else if (v[i].given ? !t || strcmp(t, v[i].s) != 0 : t != NULL) {
 			return false;
@@ -284,19 +287,19 @@ static bool same_claim(db_stmt *st, const struct value *v)
 }
 
 /* The line stored for a claim given again: printed as it was. */
-static void print_stored(struct settle_run *r, db_stmt *st, const char *cells[C_N])
+static void print_stored(struct settle_run *r, db_stmt *st, const char *cells[CLAIM_NCOLUMNS])
 {
-	const char *status = db_text(st, C_N - C_NATIONAL + 2);
-	const char *reason = db_text(st, C_N - C_NATIONAL + 3);
-	print_line(r, cells, db_int64(st, C_N - C_NATIONAL),
-		   db_int64(st, C_N - C_NATIONAL + 1), status, reason ? reason : "");
+	const char *status = db_text(st, STORED_STATUS);
+	const char *reason = db_text(st, STORED_REASON);
+	print_line(r, cells, db_int64(st, STORED_COMPUTED), db_int64(st, STORED_APPROVED), status,
+		   reason ? reason : "");
 }
 
 /* Note a claim this run gave and did not store. */
 static void note_given(struct claims *c, const struct value *v)
 {
-	db_bind_static(c->seen, 1, v[C_INSTITUTION].s);
-	db_bind_static(c->seen, 2, v[C_ID].s);
+	db_bind_static(c->seen, 1, v[CLAIM_INSTITUTION].s);
+	db_bind_static(c->seen, 2, v[CLAIM_CLAIM_ID].s);
 	db_step(&c->r->db, c->seen);
 }
 
@@ -305,9 +308,9 @@ static void take(struct rec *rec, void *ctx)
 	struct claims *c = ctx;
 	struct settle_run *r = c->r;
 	const struct kind *k = &kind_claim;
-	struct value v[C_N];
+	struct value v[KIND_MAX_FIELDS];
 	struct problems *p = &rec->prob;
-	const char *cells[C_N];
+	const char *cells[KIND_MAX_FIELDS];
 
 	progress_tick("claims", ++r->read);
 	if (rec->broken || !kind_parse(k, &r->env, rec->val, v, p)) {
@@ -316,28 +319,29 @@ static void take(struct rec *rec, void *ctx)
 	}
 	if (r->bad)
 		return; /* nothing will be written: check the rest only */
-	for (int i = 0; i < C_N; i++)
+	for (int i = 0; i < CLAIM_NCOLUMNS; i++)
 		cells[i] = v[i].given ? v[i].s : "";
 
-	const struct institution *in = institution(c, v[C_INSTITUTION].s);
-	jz_date visit = v[C_VISIT].i;
+	const struct institution *in = institution(c, v[CLAIM_INSTITUTION].s);
+	jz_date visit = v[CLAIM_VISIT_DATE].i;
 	/* Only a claim of this quarter, of a statement not signed, is settled
 	 * and stored, whatever else it fails: another may come where it
 	 * belongs, under the same id. */
 	bool here = visit >= r->s->first && visit < r->s->end &&
-		    !(in ? in->frozen : found(&r->db, c->signed_by, r->s->quarter, v[C_INSTITUTION].s));
+		    !(in ? in->frozen : found(&r->db, c->signed_by, r->s->quarter,
+					      v[CLAIM_INSTITUTION].s));
 
 	/* Settled before; or given before in this run: stored by it, or
 	 * noted in claim_given when it was not (only those are noted, so that
 	 * a first settlement of many claims keeps no list of them). */
-	db_bind_static(c->stored, 1, v[C_INSTITUTION].s);
-	db_bind_static(c->stored, 2, v[C_ID].s);
+	db_bind_static(c->stored, 1, v[CLAIM_INSTITUTION].s);
+	db_bind_static(c->stored, 2, v[CLAIM_CLAIM_ID].s);
 	bool stored = db_step(&r->db, c->stored) == DB_ROW;
-	bool seen = stored && db_int64(c->stored, C_N - C_NATIONAL + 4) == r->j.entry;
+	bool seen = stored && db_int64(c->stored, STORED_ENTRY) == r->j.entry;
 	bool same = stored && !seen && same_claim(c->stored, v);
 	if (!seen) {
-		db_bind_static(c->given, 1, v[C_INSTITUTION].s);
-		db_bind_static(c->given, 2, v[C_ID].s);
+		db_bind_static(c->given, 1, v[CLAIM_INSTITUTION].s);
+		db_bind_static(c->given, 2, v[CLAIM_CLAIM_ID].s);
 		seen = db_step(&r->db, c->given) == DB_ROW;
 		db_reset(c->given);
 	}
@@ -357,18 +361,18 @@ static void take(struct rec *rec, void *ctx)
 	bool capped = false;
 	if (!reason) {
 		computed = aid(c, v, &capped);
-		if (v[C_ADVANCE].i > computed) {
+		if (v[CLAIM_ADVANCE].i > computed) {
 			approved = computed;
 			status = "adjusted";
 			reason = capped ? "annual_cap" : "advance_above_aid";
 		} else {
-			approved = v[C_ADVANCE].i; /* equal, or lower: as claimed */
+			approved = v[CLAIM_ADVANCE].i; /* equal, or lower: as claimed */
 			status = "approved";
 		}
 	} else if (is(reason, "period_closed") && here) {
 		if (++c->messages <= 100 && !r->o->quiet)
 			diag_at(p->source, p->line, "corrects", "%s is in a signed statement (period_closed)",
-				v[C_CORRECTS].s);
+				v[CLAIM_CORRECTS].s);
 	} else {
 		tell(c, p, v, reason);
 	}
@@ -381,15 +385,15 @@ static void take(struct rec *rec, void *ctx)
 	r->rejected += is(status, "rejected");
 	r->adjusted += is(status, "adjusted");
 	r->approved += is(status, "approved");
-	const char *text[] = {v[C_INSTITUTION].s, v[C_ID].s, r->s->quarter, v[C_NATIONAL].s,
-			      v[C_VISIT].s, v[C_TYPE].s};
+	const char *text[] = {v[CLAIM_INSTITUTION].s, v[CLAIM_CLAIM_ID].s, r->s->quarter,
+			      v[CLAIM_NATIONAL_ID].s, v[CLAIM_VISIT_DATE].s, v[CLAIM_VISIT_TYPE].s};
 	for (int i = 0; i < 6; i++)
 		db_bind_static(c->insert, i + 1, text[i]);
-	db_bind_int64(c->insert, 7, (int)v[C_REFERRAL].i);
-	db_bind_int64(c->insert, 8, v[C_TOTAL].i);
-	db_bind_int64(c->insert, 9, v[C_INSURANCE].i);
-	db_bind_int64(c->insert, 10, v[C_ADVANCE].i);
-	db_bind_static(c->insert, 11, v[C_CORRECTS].given ? v[C_CORRECTS].s : NULL);
+	db_bind_int64(c->insert, 7, (int)v[CLAIM_REFERRAL].i);
+	db_bind_int64(c->insert, 8, v[CLAIM_TOTAL].i);
+	db_bind_int64(c->insert, 9, v[CLAIM_INSURANCE_PAID].i);
+	db_bind_int64(c->insert, 10, v[CLAIM_ADVANCE].i);
+	db_bind_static(c->insert, 11, v[CLAIM_CORRECTS].given ? v[CLAIM_CORRECTS].s : NULL);
 	db_bind_int64(c->insert, 12, computed);
 	db_bind_int64(c->insert, 13, approved);
 	db_bind_static(c->insert, 14, status);

@@ -11,6 +11,7 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "store/finish.h"
+#include "store/lookup.h"
 #include "io/output.h"
 #include "core/progress.h"
 
@@ -53,7 +54,8 @@ int settle_main(const struct jz_opts *o, const struct settle_opts *s)
 			   o->db);
 	db_open(&r.db, o->db, !writes ? DB_READ : o->dry_run ? DB_TRIAL : DB_WRITE,
 		o->busy_timeout_ms);
-	r.env = (struct kind_env){.db = &r.db, .today = date_today(), .as_of = o->as_of};
+	r.env = (struct kind_env){.today = date_today(), .as_of = o->as_of};
+	lookup_open(&r.env, &r.db);
 	r.hist.db = &r.db;
 	output_open(&out, o->output);
 	output_spool(&out);
@@ -91,7 +93,7 @@ int settle_main(const struct jz_opts *o, const struct settle_opts *s)
 	}
 	progress_done();
 	history_free(&r.hist);
-	kind_env_free(&r.env);
+	lookup_close(&r.env);
 	bool closed = rec_writer_close(r.w);
 
 	if (!writes) {

@@ -12,23 +12,39 @@
 #include "io/kind.h"
 #include "core/exitcode.h"
 #include "core/text.h"
+#include "store/sql.h"
 
-/* Each person's version in force on ?1: the latest effective <= ?1, and of
- * those the latest entry. */
-#define COLUMNS \
-	"national_id, name, household_id, relation, street, hukou_type, hukou_local, " \
-	"residence_since, employment, able_to_work, monthly_income, insurance, disability, " \
-	"disability_grade, disability_cert, illness, cerebral_palsy, rehab_training, " \
-	"student_level, wubao, released_on, hukou_pending, enterprise_hardship, " \
-	"one_child_hardship, troop, returned_overseas, self_care, housing_need, " \
-	"dilapidated_house, effective "
+/* The person kind's columns as a SELECT list, each in its place, so that
+ * column PERSON_X of a row is the kind's column X: NULL for those derived
+ * from the ID, which are not stored.  Built once. */
+static const char *columns(void)
+{
+	static char cols[1024];
+	size_t used = 0;
 
+	if (cols[0])
+		return cols;
+	for (int i = 0; i < PERSON_NCOLUMNS; i++) {
+		const struct field *f = &kind_person.fields[i];
+		used += snprintf(cols + used, sizeof cols - used, "%s%s", i ? ", " : "",
+				 f->flags & F_DERIVED ? "NULL" : f->name);
+	}
+	return cols;
+}
+
+/* Prepare sql, its %s the person columns. */
+static db_stmt *prepare_person(struct db *db, const char *sql)
+{
+	char text[2048];
+
+	snprintf(text, sizeof text, sql, columns());
+	return db_prepare(db, text);
+}
+
+/* Each person's version in force on ?1, of the entries up to ?2. */
 static const char in_force_sql[] =
-	"SELECT " COLUMNS "FROM person p WHERE p.effective <= ?1 AND p.entry <= ?2 AND p.rowid = "
-	"(SELECT q.rowid FROM person q WHERE q.national_id = p.national_id AND q.effective <= ?1 "
-	"AND q.entry <= ?2 "
-	"ORDER BY q.effective DESC, q.entry DESC LIMIT 1) "
-	"ORDER BY p.household_id, p.national_id";
+	"SELECT %s FROM person p WHERE p.effective <= ?1 AND p.entry <= ?2 AND "
+	SQL_PERSON_IN_FORCE_UNTIL("p", "?1", "?2") " ORDER BY p.household_id, p.national_id";
 
 static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
@@ -48,35 +64,36 @@ static jz_date date_col(sqlite3_stmt *st, int col, bool *given)
 static void read_person(sqlite3_stmt *st, struct person *p)
 {
 	memset(p, 0, sizeof *p);
-	text(st, 0, p->id, sizeof p->id);
-	text(st, 1, p->name, sizeof p->name);
-	text(st, 3, p->relation, sizeof p->relation);
-	text(st, 5, p->hukou_type, sizeof p->hukou_type);
-	p->hukou_local = sqlite3_column_int(st, 6);
-	p->residence_since = date_col(st, 7, &p->has_residence_since);
-	text(st, 8, p->employment, sizeof p->employment);
-	p->able_to_work = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 9);
-	p->income = sqlite3_column_int64(st, 10);
-	text(st, 11, p->insurance, sizeof p->insurance);
-	text(st, 12, p->disability, sizeof p->disability);
-	p->disability_grade = sqlite3_column_int(st, 13);
-	p->disability_cert = sqlite3_column_int(st, 14);
-	text(st, 15, p->illness, sizeof p->illness);
-	p->cerebral_palsy = sqlite3_column_int(st, 16);
-	p->rehab_training = sqlite3_column_int(st, 17);
-	text(st, 18, p->student_level, sizeof p->student_level);
-	p->wubao = sqlite3_column_int(st, 19);
-	p->released_on = date_col(st, 20, &p->has_released_on);
-	p->hukou_pending = sqlite3_column_int(st, 21);
-	p->enterprise_hardship = sqlite3_column_int(st, 22);
-	p->one_child_hardship = sqlite3_column_int(st, 23);
-	p->troop = sqlite3_column_int(st, 24);
-	p->returned_overseas = sqlite3_column_int(st, 25);
-	text(st, 26, p->self_care, sizeof p->self_care);
-	p->housing_need = sqlite3_column_int(st, 27);
-	p->dilapidated_house = sqlite3_column_int(st, 28);
+	text(st, PERSON_NATIONAL_ID, p->id, sizeof p->id);
+	text(st, PERSON_NAME, p->name, sizeof p->name);
+	text(st, PERSON_RELATION, p->relation, sizeof p->relation);
+	text(st, PERSON_HUKOU_TYPE, p->hukou_type, sizeof p->hukou_type);
+	p->hukou_local = sqlite3_column_int(st, PERSON_HUKOU_LOCAL);
+	p->residence_since = date_col(st, PERSON_RESIDENCE_SINCE, &p->has_residence_since);
+	text(st, PERSON_EMPLOYMENT, p->employment, sizeof p->employment);
+	p->able_to_work = sqlite3_column_type(st, PERSON_ABLE_TO_WORK) == SQLITE_NULL ? -1
+			  : sqlite3_column_int(st, PERSON_ABLE_TO_WORK);
+	p->income = sqlite3_column_int64(st, PERSON_MONTHLY_INCOME);
+	text(st, PERSON_INSURANCE, p->insurance, sizeof p->insurance);
+	text(st, PERSON_DISABILITY, p->disability, sizeof p->disability);
+	p->disability_grade = sqlite3_column_int(st, PERSON_DISABILITY_GRADE);
+	p->disability_cert = sqlite3_column_int(st, PERSON_DISABILITY_CERT);
+	text(st, PERSON_ILLNESS, p->illness, sizeof p->illness);
+	p->cerebral_palsy = sqlite3_column_int(st, PERSON_CEREBRAL_PALSY);
+	p->rehab_training = sqlite3_column_int(st, PERSON_REHAB_TRAINING);
+	text(st, PERSON_STUDENT_LEVEL, p->student_level, sizeof p->student_level);
+	p->wubao = sqlite3_column_int(st, PERSON_WUBAO);
+	p->released_on = date_col(st, PERSON_RELEASED_ON, &p->has_released_on);
+	p->hukou_pending = sqlite3_column_int(st, PERSON_HUKOU_PENDING);
+	p->enterprise_hardship = sqlite3_column_int(st, PERSON_ENTERPRISE_HARDSHIP);
+	p->one_child_hardship = sqlite3_column_int(st, PERSON_ONE_CHILD_HARDSHIP);
+	p->troop = sqlite3_column_int(st, PERSON_TROOP);
+	p->returned_overseas = sqlite3_column_int(st, PERSON_RETURNED_OVERSEAS);
+	text(st, PERSON_SELF_CARE, p->self_care, sizeof p->self_care);
+	p->housing_need = sqlite3_column_int(st, PERSON_HOUSING_NEED);
+	p->dilapidated_house = sqlite3_column_int(st, PERSON_DILAPIDATED_HOUSE);
 	bool given;
-	p->effective = date_col(st, 29, &given);
+	p->effective = date_col(st, PERSON_EFFECTIVE, &given);
 	p->birth = idn_birth(p->id);
 	p->sex = idn_sex(p->id);
 }
@@ -91,9 +108,9 @@ bool person_load(struct registry_history *hist, const char *national_id, jz_date
 		 struct person *p)
 {
 	if (!hist->person)
-		hist->person = db_prepare(hist->db, "SELECT " COLUMNS "FROM person WHERE national_id = ?1 "
-					  "AND effective <= ?2 AND entry <= ?3 "
-					  "ORDER BY effective DESC, entry DESC LIMIT 1");
+		hist->person = prepare_person(hist->db, "SELECT %s FROM person WHERE "
+					      "national_id = ?1 AND effective <= ?2 AND entry <= ?3 "
+					      SQL_NEWEST_FIRST);
 	sqlite3_stmt *st = hist->person;
 	char date[DATE_TEXT];
 
@@ -112,10 +129,9 @@ bool household_load(struct registry_history *hist, const char *household_id, jz_
 		    struct household *h)
 {
 	if (!hist->household)
-		hist->household = db_prepare(hist->db, "SELECT " COLUMNS "FROM person v WHERE "
-			"v.household_id = ?1 AND v.entry <= ?3 AND v.rowid = (SELECT w.rowid FROM person w "
-			"WHERE w.national_id = v.national_id AND w.effective <= ?2 AND w.entry <= ?3 "
-			"ORDER BY w.effective DESC, w.entry DESC LIMIT 1) ORDER BY v.national_id");
+		hist->household = prepare_person(hist->db, "SELECT %s FROM person v WHERE "
+			"v.household_id = ?1 AND v.entry <= ?3 AND "
+			SQL_PERSON_IN_FORCE_UNTIL("v", "?2", "?3") " ORDER BY v.national_id");
 	sqlite3_stmt *st = hist->household;
 	struct db *db = hist->db;
 	char date[DATE_TEXT];
@@ -134,7 +150,7 @@ bool household_load(struct registry_history *hist, const char *household_id, jz_
 				diag_fatal(JZ_SOFTWARE, "out of memory");
 		}
 		if (h->n == 0)
-			text(st, 4, h->street, sizeof h->street);
+			text(st, PERSON_STREET, h->street, sizeof h->street);
 		read_person(st, &h->member[h->n++]);
 	}
 	return h->n > 0;
@@ -235,7 +251,7 @@ void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)
 void household_each_until(struct db *db, jz_date on, long long max_entry, household_fn fn,
 			  void *ctx)
 {
-	sqlite3_stmt *st = db_prepare(db, in_force_sql);
+	sqlite3_stmt *st = prepare_person(db, in_force_sql);
 	struct household h = {0};
 	int cap = 0;
 	char date[DATE_TEXT], id[128];
@@ -244,14 +260,14 @@ void household_each_until(struct db *db, jz_date on, long long max_entry, househ
 	db_bind_text(st, 1, date);
 	sqlite3_bind_int64(st, 2, max_entry ? max_entry : LLONG_MAX);
 	while (db_step(db, st) == SQLITE_ROW) {
-		text(st, 2, id, sizeof id);
+		text(st, PERSON_HOUSEHOLD_ID, id, sizeof id);
 		if (h.n && strcmp(id, h.id) != 0) {
 			fn(&h, ctx);
 			h.n = 0;
 		}
 		if (h.n == 0) {
 			memcpy(h.id, id, sizeof id);
-			text(st, 4, h.street, sizeof h.street);
+			text(st, PERSON_STREET, h.street, sizeof h.street);
 		}
 		if (h.n == cap) {
 			cap = cap ? 2 * cap : 8;
@@ -273,41 +289,39 @@ static void copy(const struct value *v, char *buf, size_t len)
 
 void person_from_values(const struct value *v, struct person *p, char household_id[128])
 {
-	const struct kind *k = &kind_person;
-#define V(name) (&v[kind_column(k, name)])
 	memset(p, 0, sizeof *p);
-	copy(V("national_id"), p->id, sizeof p->id);
-	copy(V("name"), p->name, sizeof p->name);
-	copy(V("household_id"), household_id, 128);
-	copy(V("relation"), p->relation, sizeof p->relation);
-	copy(V("hukou_type"), p->hukou_type, sizeof p->hukou_type);
-	copy(V("employment"), p->employment, sizeof p->employment);
-	copy(V("insurance"), p->insurance, sizeof p->insurance);
-	copy(V("disability"), p->disability, sizeof p->disability);
-	copy(V("illness"), p->illness, sizeof p->illness);
-	copy(V("student_level"), p->student_level, sizeof p->student_level);
-	copy(V("self_care"), p->self_care, sizeof p->self_care);
-	p->hukou_local = V("hukou_local")->i;
-	p->disability_cert = V("disability_cert")->i;
-	p->cerebral_palsy = V("cerebral_palsy")->i;
-	p->rehab_training = V("rehab_training")->i;
-	p->wubao = V("wubao")->i;
-	p->hukou_pending = V("hukou_pending")->i;
-	p->enterprise_hardship = V("enterprise_hardship")->i;
-	p->one_child_hardship = V("one_child_hardship")->i;
-	p->troop = V("troop")->i;
-	p->returned_overseas = V("returned_overseas")->i;
-	p->housing_need = V("housing_need")->i;
-	p->dilapidated_house = V("dilapidated_house")->i;
-	p->able_to_work = V("able_to_work")->given ? (int)V("able_to_work")->i : -1;
-	p->disability_grade = V("disability_grade")->given ? (int)V("disability_grade")->i : 0;
-	p->income = V("monthly_income")->i;
-	p->has_residence_since = V("residence_since")->given;
-	p->residence_since = V("residence_since")->i;
-	p->has_released_on = V("released_on")->given;
-	p->released_on = V("released_on")->i;
-	p->effective = V("effective")->i;
+	copy(&v[PERSON_NATIONAL_ID], p->id, sizeof p->id);
+	copy(&v[PERSON_NAME], p->name, sizeof p->name);
+	copy(&v[PERSON_HOUSEHOLD_ID], household_id, 128);
+	copy(&v[PERSON_RELATION], p->relation, sizeof p->relation);
+	copy(&v[PERSON_HUKOU_TYPE], p->hukou_type, sizeof p->hukou_type);
+	copy(&v[PERSON_EMPLOYMENT], p->employment, sizeof p->employment);
+	copy(&v[PERSON_INSURANCE], p->insurance, sizeof p->insurance);
+	copy(&v[PERSON_DISABILITY], p->disability, sizeof p->disability);
+	copy(&v[PERSON_ILLNESS], p->illness, sizeof p->illness);
+	copy(&v[PERSON_STUDENT_LEVEL], p->student_level, sizeof p->student_level);
+	copy(&v[PERSON_SELF_CARE], p->self_care, sizeof p->self_care);
+	p->hukou_local = v[PERSON_HUKOU_LOCAL].i;
+	p->disability_cert = v[PERSON_DISABILITY_CERT].i;
+	p->cerebral_palsy = v[PERSON_CEREBRAL_PALSY].i;
+	p->rehab_training = v[PERSON_REHAB_TRAINING].i;
+	p->wubao = v[PERSON_WUBAO].i;
+	p->hukou_pending = v[PERSON_HUKOU_PENDING].i;
+	p->enterprise_hardship = v[PERSON_ENTERPRISE_HARDSHIP].i;
+	p->one_child_hardship = v[PERSON_ONE_CHILD_HARDSHIP].i;
+	p->troop = v[PERSON_TROOP].i;
+	p->returned_overseas = v[PERSON_RETURNED_OVERSEAS].i;
+	p->housing_need = v[PERSON_HOUSING_NEED].i;
+	p->dilapidated_house = v[PERSON_DILAPIDATED_HOUSE].i;
+	const struct value *able = &v[PERSON_ABLE_TO_WORK], *grade = &v[PERSON_DISABILITY_GRADE];
+	p->able_to_work = able->given ? (int)able->i : -1;
+	p->disability_grade = grade->given ? (int)grade->i : 0;
+	p->income = v[PERSON_MONTHLY_INCOME].i;
+	p->has_residence_since = v[PERSON_RESIDENCE_SINCE].given;
+	p->residence_since = v[PERSON_RESIDENCE_SINCE].i;
+	p->has_released_on = v[PERSON_RELEASED_ON].given;
+	p->released_on = v[PERSON_RELEASED_ON].i;
+	p->effective = v[PERSON_EFFECTIVE].i;
 	p->birth = idn_birth(p->id);
 	p->sex = idn_sex(p->id);
-#undef V
 }

@@ -92,7 +92,7 @@ int main(void)
 
 	/* grant takes a decision of every programme assess decides, and knows
 	 * how often each is paid. */
-	const struct field *programme = &kind_decision.fields[kind_column(&kind_decision, "programme")];
+	const struct field *programme = &kind_decision.fields[DECISION_PROGRAMME];
 	int n = 0;
 	for (const char *const *c = programme->codes; *c; c++, n++)
 		CHECK(assess_known_programme(*c) && grant_period(*c), "decision programme %s is "
