@@ -1,6 +1,7 @@
 #!/bin/sh
-# make check: run the C unit tests, the bats tests and the man page lint,
-# print each result, and end with one line "N passed, N failed".
+# make check: run the C unit tests, the bats tests, the man page lint and
+# the layer check, print each result, and end with one line
+# "N passed, N failed".
 #   check.sh BUILD_DIR UNIT_TEST...
 set -u
 build=$1
@@ -77,6 +78,11 @@ for m in man/*.[157]; do
 		printf 'not ok - mandoc -Tlint %s\n%s\n' "$m" "$out"
 	fi
 done > "$log"
+tally < "$log"
+
+# The layers of lib/ (jiuzhu(7) LAYERS): includes point down, only store/
+# calls SQLite, cmd/ sees its command's header, opts and diag.
+sh tools/layers.sh > "$log"
 tally < "$log"
 
 echo "$pass passed, $fail failed"
