@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 	jz_opts_init(&a.common, argc, argv);
 	a.common.html = true;
 	argp_parse(&argp, argc, argv, 0, 0, &a);
-	int status = report_main(&a.common, &a.report);
+	int status = report_run(&a.common, &a.report);
 	free(a.common.command_line);
 	return status;
 }

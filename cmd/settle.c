@@ -122,7 +122,7 @@ int main(int argc, char **argv)
 	diag_progname = "settle";
 	jz_opts_init(&a.common, argc, argv);
 	argp_parse(&argp, argc, argv, 0, 0, &a);
-	int status = settle_main(&a.common, &a.settle);
+	int status = settle_run(&a.common, &a.settle);
 	free(a.common.command_line);
 	return status;
 }

@@ -3,7 +3,7 @@
  * the output printed inside it and put in place after the commit, so that
  * a run that fails leaves neither rows nor output.  Also the funding run.
  */
-#include "grant/grant.h"
+#include "grant/grant_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +21,7 @@ static const char *const funding_columns[] = {"account", "date", "amount", "sour
 					      "balance"};
 
 struct funding_run {
-	struct grant_run *r;
+	struct grant_job *r;
 	int src;
 	db_stmt *seen, *stored, *insert;
 };
@@ -34,7 +34,7 @@ struct funding_run {
 static void take_funding(struct rec *rec, void *ctx)
 {
 	struct funding_run *f = ctx;
-	struct grant_run *r = f->r;
+	struct grant_job *r = f->r;
 	const struct kind *k = &kind_funding;
 	struct value v[8];
 	struct problems *p = &rec->prob;
@@ -80,7 +80,7 @@ static void take_funding(struct rec *rec, void *ctx)
 	r->taken++;
 }
 
-void grant_funding(struct grant_run *r)
+void grant_funding(struct grant_job *r)
 {
 	const struct kind *k = &kind_funding;
 	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
@@ -113,7 +113,7 @@ void grant_funding(struct grant_run *r)
 
 static void say_done(const void *ctx, const char *verb)
 {
-	const struct grant_run *r = ctx;
+	const struct grant_job *r = ctx;
 	const struct grant_store *s = &r->store;
 	char fen[MONEY_TEXT], month[DATE_TEXT];
 
@@ -148,7 +148,7 @@ static void say_done(const void *ctx, const char *verb)
  * lock, and assess must be able to finish.  --period with no FILE grants
  * the decisions on standard input when there are any (cli.md: the payroll
  * alone when there is no input: a terminal, /dev/null, cron's empty pipe). */
-static void choose_inputs(struct grant_run *r)
+static void choose_inputs(struct grant_job *r)
 {
 	static char *stdin_only[] = {"-"};
 	const struct grant_opts *g = r->g;
@@ -167,9 +167,9 @@ static void choose_inputs(struct grant_run *r)
 	}
 }
 
-int grant_main(const struct jz_opts *o, const struct grant_opts *g)
+int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 {
-	struct grant_run r = {.o = o, .g = g};
+	struct grant_job r = {.o = o, .g = g};
 	struct output out;
 
 	input_check_files(g->files, g->nfiles);

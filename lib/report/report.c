@@ -1,5 +1,5 @@
 /* The subjects of report(1) this release has (see report.h). */
-#include "report/report.h"
+#include "report/report_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -159,7 +159,7 @@ static const char *title(struct report *p, const char *what, const char *by)
 	return p->title;
 }
 
-int report_main(const struct jz_opts *o, const struct report_opts *r)
+int report_run(const struct jz_opts *o, const struct report_opts *r)
 {
 	struct report p = {.o = o, .r = r};
 	struct output out;

@@ -5,7 +5,7 @@
  * compared with the advance claimed; the line is stored and printed.  One
  * streaming pass: a registry lookup or two per claim, nothing held.
  */
-#include "settle/settle.h"
+#include "settle/settle_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +29,7 @@ struct institution {
 };
 
 struct claims {
-	struct settle_run *r;
+	struct settle_job *r;
 	int src;
 	struct institution *inst;
 	int ninst;
@@ -116,7 +116,7 @@ static bool found(struct db *db, db_stmt *st, const char *a, const char *b)
 }
 
 /* A rate or amount of the policy on the visit date; none stops the run. */
-static int64_t param(struct settle_run *r, const char *name, jz_date on)
+static int64_t param(struct settle_job *r, const char *name, jz_date on)
 {
 	return policy_need(&r->pol, name, on)->i;
 }
@@ -148,7 +148,7 @@ static bool target_of(struct claims *c, const char *institution, const char *id,
 static const char *check(struct claims *c, const struct value *v, const struct institution *in,
 			 bool duplicate)
 {
-	struct settle_run *r = c->r;
+	struct settle_job *r = c->r;
 	jz_date visit = v[C_VISIT].i;
 	char chain[160];
 
@@ -187,7 +187,7 @@ static const char *check(struct claims *c, const struct value *v, const struct i
  * quarter, corrected lines aside).  *capped when the cap cut it. */
 static jz_fen aid(struct claims *c, const struct value *v, bool *capped)
 {
-	struct settle_run *r = c->r;
+	struct settle_job *r = c->r;
 	jz_date visit = v[C_VISIT].i, jan1, next;
 	jz_fen base = v[C_TOTAL].i - v[C_INSURANCE].i;
 	int y, m, d;
@@ -223,7 +223,7 @@ const char *const settle_line_columns[] = {
 };
 const int settle_line_ncolumns = sizeof settle_line_columns / sizeof settle_line_columns[0];
 
-static void print_line(struct settle_run *r, const char *const cells[C_N], jz_fen computed,
+static void print_line(struct settle_job *r, const char *const cells[C_N], jz_fen computed,
 		       jz_fen approved, const char *status, const char *reason)
 {
 	char comp[MONEY_TEXT], appr[MONEY_TEXT];
@@ -284,7 +284,7 @@ static bool same_claim(db_stmt *st, const struct value *v)
 }
 
 /* The line stored for a claim given again: printed as it was. */
-static void print_stored(struct settle_run *r, db_stmt *st, const char *cells[C_N])
+static void print_stored(struct settle_job *r, db_stmt *st, const char *cells[C_N])
 {
 	const char *status = db_text(st, C_N - C_NATIONAL + 2);
 	const char *reason = db_text(st, C_N - C_NATIONAL + 3);
@@ -303,7 +303,7 @@ static void note_given(struct claims *c, const struct value *v)
 static void take(struct rec *rec, void *ctx)
 {
 	struct claims *c = ctx;
-	struct settle_run *r = c->r;
+	struct settle_job *r = c->r;
 	const struct kind *k = &kind_claim;
 	struct value v[C_N];
 	struct problems *p = &rec->prob;
@@ -402,7 +402,7 @@ static void take(struct rec *rec, void *ctx)
 	r->added++;
 }
 
-void settle_claims(struct settle_run *r)
+void settle_claims(struct settle_job *r)
 {
 	static char *stdin_only[] = {"-"};
 	char **files = r->s->nfiles ? r->s->files : stdin_only;

@@ -2,7 +2,7 @@
  * The frame of a settle(1) run (see settle.h): one transaction,
  * journalled, the output held back and shown after the commit.
  */
-#include "settle/settle.h"
+#include "settle/settle_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,7 +16,7 @@
 
 static void say_done(const void *ctx, const char *verb)
 {
-	const struct settle_run *r = ctx;
+	const struct settle_job *r = ctx;
 	const struct settle_opts *s = r->s;
 
 	if (r->o->quiet)
@@ -37,9 +37,9 @@ static void say_done(const void *ctx, const char *verb)
 	}
 }
 
-int settle_main(const struct jz_opts *o, const struct settle_opts *s)
+int settle_run(const struct jz_opts *o, const struct settle_opts *s)
 {
-	struct settle_run r = {.o = o, .s = s};
+	struct settle_job r = {.o = o, .s = s};
 	struct output out;
 	int status = JZ_OK;
 	bool writes = s->mode != SETTLE_SUMMARY;
