@@ -11,7 +11,7 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "store/finish.h"
+#include "store/run.h"
 #include "io/output.h"
 #include "core/progress.h"
 

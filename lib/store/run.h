@@ -5,8 +5,8 @@
  * committed, and only then the output shown, so that nothing printed is
  * ever rolled back.
  */
-#ifndef JZ_FINISH_H
-#define JZ_FINISH_H
+#ifndef JZ_RUN_H
+#define JZ_RUN_H
 
 #include <stdbool.h>
 

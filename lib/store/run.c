@@ -1,5 +1,5 @@
-/* The end of a run that writes (see finish.h). */
-#include "store/finish.h"
+/* The end of a run that writes (see run.h). */
+#include "store/run.h"
 
 #include "core/diag.h"
 #include "core/exitcode.h"
