@@ -1,16 +1,15 @@
 /*
- * The frame of a grant(1) run (see grant.h): one transaction, journalled;
- * the output printed inside it and put in place after the commit, so that
- * a run that fails leaves neither rows nor output.  Also the funding run.
+ * A grant(1) run (see grant.h) in its frame (store/run.h): one
+ * transaction, journalled; the output printed inside it and put in place
+ * after the commit, so that a run that fails leaves neither rows nor
+ * output.  Also the funding run.
  */
 #include "grant/grant_int.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/diag.h"
-#include "core/exitcode.h"
 #include "store/run.h"
 #include "io/output.h"
 #include "core/progress.h"
@@ -171,23 +170,15 @@ int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 {
 	struct grant_job r = {.o = o, .g = g};
 	struct output out;
+	/* Grants are of an enrolled registry: a missing one is not created. */
+	struct run_frame f = {.o = o, .db = &r.db, .j = &r.j, .pol = &r.pol, .out = &out,
+			      .missing = "enrol the registry first, or give --db"};
 
 	input_check_files(g->files, g->nfiles);
 	choose_inputs(&r);
-	if (access(o->db, F_OK) != 0) /* grants are of an enrolled registry */
-		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol the registry first, or give --db",
-			   o->db);
-	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
+	run_begin(&f);
 	r.env = (struct kind_env){.db = &r.db, .today = date_today(), .as_of = o->as_of};
 	r.hist.db = &r.db;
-	output_open(&out, o->output);
-	output_spool(&out); /* bad input prints nothing, not even its good rows */
-	progress_start(o->quiet);
-	db_begin(&r.db);
-	journal_start(&r.db, &r.j);
-	policy_choose(&r.pol, &r.db, o->policy);
-	if (policy_store(&r.pol, &r.db, r.j.entry))
-		journal_count(&r.j, "policy", 1);
 	grant_store_open(&r.store, &r.db, r.j.entry);
 	if (g->period)
 		r.w = rec_writer_open(out.fp, o->format, payment_columns, payment_ncolumns);
@@ -226,10 +217,5 @@ int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 	history_free(&r.hist);
 	kind_env_free(&r.env);
 	bool written = rec_writer_close(r.w);
-	int status = run_finish(o, &r.db, &r.j, &out, r.pol.ref, written, r.bad, r.spoiled, say_done,
-				&r);
-	journal_free(&r.j);
-	policy_free(&r.pol);
-	db_close(&r.db);
-	return status;
+	return run_finish(&f, written, r.bad, r.spoiled, say_done, &r);
 }
