@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	diag_progname = "grant";
 	jz_opts_init(&a.common, argc, argv);
 	argp_parse(&argp, argc, argv, 0, 0, &a);
-	int status = grant_main(&a.common, &a.grant);
+	int status = grant_run(&a.common, &a.grant);
 	free(a.common.command_line);
 	return status;
 }

@@ -3,6 +3,7 @@
  * (cli.md report).  See report(1).
  */
 #include <argp.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
 	struct report_opts *r = &a->report;
-	char err[80], *stop;
+	char err[80];
+	const char *why;
 	jz_date end;
 
 	switch (key) {
@@ -68,19 +70,23 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		r->draw = true;
 		break;
 	case OPT_YEAR:
-		r->year = (int)strtol(arg, &stop, 10);
-		if (*stop || r->year < 1000 || r->year > 9998)
+		r->year = (int)parse_number(arg, 1000, 9998, &why);
+		if (why && strcmp(why, "invalid") == 0)
 			argp_error(state, "--year %s: expected a year, as in 2007", arg);
+		if (why)
+			argp_error(state, "--year %s: %s; expected a year, as in 2007", arg, why);
 		break;
 	case OPT_HORIZON:
-		r->horizon = (int)strtol(arg, &stop, 10);
-		if (*stop || r->horizon < 1 || r->horizon > 120)
+		r->horizon = (int)parse_number(arg, 1, 120, &why);
+		if (why) /* the message names the range: no "too large" needed */
 			argp_error(state, "--horizon %s: expected months from 1 to 120", arg);
 		break;
 	case OPT_SEED:
-		r->seed = strtol(arg, &stop, 10);
-		if (*stop || !*arg)
+		r->seed = (long)parse_number(arg, LONG_MIN, LONG_MAX, &why);
+		if (why && strcmp(why, "invalid") == 0)
 			argp_error(state, "--seed %s: expected a whole number", arg);
+		if (why)
+			argp_error(state, "--seed %s: %s; expected a whole number", arg, why);
 		r->seed_given = true;
 		break;
 	case ARGP_KEY_ARG: {
@@ -128,7 +134,7 @@ int main(int argc, char **argv)
 	jz_opts_init(&a.common, argc, argv);
 	a.common.html = true;
 	argp_parse(&argp, argc, argv, 0, 0, &a);
-	int status = report_main(&a.common, &a.report);
+	int status = report_run(&a.common, &a.report);
 	free(a.common.command_line);
 	return status;
 }

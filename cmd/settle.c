@@ -36,7 +36,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	struct args *a = state->input;
 	struct settle_opts *s = &a->settle;
-	char err[80], *end;
+	char err[80];
+	const char *why;
 
 	switch (key) {
 	case ARGP_KEY_INIT:
@@ -68,9 +69,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		s->fund = arg;
 		break;
 	case OPT_YEAR:
-		s->year = (int)strtol(arg, &end, 10);
-		if (*end || s->year < 1000 || s->year > 9999)
+		s->year = (int)parse_number(arg, 1000, 9999, &why);
+		if (why && strcmp(why, "invalid") == 0)
 			argp_error(state, "--year %s: expected a year, as in 2008", arg);
+		if (why)
+			argp_error(state, "--year %s: %s; expected a year, as in 2008", arg, why);
 		break;
 	case ARGP_KEY_ARGS:
 		s->files = state->argv + state->next;
@@ -119,7 +122,7 @@ int main(int argc, char **argv)
 	diag_progname = "settle";
 	jz_opts_init(&a.common, argc, argv);
 	argp_parse(&argp, argc, argv, 0, 0, &a);
-	int status = settle_main(&a.common, &a.settle);
+	int status = settle_run(&a.common, &a.settle);
 	free(a.common.command_line);
 	return status;
 }

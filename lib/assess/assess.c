@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "store/application.h"
 #include "store/db.h"
@@ -17,6 +16,7 @@
 #include "store/policy_store.h"
 #include "io/rec.h"
 #include "rules/rule.h"
+#include "store/run.h"
 #include "core/text.h"
 
 static const char *const columns[] = {
@@ -26,6 +26,7 @@ static const char *const columns[] = {
 
 struct sink {
 	struct rec_writer *w;
+	const struct jz_opts *o;
 	const struct assess_opts *a;
 	const struct policy *pol;
 	char as_of[DATE_TEXT];
@@ -224,6 +225,23 @@ bool assess_known_programme(const char *code)
 	return applied_for(code);
 }
 
+/* The run's summary, when it records (see run_finish). */
+static void say_recorded(const void *ctx, const char *verb)
+{
+	const struct sink *s = ctx;
+	const struct jz_opts *o = s->o;
+
+	if (o->quiet)
+		return;
+	if (*verb)
+		diag_warn("%s%lld decision%s to record (%lld recorded already)",
+			  o->dry_run ? "dry run: " : "nothing new: ", s->recorded,
+			  s->recorded == 1 ? "" : "s", s->unchanged);
+	else
+		diag_warn("recorded %lld decision%s (%lld recorded already) as journal entry %lld",
+			  s->recorded, s->recorded == 1 ? "" : "s", s->unchanged, s->journal->entry);
+}
+
 int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 {
 	struct db db;
@@ -233,24 +251,18 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record,
 			       .history = history_for_rules(&hist)};
 	struct journal j;
-	struct sink s = {.a = a, .pol = &pol, .ctx = &ctx, .out = &out, .db = &db};
+	struct sink s = {.o = o, .a = a, .pol = &pol, .ctx = &ctx, .out = &out, .db = &db};
+	/* Assessing creates no registry, not even with --record; without it,
+	 * one read transaction: the registry does not move under the run.
+	 * The output is opened last: a locked database or a bad policy is
+	 * told before a bad -o. */
+	struct run_frame f = {.o = o, .db = &db, .j = a->record ? &j : NULL, .pol = &pol,
+			      .out = &out, .missing = "enrol something first, or give --db",
+			      .output_last = true};
 
-	if (access(o->db, F_OK) != 0) /* assessing creates no registry, not even with --record */
-		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol something first, or give --db", o->db);
-	db_open(&db, o->db, a->record ? (o->dry_run ? DB_TRIAL : DB_WRITE) : DB_READ,
-		o->busy_timeout_ms);
+	run_begin(&f);
 	if (a->record) {
-		db_begin(&db);
-		journal_start(&db, &j);
 		s.journal = &j;
-	} else {
-		/* One read transaction: the registry does not move under the run. */
-		db_begin_read(&db);
-	}
-	policy_choose(&pol, &db, o->policy);
-	if (a->record) {
-		if (policy_store(&pol, &db, j.entry))
-			journal_count(&j, "policy", 1);
 		s.last = db_prepare(&db, "SELECT eligible, amount, reason, policy, trace FROM decision "
 				    "WHERE decision_id = ?1 ORDER BY entry DESC LIMIT 1");
 		s.insert = db_prepare(&db, "INSERT INTO decision (decision_id, as_of, programme, unit, "
@@ -270,8 +282,6 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	ctx.pol = &pol;
 	ctx.emit = write_decision;
 	ctx.sink = &s;
-	output_open(&out, o->output);
-	output_spool(&out); /* a run stopped half-way (exit 69) prints nothing */
 	s.w = rec_writer_open(out.fp, o->format, columns,
 			      (int)(sizeof columns / sizeof columns[0]) - !a->explain);
 	if (s.applications)
@@ -283,33 +293,19 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	application_free(&s.apps);
 	history_free(&hist);
 	free(s.mine);
-	if (!rec_writer_close(s.w) || !output_ready(&out)) {
+	bool written = rec_writer_close(s.w);
+	if (!a->record) {
+		run_end(&f, written);
+		return JZ_OK;
+	}
+	/* Checked before run_finish checks it again: assess has always told a
+	 * failed write the same, recording or not ("write failed"). */
+	if (!written || !output_ready(&out)) {
 		output_abort(&out);
 		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
 	}
-	if (!a->record) {
-		db_end_read(&db);
-	} else {
-		db_finalize(s.last);
-		db_finalize(s.insert);
-		journal_count(&j, "decision", s.recorded);
-		if (journal_total(&j) == 0 || o->dry_run) {
-			db_rollback(&db);
-			if (!o->quiet)
-				diag_warn("%s%lld decision%s to record (%lld recorded already)",
-					  o->dry_run ? "dry run: " : "nothing new: ", s.recorded,
-					  s.recorded == 1 ? "" : "s", s.unchanged);
-		} else {
-			journal_write(&db, &j, o->command_line, pol.ref);
-			db_commit(&db);
-			if (!o->quiet)
-				diag_warn("recorded %lld decision%s (%lld recorded already) as journal entry %lld",
-					  s.recorded, s.recorded == 1 ? "" : "s", s.unchanged, j.entry);
-		}
-		journal_free(&j);
-	}
-	output_commit(&out);
-	policy_free(&pol);
-	db_close(&db);
-	return JZ_OK;
+	db_finalize(s.last);
+	db_finalize(s.insert);
+	journal_count(&j, "decision", s.recorded);
+	return run_finish(&f, true, 0, false, say_recorded, &s);
 }

@@ -25,6 +25,7 @@
 #include "io/output.h"
 #include "store/policy_store.h"
 #include "core/progress.h"
+#include "store/run.h"
 #include "core/text.h"
 
 struct run {
@@ -588,6 +589,7 @@ static bool emit(struct run *r, struct output *out)
 	return rec_writer_close(w);
 }
 
+/* The rejects' writer, on the file run_begin opened. */
 static void open_rejects(struct run *r)
 {
 	static const char *cols[4 + KIND_MAX_FIELDS] = {"source", "line", "column", "reason"};
@@ -596,7 +598,6 @@ static void open_rejects(struct run *r)
 		return;
 	for (int i = 0; i < r->k->nfields; i++)
 		cols[4 + i] = r->k->fields[i].name;
-	output_open(&r->rejects_out, r->e->rejects);
 	r->rejects = rec_writer_open(r->rejects_out.fp, REC_CSV, cols, 4 + r->k->nfields);
 }
 
@@ -619,6 +620,25 @@ static void rejects_ready(struct run *r)
  * fed back to it. */
 static const char *const output_only[] = {"age", NULL};
 
+/* The run's summary (see run_finish).  Nothing new, and a dry run, are
+ * said even with -q. */
+static void say_done(const void *ctx, const char *verb)
+{
+	const struct run *r = ctx;
+	const struct jz_opts *o = r->o;
+
+	if (journal_total(&r->j) == 0)
+		diag_warn("nothing new: %lld record%s already in the registry%s", r->same,
+			  r->same == 1 ? "" : "s", o->dry_run ? " (dry run)" : "");
+	else if (*verb)
+		diag_warn("dry run: would add %lld %s record%s (%lld already in the registry); "
+			  "nothing was written", r->added, r->k->name, r->added == 1 ? "" : "s", r->same);
+	else if (!o->quiet)
+		diag_warn("added %lld %s record%s (%lld already in the registry) as journal "
+			  "entry %lld", r->added, r->k->name, r->added == 1 ? "" : "s", r->same,
+			  r->j.entry);
+}
+
 int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files, int nfiles)
 {
 	static char *stdin_only[] = {"-"};
@@ -626,7 +646,10 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	struct policy pol;
 	struct output out;
 	char sha[SHA256_HEX];
-	int status = JZ_OK;
+	/* A missing database is created: enrolment starts the registry. */
+	struct run_frame f = {.o = o, .db = &r.db, .j = &r.j, .pol = &pol, .out = &out,
+			      .also = e->keep_going && e->rejects ? &r.rejects_out : NULL,
+			      .also_path = e->rejects};
 
 	if (nfiles == 0) {
 		files = stdin_only;
@@ -635,20 +658,13 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	r.sources = files;
 	r.env.today = date_today();
 	r.env.as_of = o->as_of;
-	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
+	run_begin(&f); /* rows are printed as they are added, shown after the commit */
 	lookup_open(&r.env, &r.db);
-	output_open(&out, o->output); /* before any work: a bad -o fails at once */
-	output_spool(&out); /* rows are printed as they are added, shown after the commit */
 	r.out = out.fp;
 	r.out_ncols = out_columns(r.k, r.out_cols);
 	if (e->keep_going)
 		open_rejects(&r);
-	progress_start(o->quiet);
-	db_begin(&r.db);
-	journal_start(&r.db, &r.j);
-	policy_choose(&pol, &r.db, o->policy);
-	if (policy_store(&pol, &r.db, r.j.entry)) {
-		journal_count(&r.j, "policy", 1);
+	if (f.policy_stored) {
 		long long before = r.added;
 		enrol_policy_institutions(&r, &pol);
 		journal_count(&r.j, "institution", r.added - before);
@@ -671,54 +687,36 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	lookup_close(&r.env);
 	journal_count(&r.j, r.k->name, r.added);
 
-	if (r.spoiled || (r.bad && !e->keep_going)) {
-		db_rollback(&r.db);
-		if (r.bad)
-			diag_warn("%lld bad record%s; nothing was written", r.bad, r.bad == 1 ? "" : "s");
-		else
-			diag_warn("input that could not be read; nothing was written");
-		status = JZ_DATAERR;
+	/* Before run_finish: the writers closed, and when the run goes on,
+	 * the rejects made ready and what was added printed: again from the
+	 * database when the household checks took rows back, not at all when
+	 * every row was. */
+	bool failed = r.spoiled || (r.bad && !e->keep_going);
+	bool written = true;
+	if (failed) {
 		if (r.printed)
-			rec_writer_close(r.printed); /* frees it; the spool goes below */
-		output_abort(&out);
-		if (r.rejects) {
+			rec_writer_close(r.printed); /* frees it; the spool goes in run_finish */
+		if (r.rejects)
 			rec_writer_close(r.rejects); /* frees it; the file goes below */
-			output_abort(&r.rejects_out);
-		}
-		goto out;
-	}
-	rejects_ready(&r);
-	if (journal_total(&r.j) == 0) {
-		db_rollback(&r.db);
-		if (r.printed) { /* every row added was taken back */
-			rec_writer_close(r.printed);
-			output_rewind(&out);
-		}
-		diag_warn("nothing new: %lld record%s already in the registry%s", r.same,
-			  r.same == 1 ? "" : "s", o->dry_run ? " (dry run)" : "");
 	} else {
-		/* Printed inside the transaction, put in place after the commit:
-		 * an output that cannot be written stores nothing. */
-		if (!emit(&r, &out) || !output_ready(&out)) {
-			db_rollback(&r.db);
-			output_abort(&out);
-			diag_fatal(JZ_IOERR, "%s: write failed; nothing was written",
-				   o->output ? o->output : "standard output");
-		}
-		if (o->dry_run) {
-			db_rollback(&r.db);
-			diag_warn("dry run: would add %lld %s record%s (%lld already in the registry); "
-				  "nothing was written", r.added, r.k->name, r.added == 1 ? "" : "s", r.same);
+		rejects_ready(&r);
+		if (journal_total(&r.j) == 0) {
+			if (r.printed) { /* every row added was taken back */
+				rec_writer_close(r.printed);
+				output_rewind(&out);
+			}
 		} else {
-			journal_write(&r.db, &r.j, o->command_line, pol.ref);
-			db_commit(&r.db);
-			if (!o->quiet)
-				diag_warn("added %lld %s record%s (%lld already in the registry) as journal "
-					  "entry %lld", r.added, r.k->name, r.added == 1 ? "" : "s", r.same,
-					  r.j.entry);
+			/* Printed inside the transaction, put in place after the
+			 * commit: an output that cannot be written stores nothing. */
+			written = emit(&r, &out);
 		}
 	}
-	output_commit(&out);
+	int status = run_finish(&f, written, failed ? r.bad : 0, r.spoiled, say_done, &r);
+	if (failed) {
+		if (e->keep_going && e->rejects)
+			output_abort(&r.rejects_out);
+		return status;
+	}
 	if (r.bad) {
 		diag_warn("%lld bad record%s rejected%s%s", r.bad, r.bad == 1 ? "" : "s",
 			  e->rejects ? " to " : "", e->rejects ? e->rejects : "");
@@ -726,9 +724,5 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	}
 	if (e->keep_going && e->rejects)
 		output_commit(&r.rejects_out);
-out:
-	journal_free(&r.j);
-	policy_free(&pol);
-	db_close(&r.db);
 	return status;
 }

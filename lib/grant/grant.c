@@ -1,18 +1,18 @@
 /*
- * The frame of a grant(1) run (see grant.h): one transaction, journalled;
- * the output printed inside it and put in place after the commit, so that
- * a run that fails leaves neither rows nor output.  Also the funding run.
+ * A grant(1) run (see grant.h) in its frame (store/run.h): one
+ * transaction, journalled; the output printed inside it and put in place
+ * after the commit, so that a run that fails leaves neither rows nor
+ * output.  Also the funding run.
  */
-#include "grant/grant.h"
+#include "grant/grant_int.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "store/finish.h"
 #include "store/lookup.h"
+#include "store/run.h"
 #include "io/output.h"
 #include "core/progress.h"
 
@@ -22,7 +22,7 @@ static const char *const funding_columns[] = {"account", "date", "amount", "sour
 					      "balance"};
 
 struct funding_run {
-	struct grant_run *r;
+	struct grant_job *r;
 	int src;
 	db_stmt *seen, *stored, *insert;
 };
@@ -35,7 +35,7 @@ struct funding_run {
 static void take_funding(struct rec *rec, void *ctx)
 {
 	struct funding_run *f = ctx;
-	struct grant_run *r = f->r;
+	struct grant_job *r = f->r;
 	const struct kind *k = &kind_funding;
 	struct value v[KIND_MAX_FIELDS];
 	struct problems *p = &rec->prob;
@@ -84,7 +84,7 @@ static void take_funding(struct rec *rec, void *ctx)
 	r->taken++;
 }
 
-void grant_funding(struct grant_run *r)
+void grant_funding(struct grant_job *r)
 {
 	const struct kind *k = &kind_funding;
 	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
@@ -117,7 +117,7 @@ void grant_funding(struct grant_run *r)
 
 static void say_done(const void *ctx, const char *verb)
 {
-	const struct grant_run *r = ctx;
+	const struct grant_job *r = ctx;
 	const struct grant_store *s = &r->store;
 	char fen[MONEY_TEXT], month[DATE_TEXT];
 
@@ -152,7 +152,7 @@ static void say_done(const void *ctx, const char *verb)
  * lock, and assess must be able to finish.  --period with no FILE grants
  * the decisions on standard input when there are any (cli.md: the payroll
  * alone when there is no input: a terminal, /dev/null, cron's empty pipe). */
-static void choose_inputs(struct grant_run *r)
+static void choose_inputs(struct grant_job *r)
 {
 	static char *stdin_only[] = {"-"};
 	const struct grant_opts *g = r->g;
@@ -171,28 +171,20 @@ static void choose_inputs(struct grant_run *r)
 	}
 }
 
-int grant_main(const struct jz_opts *o, const struct grant_opts *g)
+int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 {
-	struct grant_run r = {.o = o, .g = g};
+	struct grant_job r = {.o = o, .g = g};
 	struct output out;
+	/* Grants are of an enrolled registry: a missing one is not created. */
+	struct run_frame f = {.o = o, .db = &r.db, .j = &r.j, .pol = &r.pol, .out = &out,
+			      .missing = "enrol the registry first, or give --db"};
 
 	input_check_files(g->files, g->nfiles);
 	choose_inputs(&r);
-	if (access(o->db, F_OK) != 0) /* grants are of an enrolled registry */
-		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol the registry first, or give --db",
-			   o->db);
-	db_open(&r.db, o->db, o->dry_run ? DB_TRIAL : DB_WRITE, o->busy_timeout_ms);
+	run_begin(&f);
 	r.env = (struct kind_env){.today = date_today(), .as_of = o->as_of};
 	lookup_open(&r.env, &r.db);
 	r.hist.db = &r.db;
-	output_open(&out, o->output);
-	output_spool(&out); /* bad input prints nothing, not even its good rows */
-	progress_start(o->quiet);
-	db_begin(&r.db);
-	journal_start(&r.db, &r.j);
-	policy_choose(&r.pol, &r.db, o->policy);
-	if (policy_store(&r.pol, &r.db, r.j.entry))
-		journal_count(&r.j, "policy", 1);
 	grant_store_open(&r.store, &r.db, r.j.entry);
 	if (g->period)
 		r.w = rec_writer_open(out.fp, o->format, payment_columns, payment_ncolumns);
@@ -231,10 +223,5 @@ int grant_main(const struct jz_opts *o, const struct grant_opts *g)
 	history_free(&r.hist);
 	lookup_close(&r.env);
 	bool written = rec_writer_close(r.w);
-	int status = run_finish(o, &r.db, &r.j, &out, r.pol.ref, written, r.bad, r.spoiled, say_done,
-				&r);
-	journal_free(&r.j);
-	policy_free(&r.pol);
-	db_close(&r.db);
-	return status;
+	return run_finish(&f, written, r.bad, r.spoiled, say_done, &r);
 }

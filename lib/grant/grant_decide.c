@@ -7,7 +7,7 @@
  * are paid once per occurrence: an application, a festival, a school or
  * calendar year, or (the rest) once per unit.
  */
-#include "grant/grant.h"
+#include "grant/grant_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,12 +39,12 @@ static void copy(char *dst, size_t len, const char *src)
 }
 
 /* A parameter's value on a date; a missing one stops the run (exit 69). */
-static const struct pvalue *param(struct grant_run *r, const char *name, jz_date on)
+static const struct pvalue *param(struct grant_job *r, const char *name, jz_date on)
 {
 	return policy_need(&r->pol, name, on);
 }
 
-static void from_decision(struct grant_run *r, struct grant *g, const struct dec *d,
+static void from_decision(struct grant_job *r, struct grant *g, const struct dec *d,
 			  const char *chain)
 {
 	memset(g, 0, sizeof *g);
@@ -65,7 +65,7 @@ static void from_decision(struct grant_run *r, struct grant *g, const struct dec
 }
 
 /* A new version of g, written by decision d for why. */
-static void revise(struct grant_run *r, struct grant *g, const struct dec *d, const char *why)
+static void revise(struct grant_job *r, struct grant *g, const struct dec *d, const char *why)
 {
 	copy(g->decision_id, sizeof g->decision_id, d->id);
 	if (why != g->reason)
@@ -75,7 +75,7 @@ static void revise(struct grant_run *r, struct grant *g, const struct dec *d, co
 }
 
 /* End g on the decision's date, or on end when given (not before its start). */
-static void end_grant_on(struct grant_run *r, struct grant *g, const struct dec *d,
+static void end_grant_on(struct grant_job *r, struct grant *g, const struct dec *d,
 			 const char *why, jz_date end)
 {
 	g->end = end > g->start ? end : g->start;
@@ -83,14 +83,14 @@ static void end_grant_on(struct grant_run *r, struct grant *g, const struct dec 
 	revise(r, g, d, why);
 }
 
-static void end_grant(struct grant_run *r, struct grant *g, const struct dec *d, const char *why)
+static void end_grant(struct grant_job *r, struct grant *g, const struct dec *d, const char *why)
 {
 	end_grant_on(r, g, d, why, d->as_of);
 }
 
 /* The year a yearly grant is for: the school year (from
  * education.school_year_start) for education, else the calendar year. */
-static jz_date year_start(struct grant_run *r, const struct dec *d, jz_date *next)
+static jz_date year_start(struct grant_job *r, const struct dec *d, jz_date *next)
 {
 	int y, m, day, sm = 1, sd = 1;
 	jz_date start;
@@ -107,7 +107,7 @@ static jz_date year_start(struct grant_run *r, const struct dec *d, jz_date *nex
 }
 
 /* A one-off or yearly decision: paid once per occurrence. */
-static void occurrence(struct grant_run *r, const struct dec *d, const char *chain)
+static void occurrence(struct grant_job *r, const struct dec *d, const char *chain)
 {
 	char id[300], date[DATE_TEXT], month[8], paid_on[DATE_TEXT];
 	jz_date end = d->as_of + 1;
@@ -172,7 +172,7 @@ static void occurrence(struct grant_run *r, const struct dec *d, const char *cha
 
 /* The member of household_id who found work on or after began and by on,
  * the earliest: *since the day.  False: none. */
-static bool found_work(struct grant_run *r, const char *household_id, jz_date began, jz_date on,
+static bool found_work(struct grant_job *r, const char *household_id, jz_date began, jz_date on,
 		       jz_date *since, char member[20])
 {
 	struct rule_ctx c = {.pol = &r->pol, .on = on, .history = history_for_rules(&r->hist)};
@@ -199,7 +199,7 @@ static bool found_work(struct grant_run *r, const char *household_id, jz_date be
 
 /* The end of a gradual exit for work found on since: the first day of the
  * month dibao.gradual_exit_months after since's month. */
-static jz_date exit_end(struct grant_run *r, jz_date since, jz_date on)
+static jz_date exit_end(struct grant_job *r, jz_date since, jz_date on)
 {
 	return rule_months_end(since, (long)param(r, "dibao.gradual_exit_months", on)->i);
 }
@@ -208,7 +208,7 @@ static jz_date exit_end(struct grant_run *r, jz_date since, jz_date on)
  * no grant ran (assess, in a file without grants, decided it), and the
  * insurance subsidy, paid for employment.insurance_subsidy_months from the
  * month work was found.  0: open; false: it is over already, start none. */
-static bool planned_end(struct grant_run *r, const struct dec *d, jz_date *end)
+static bool planned_end(struct grant_job *r, const struct dec *d, jz_date *end)
 {
 	char member[20];
 	jz_date since;
@@ -233,7 +233,7 @@ static bool planned_end(struct grant_run *r, const struct dec *d, jz_date *end)
 
 /* A dibao household's grant when the means test fails: gradual exit if a
  * member found work since the grant began (rules.md 1, 渐退), else the end. */
-static void exit_or_end(struct grant_run *r, struct grant *cur, const struct dec *d)
+static void exit_or_end(struct grant_job *r, struct grant *cur, const struct dec *d)
 {
 	char member[20], chain[240];
 	jz_date since;
@@ -270,7 +270,7 @@ static void exit_or_end(struct grant_run *r, struct grant *cur, const struct dec
 }
 
 /* A monthly decision: start, change or end the chain's grant from its date. */
-static void monthly(struct grant_run *r, const struct dec *d, const char *chain)
+static void monthly(struct grant_job *r, const struct dec *d, const char *chain)
 {
 	struct grant cur, g;
 	bool have = grant_chain_latest(&r->store, chain, &cur);
@@ -350,7 +350,7 @@ static void monthly(struct grant_run *r, const struct dec *d, const char *chain)
 	r->taken++;
 }
 
-static void apply(struct grant_run *r, const struct dec *d)
+static void apply(struct grant_job *r, const struct dec *d)
 {
 	char chain[240];
 	const char *key = is(d->unit, "application") ? d->application_id
@@ -373,7 +373,7 @@ static const char *or_null(const struct value *v)
 
 static void take(struct rec *rec, void *ctx)
 {
-	struct grant_run *r = ctx;
+	struct grant_job *r = ctx;
 	const struct kind *k = &kind_decision;
 	struct value v[KIND_MAX_FIELDS];
 	struct problems *p = &rec->prob;
@@ -417,7 +417,7 @@ static void take(struct rec *rec, void *ctx)
 
 /* ---- decisions that assess --record stored ---- */
 
-static void recorded(struct grant_run *r)
+static void recorded(struct grant_job *r)
 {
 	char date[DATE_TEXT], err[80];
 	db_stmt *st = db_prepare(&r->db, "SELECT decision_id, as_of, programme, unit, "
@@ -448,7 +448,7 @@ static void recorded(struct grant_run *r)
 			  date, date);
 }
 
-void grant_decisions(struct grant_run *r)
+void grant_decisions(struct grant_job *r)
 {
 	const struct kind *k = &kind_decision;
 	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};

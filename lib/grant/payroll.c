@@ -4,7 +4,7 @@
  * run again pays only what it did not pay before; a month may be run late,
  * and its payments carry the month they are for.
  */
-#include "grant/grant.h"
+#include "grant/grant_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -20,7 +20,7 @@ static const char due_sql[] =
 	"AND amount > 0 AND status <> 'deferred' AND (\"end\" IS NULL OR \"end\" > ?1) "
 	"ORDER BY grant_id";
 
-void grant_payroll(struct grant_run *r)
+void grant_payroll(struct grant_job *r)
 {
 	char first[DATE_TEXT], month[8], paid_on[DATE_TEXT], payment_id[300], amount[MONEY_TEXT];
 	db_stmt *st = db_prepare(&r->db, due_sql);

@@ -28,7 +28,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	struct jz_opts *o = state->input;
 	char err[120];
-	char *end;
+	const char *why;
 
 	switch (key) {
 	case OPT_DB:
@@ -68,8 +68,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		argp_state_help(state, stdout, ARGP_HELP_STD_HELP);
 		break;
 	case OPT_BUSY: {
-		long s = strtol(arg, &end, 10);
-		if (*arg == '\0' || *end != '\0' || s < 0 || s > 86400)
+		long long s = parse_number(arg, 0, 86400, &why);
+		if (why) /* the message names the range: no "too large" needed */
 			argp_error(state, "--busy-timeout %s: expected seconds from 0 to 86400", arg);
 		o->busy_timeout_ms = (int)s * 1000;
 		break;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "core/date.h"
+#include "core/number.h" /* parse_number, for the commands' own numeric options */
 #include "io/rec.h"
 
 struct jz_opts {

@@ -6,7 +6,7 @@
  *   (Sy * Su2 + n * Suy * u_t) / (n * Su2),  u = 2x - (n - 1),
  * rounded half up to the fen (or the household), never below zero.
  */
-#include "report/report.h"
+#include "report/report_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

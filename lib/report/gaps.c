@@ -5,7 +5,7 @@
  * paid dibao twice: by a grant of their own while counted in a household
  * that holds one (twice).
  */
-#include "report/report.h"
+#include "report/report_int.h"
 
 #include <stdio.h>
 #include <string.h>

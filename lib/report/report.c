@@ -1,10 +1,9 @@
 /* The subjects of report(1) this release has (see report.h). */
-#include "report/report.h"
+#include "report/report_int.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "report/audit.h"
 #include "store/db.h"
@@ -13,6 +12,7 @@
 #include "core/money.h"
 #include "io/output.h"
 #include "store/policy_store.h"
+#include "store/run.h"
 #include "io/rec.h"
 #include "store/sql.h"
 
@@ -159,7 +159,7 @@ static const char *title(struct report *p, const char *what, const char *by)
 	return p->title;
 }
 
-int report_main(const struct jz_opts *o, const struct report_opts *r)
+int report_run(const struct jz_opts *o, const struct report_opts *r)
 {
 	struct report p = {.o = o, .r = r};
 	struct output out;
@@ -197,17 +197,16 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 	if (r->by && strcmp(r->subject, "summary") == 0 && !report_by_ok(r->by))
 		diag_fatal(JZ_USAGE, "--by %s: the database's summary is by street, programme, group, "
 			   "institution or month", r->by);
-	if (access(o->db, F_OK) != 0)
-		diag_fatal(JZ_NOINPUT, "%s: no such database; give --db", o->db);
-	db_open(&p.db, o->db, DB_READ, o->busy_timeout_ms);
-	db_begin_read(&p.db); /* one view of the database */
-	output_open(&out, o->output);
-	output_spool(&out);
+	/* One view of the database.  Only the subjects that read the policy
+	 * choose it: a bad --policy stops no other. */
+	bool needs_policy = strcmp(r->subject, "policy") == 0 || strcmp(r->subject, "gaps") == 0 ||
+			    strcmp(r->subject, "survey") == 0;
+	struct run_frame f = {.o = o, .db = &p.db, .pol = needs_policy ? &pol : NULL, .out = &out,
+			      .missing = "give --db"};
+	run_begin(&f);
 	if (strcmp(r->subject, "policy") == 0) {
-		policy_choose(&pol, &p.db, o->policy);
 		p.w = rec_writer_open(out.fp, o->format, policy_columns, 5);
 		policy(&p, &pol);
-		policy_free(&pol);
 	} else if (strcmp(r->subject, "audit") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, audit_columns, audit_ncolumns);
 		long diffs = audit_run(&p.db, r->show_ids, p.w);
@@ -216,10 +215,8 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		if (!o->quiet)
 			diag_warn("audit: %ld difference%s", diffs, diffs == 1 ? "" : "s");
 	} else if (strcmp(r->subject, "gaps") == 0) {
-		policy_choose(&pol, &p.db, o->policy);
 		p.w = rec_writer_open(out.fp, o->format, report_gaps_columns, report_gaps_ncolumns);
 		long long n = report_gaps(&p.db, &pol, o->as_of, r->show_ids, p.w);
-		policy_free(&pol);
 		if (!o->quiet)
 			diag_warn("gaps: %lld", n);
 	} else if (strcmp(r->subject, "forecast") == 0) {
@@ -228,7 +225,6 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		rec_writer_title(p.w, title(&p, "救助预测报告 forecast", ""));
 		report_forecast(&p.db, r, r->horizon ? r->horizon : 3, p.w);
 	} else if (strcmp(r->subject, "survey") == 0) {
-		policy_choose(&pol, &p.db, o->policy);
 		jz_date jan1 = 0, dec31 = 0;
 		if (r->year) {
 			date_from_ymd(r->year, 1, 1, &jan1);
@@ -243,7 +239,6 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 					      report_survey_ncolumns);
 			report_survey(&p.db, &pol, r->year ? jan1 : r->from, r->year ? dec31 : r->to, p.w);
 		}
-		policy_free(&pol);
 	} else if (strcmp(r->subject, "summary") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, report_summary_columns(r->by ? r->by
 							 : "programme"), 5);
@@ -257,12 +252,6 @@ int report_main(const struct jz_opts *o, const struct report_opts *r)
 		rec_writer_title(p.w, title(&p, "医疗救助季度结算 settlement", ""));
 		settlement(&p);
 	}
-	db_end_read(&p.db);
-	if (!rec_writer_close(p.w) || !output_ready(&out)) {
-		output_abort(&out);
-		diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
-	}
-	output_commit(&out);
-	db_close(&p.db);
+	run_end(&f, rec_writer_close(p.w));
 	return status;
 }

@@ -4,7 +4,7 @@
  * them, summed by institution, month, visit type or status.  One pass; the
  * memory is one entry per key.
  */
-#include "report/report.h"
+#include "report/report_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

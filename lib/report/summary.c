@@ -5,7 +5,7 @@
  * (grant(1)) and the aid approved on the settlement lines of visits in it
  * (settle(1)), lines corrected later aside.
  */
-#include "report/report.h"
+#include "report/report_int.h"
 
 #include <stdio.h>
 #include <string.h>

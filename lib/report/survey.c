@@ -5,7 +5,7 @@
  * type, quantiles of per-capita income and expense relative to S, and the
  * shares of households under 1.0, 1.2, 1.5 and 2.0 x S.
  */
-#include "report/report.h"
+#include "report/report_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * fund still lacks for the aid approved and not yet paid from it comes
  * from the charity association's donations.  Booked once a year.
  */
-#include "settle/settle.h"
+#include "settle/settle_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -31,7 +31,7 @@ static jz_fen one(struct db *db, const char *sql, const char *a, const char *b)
 	return v;
 }
 
-void settle_fund(struct settle_run *r)
+void settle_fund(struct settle_job *r)
 {
 	struct ledger l;
 	char from[DATE_TEXT], to[DATE_TEXT], year[8], cells[5][MONEY_TEXT];

@@ -5,7 +5,7 @@
  * compared with the advance claimed; the line is stored and printed.  One
  * streaming pass: a registry lookup or two per claim, nothing held.
  */
-#include "settle/settle.h"
+#include "settle/settle_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +31,7 @@ enum { STORED_COMPUTED = CLAIM_NCOLUMNS - CLAIM_NATIONAL_ID, STORED_APPROVED, ST
        STORED_REASON, STORED_ENTRY };
 
 struct claims {
-	struct settle_run *r;
+	struct settle_job *r;
 	int src;
 	struct institution *inst;
 	int ninst;
@@ -118,7 +118,7 @@ static bool found(struct db *db, db_stmt *st, const char *a, const char *b)
 }
 
 /* A rate or amount of the policy on the visit date; none stops the run. */
-static int64_t param(struct settle_run *r, const char *name, jz_date on)
+static int64_t param(struct settle_job *r, const char *name, jz_date on)
 {
 	return policy_need(&r->pol, name, on)->i;
 }
@@ -150,7 +150,7 @@ static bool target_of(struct claims *c, const char *institution, const char *id,
 static const char *check(struct claims *c, const struct value *v, const struct institution *in,
 			 bool duplicate)
 {
-	struct settle_run *r = c->r;
+	struct settle_job *r = c->r;
 	jz_date visit = v[CLAIM_VISIT_DATE].i;
 	char chain[160];
 
@@ -190,7 +190,7 @@ static const char *check(struct claims *c, const struct value *v, const struct i
  * quarter, corrected lines aside).  *capped when the cap cut it. */
 static jz_fen aid(struct claims *c, const struct value *v, bool *capped)
 {
-	struct settle_run *r = c->r;
+	struct settle_job *r = c->r;
 	jz_date visit = v[CLAIM_VISIT_DATE].i, jan1, next;
 	jz_fen base = v[CLAIM_TOTAL].i - v[CLAIM_INSURANCE_PAID].i;
 	int y, m, d;
@@ -226,7 +226,7 @@ const char *const settle_line_columns[] = {
 };
 const int settle_line_ncolumns = sizeof settle_line_columns / sizeof settle_line_columns[0];
 
-static void print_line(struct settle_run *r, const char *const cells[CLAIM_NCOLUMNS],
+static void print_line(struct settle_job *r, const char *const cells[CLAIM_NCOLUMNS],
 		       jz_fen computed, jz_fen approved, const char *status, const char *reason)
 {
 	char comp[MONEY_TEXT], appr[MONEY_TEXT];
@@ -287,7 +287,7 @@ static bool same_claim(db_stmt *st, const struct value *v)
 }
 
 /* The line stored for a claim given again: printed as it was. */
-static void print_stored(struct settle_run *r, db_stmt *st, const char *cells[CLAIM_NCOLUMNS])
+static void print_stored(struct settle_job *r, db_stmt *st, const char *cells[CLAIM_NCOLUMNS])
 {
 	const char *status = db_text(st, STORED_STATUS);
 	const char *reason = db_text(st, STORED_REASON);
@@ -306,7 +306,7 @@ static void note_given(struct claims *c, const struct value *v)
 static void take(struct rec *rec, void *ctx)
 {
 	struct claims *c = ctx;
-	struct settle_run *r = c->r;
+	struct settle_job *r = c->r;
 	const struct kind *k = &kind_claim;
 	struct value v[KIND_MAX_FIELDS];
 	struct problems *p = &rec->prob;
@@ -406,7 +406,7 @@ static void take(struct rec *rec, void *ctx)
 	r->added++;
 }
 
-void settle_claims(struct settle_run *r)
+void settle_claims(struct settle_job *r)
 {
 	static char *stdin_only[] = {"-"};
 	char **files = r->s->nfiles ? r->s->files : stdin_only;

@@ -1,23 +1,23 @@
 /*
- * The frame of a settle(1) run (see settle.h): one transaction,
- * journalled, the output held back and shown after the commit.
+ * A settle(1) run (see settle.h) in its frame (store/run.h): one
+ * transaction, journalled, the output held back and shown after the
+ * commit; the statement (--summary) is a run that only reads.
  */
-#include "settle/settle.h"
+#include "settle/settle_int.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "store/finish.h"
 #include "store/lookup.h"
+#include "store/run.h"
 #include "io/output.h"
 #include "core/progress.h"
 
 static void say_done(const void *ctx, const char *verb)
 {
-	const struct settle_run *r = ctx;
+	const struct settle_job *r = ctx;
 	const struct settle_opts *s = r->s;
 
 	if (r->o->quiet)
@@ -38,37 +38,22 @@ static void say_done(const void *ctx, const char *verb)
 	}
 }
 
-int settle_main(const struct jz_opts *o, const struct settle_opts *s)
+int settle_run(const struct jz_opts *o, const struct settle_opts *s)
 {
-	struct settle_run r = {.o = o, .s = s};
+	struct settle_job r = {.o = o, .s = s};
 	struct output out;
-	int status = JZ_OK;
 	bool writes = s->mode != SETTLE_SUMMARY;
+	struct run_frame f = {.o = o, .db = &r.db, .j = writes ? &r.j : NULL, .pol = &r.pol,
+			      .out = &out, .missing = "enrol the registry first, or give --db"};
 
 	input_check_files(s->files, s->nfiles);
 	if (s->mode == SETTLE_CLAIMS && (s->nfiles == 0 ||
 	    (s->nfiles == 1 && strcmp(s->files[0], "-") == 0)))
 		input_spool_stdin(); /* a writer before us in the pipeline may hold the lock */
-	if (access(o->db, F_OK) != 0)
-		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol the registry first, or give --db",
-			   o->db);
-	db_open(&r.db, o->db, !writes ? DB_READ : o->dry_run ? DB_TRIAL : DB_WRITE,
-		o->busy_timeout_ms);
+	run_begin(&f);
 	r.env = (struct kind_env){.today = date_today(), .as_of = o->as_of};
 	lookup_open(&r.env, &r.db);
 	r.hist.db = &r.db;
-	output_open(&out, o->output);
-	output_spool(&out);
-	progress_start(o->quiet);
-	if (writes) {
-		db_begin(&r.db);
-		journal_start(&r.db, &r.j);
-	} else {
-		db_begin_read(&r.db);
-	}
-	policy_choose(&r.pol, &r.db, o->policy);
-	if (writes && policy_store(&r.pol, &r.db, r.j.entry))
-		journal_count(&r.j, "policy", 1);
 	if (s->mode == SETTLE_CLAIMS)
 		r.w = rec_writer_open(out.fp, o->format, settle_line_columns, settle_line_ncolumns);
 	else if (s->mode == SETTLE_FUND)
@@ -97,21 +82,11 @@ int settle_main(const struct jz_opts *o, const struct settle_opts *s)
 	bool closed = rec_writer_close(r.w);
 
 	if (!writes) {
-		db_end_read(&r.db);
-		if (!closed || !output_ready(&out)) {
-			output_abort(&out);
-			diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
-		}
-		output_commit(&out);
-		goto out;
+		run_end(&f, closed);
+		return JZ_OK;
 	}
 	static const char *const tables[] = {"claim", "claim", "signoff", "ledger"};
 	if (r.added)
 		journal_count(&r.j, tables[s->mode], r.added);
-	status = run_finish(o, &r.db, &r.j, &out, r.pol.ref, closed, r.bad, r.spoiled, say_done, &r);
-	journal_free(&r.j);
-out:
-	policy_free(&r.pol);
-	db_close(&r.db);
-	return status;
+	return run_finish(&f, closed, r.bad, r.spoiled, say_done, &r);
 }

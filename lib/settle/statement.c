@@ -4,7 +4,7 @@
  * civil_affairs and finance sign in any order, each once; the first
  * signature freezes the statement, the fourth closes the quarter.
  */
-#include "settle/settle.h"
+#include "settle/settle_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,7 +36,7 @@ static const char statement_sql[] =
 	"GROUP BY c.institution ORDER BY c.institution";
 
 /* Print the statement of the quarter (of one institution, or all). */
-void settle_summary(struct settle_run *r, const char *institution)
+void settle_summary(struct settle_job *r, const char *institution)
 {
 	db_stmt *st = db_prepare(&r->db, statement_sql);
 	char n[24], claimed[MONEY_TEXT], approved[MONEY_TEXT], rej[24], adj[24];
@@ -63,7 +63,7 @@ void settle_summary(struct settle_run *r, const char *institution)
 
 /* Sign the quarter's statement of each institution (or the one named) for
  * a bureau.  A bureau that signed already is told so and adds nothing. */
-void settle_sign(struct settle_run *r)
+void settle_sign(struct settle_job *r)
 {
 	db_stmt *each = db_prepare(&r->db, "SELECT institution, count(*), sum(CASE WHEN "
 		SQL_CORRECTED("c") " THEN 0 ELSE approved END) FROM claim c WHERE quarter = ?1 AND "

@@ -56,6 +56,16 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 	nothing_stored
 }
 
+@test "every command: --busy-timeout out of 0 to 86400, or no number, is a usage error, exit 64 (issue 13)" {
+	for c in enrol assess grant settle report; do
+		for t in -1 86401 4294967296 99999999999999999999 10s ''; do
+			run -64 "$c" --busy-timeout "$t"
+			assert_line "$c: --busy-timeout $t: expected seconds from 0 to 86400"
+		done
+	done
+	nothing_stored
+}
+
 @test "enrol: a missing input file is exit 66, naming the file (cli.md exit status)" {
 	run --separate-stderr -66 enrol nosuch.csv
 	assert_output ''

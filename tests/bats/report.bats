@@ -65,6 +65,35 @@ budget,2007-10-01,2007-12-31,1000.00,0.00,930.76,69.24"
 	assert_line --partial "--horizon 0: expected months from 1 to 120"
 }
 
+@test "report: --year, --horizon and --seed out of range are usage errors, exit 64, not numbers cut to fit (issue 13)" {
+	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
+	# 2^32 + 2007 and 2^32 + 2: cut to an int they were taken as 2007 and 2.
+	run -64 report survey --year 4294969303
+	assert_line 'report: --year 4294969303: too large; expected a year, as in 2007'
+	run -64 report survey --year 9999
+	assert_line 'report: --year 9999: too large; expected a year, as in 2007'
+	run -64 report survey --year 999
+	assert_line 'report: --year 999: too small; expected a year, as in 2007'
+	run -64 report survey --year 2007x
+	assert_line 'report: --year 2007x: expected a year, as in 2007'
+	run -64 report forecast --horizon 4294967298
+	assert_line 'report: --horizon 4294967298: expected months from 1 to 120'
+	run -64 report forecast --horizon 121
+	assert_line 'report: --horizon 121: expected months from 1 to 120'
+	run -64 report forecast --horizon 2m
+	assert_line 'report: --horizon 2m: expected months from 1 to 120'
+	# A seed is any whole number a long holds; past that it was cut to the largest.
+	run -64 report survey --draw --year 2008 --seed 9223372036854775808
+	assert_line 'report: --seed 9223372036854775808: too large; expected a whole number'
+	run -64 report survey --draw --year 2008 --seed -9223372036854775809
+	assert_line 'report: --seed -9223372036854775809: too small; expected a whole number'
+	run -64 report survey --draw --year 2008 --seed 7.5
+	assert_line 'report: --seed 7.5: expected a whole number'
+	run -0 report forecast --horizon 120
+	run -0 report survey --draw --year 2008 --seed 9223372036854775807
+	run -0 report survey --draw --year 2008 --seed -9223372036854775808
+}
+
 AUDIT_HEADER=check,subject,field,stored,recomputed
 
 # A database that has been through every command: enrol, grant (funding,

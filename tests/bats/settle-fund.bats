@@ -66,3 +66,26 @@ major_disease,2008,600.00,300.00,100.00,100.00,800.00"
 	assert_output "fund,year,spent_before,finance_in,lacking,donations_in,balance
 major_disease,2007,0.00,0.00,0.00,0.00,0.00"
 }
+
+@test "settle --fund: a --year out of range is a usage error, exit 64, naming which way; nothing is booked (issue 13)" {
+	# 4294969304 is 2^32 + 2008: cut to an int it was taken as 2008.
+	run -64 settle --fund major_disease --year 4294969304
+	assert_line 'settle: --year 4294969304: too large; expected a year, as in 2008'
+	run -64 settle --fund major_disease --year 10000
+	assert_line 'settle: --year 10000: too large; expected a year, as in 2008'
+	run -64 settle --fund major_disease --year 999
+	assert_line 'settle: --year 999: too small; expected a year, as in 2008'
+	run -64 settle --fund major_disease --year -2008
+	assert_line 'settle: --year -2008: too small; expected a year, as in 2008'
+	run -64 settle --fund major_disease --year 99999999999999999999
+	assert_line 'settle: --year 99999999999999999999: too large; expected a year, as in 2008'
+	# Not a number at all: as before.
+	run -64 settle --fund major_disease --year 20O8
+	assert_line 'settle: --year 20O8: expected a year, as in 2008'
+	run -64 settle --fund major_disease --year ''
+	assert_line 'settle: --year : expected a year, as in 2008'
+	run db_count "ledger WHERE ref LIKE 'fund:%'"
+	assert_output 0
+	# The end of the range is a year.
+	run -0 settle -q --fund major_disease --year 9999
+}

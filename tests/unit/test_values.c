@@ -1,10 +1,14 @@
-/* Unit tests of the value parsers: IDs (GB 11643), money, rates, dates. */
+/* Unit tests of the value parsers: IDs (GB 11643), money, rates, dates,
+ * numbers from the command line. */
 #include "unit.h"
+
+#include <limits.h>
 
 #include "core/date.h"
 #include "core/diag.h"
 #include "core/idn.h"
 #include "core/money.h"
+#include "core/number.h"
 #include "core/text.h"
 
 static jz_date day(const char *s)
@@ -155,6 +159,48 @@ static void texts(void)
 	CHECK_STR(buf, "HH-12", "text_copy: a long text cut to the buffer, ended by a NUL");
 }
 
+/* parse_number, as strtonum(3): the value in range, else 0 and why. */
+static void numbers(void)
+{
+	const char *why = "unset";
+
+	CHECK(parse_number("2008", 1000, 9999, &why) == 2008 && !why,
+	      "parse_number (issue 13): 2008 is a year from 1000 to 9999");
+	CHECK(parse_number("1000", 1000, 9999, &why) == 1000 && !why,
+	      "parse_number (issue 13): the lowest value is in range");
+	CHECK(parse_number("9999", 1000, 9999, &why) == 9999 && !why,
+	      "parse_number (issue 13): the highest value is in range");
+	CHECK(parse_number("999", 1000, 9999, &why) == 0 && why, "parse_number (issue 13): one below");
+	CHECK_STR(why, "too small", "parse_number (issue 13): one below is too small");
+	CHECK(parse_number("10000", 1000, 9999, &why) == 0 && why, "parse_number (issue 13): one above");
+	CHECK_STR(why, "too large", "parse_number (issue 13): one above is too large");
+	/* 4294969304 = 2^32 + 2008: an int cut from it would be 2008. */
+	CHECK(parse_number("4294969304", 1000, 9999, &why) == 0,
+	      "parse_number (issue 13): 4294969304 is not taken as 2008");
+	CHECK_STR(why, "too large", "parse_number (issue 13): 4294969304 is too large for a year");
+	parse_number("99999999999999999999", 0, 86400, &why);
+	CHECK_STR(why, "too large", "parse_number (issue 13): past LLONG_MAX is too large, not LLONG_MAX");
+	parse_number("-99999999999999999999", 0, 86400, &why);
+	CHECK_STR(why, "too small", "parse_number (issue 13): below LLONG_MIN is too small");
+	CHECK(parse_number("9223372036854775807", LLONG_MIN, LLONG_MAX, &why) == LLONG_MAX && !why,
+	      "parse_number (issue 13): LLONG_MAX itself is read");
+	CHECK(parse_number("-9223372036854775808", LLONG_MIN, LLONG_MAX, &why) == LLONG_MIN && !why,
+	      "parse_number (issue 13): LLONG_MIN itself is read");
+	CHECK(parse_number("-5", -10, 10, &why) == -5 && !why, "parse_number (issue 13): a sign is taken");
+	CHECK(parse_number("+5", -10, 10, &why) == 5 && !why, "parse_number (issue 13): a plus sign too");
+	CHECK(parse_number(" 5", -10, 10, &why) == 5 && !why,
+	      "parse_number (issue 13): spaces before the number, as strtol took them");
+	const char *invalid[] = {"", " ", "-", "5 ", "5x", "x5", "0x10", "2008.0", "1e3"};
+	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
+		why = NULL;
+		CHECK(parse_number(invalid[i], 0, 10000, &why) == 0 && why && strcmp(why, "invalid") == 0,
+		      "parse_number (issue 13): '%s' is invalid", invalid[i]);
+	}
+	parse_number("5", 10, 0, &why);
+	CHECK_STR(why, "invalid", "parse_number (issue 13): a range with lo > hi is invalid");
+	CHECK(parse_number("0", 0, 0, &why) == 0 && !why, "parse_number (issue 13): 0 in [0, 0]");
+}
+
 int main(void)
 {
 	ids();
@@ -162,5 +208,6 @@ int main(void)
 	rates();
 	dates();
 	texts();
+	numbers();
 	UNIT_END();
 }

@@ -1,0 +1,45 @@
+/*
+ * Inside report(1)'s library (see report.h): the subjects, each written by
+ * its own file, for report.c to run.  Not for cmd/.
+ */
+#ifndef JZ_REPORT_INT_H
+#define JZ_REPORT_INT_H
+
+#include <stdbool.h>
+
+#include "report/report.h"
+#include "core/date.h"
+#include "io/opts.h"
+
+struct db;
+struct policy;
+struct rec_writer;
+
+/* summary's columns for a --by key, and the report itself. */
+const char *const *report_summary_columns(const char *by);
+void report_summary(struct db *db, const struct report_opts *r, struct rec_writer *w);
+/* gaps: missed and twice as of on; returns how many. */
+extern const char *const report_gaps_columns[];
+extern const int report_gaps_ncolumns;
+long long report_gaps(struct db *db, const struct policy *pol, jz_date on, bool show_ids,
+		      struct rec_writer *w);
+
+/* survey: the draw of the year's sample, and the analysis of the rows. */
+extern const char *const report_draw_columns[], *const report_survey_columns[];
+extern const int report_survey_ncolumns;
+void report_survey_draw(struct db *db, const struct policy *pol, int year, long seed,
+			jz_date on, struct rec_writer *w);
+void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_date to,
+		   struct rec_writer *w);
+
+/* forecast: the next horizon months per programme. */
+extern const char *const report_forecast_columns[];
+extern const int report_forecast_ncolumns;
+void report_forecast(struct db *db, const struct report_opts *r, int horizon,
+		     struct rec_writer *w);
+
+/* Stream mode: settlement lines on stdin summed by a column. */
+const char *const *report_stream_columns(const char *by);
+int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w);
+
+#endif

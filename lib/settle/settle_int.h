@@ -1,0 +1,46 @@
+/*
+ * Inside settle(1)'s library (see settle.h): what a run's parts share,
+ * and the parts.  Not for cmd/.
+ */
+#ifndef JZ_SETTLE_INT_H
+#define JZ_SETTLE_INT_H
+
+#include <stdbool.h>
+
+#include "settle/settle.h"
+#include "core/date.h"
+#include "store/household.h"
+#include "store/journal.h"
+#include "io/kind.h"
+#include "store/ledger.h"
+#include "io/opts.h"
+#include "store/policy_store.h"
+#include "io/rec.h"
+
+/* What the runs share. */
+struct settle_job {
+	const struct jz_opts *o;
+	const struct settle_opts *s;
+	struct db db;
+	struct journal j;
+	struct policy pol;
+	struct kind_env env;
+	struct registry_history hist;
+	struct rec_writer *w;
+	long long read, bad, added, again, rejected, adjusted, approved;
+	long long unsettled;       /* rejected, not stored: another quarter, signed, a duplicate */
+	bool spoiled;
+};
+
+/* The columns of a settlement line (data.md), a statement, a funding. */
+extern const char *const settle_line_columns[], *const settle_summary_columns[];
+extern const char *const settle_fund_columns[];
+extern const int settle_line_ncolumns, settle_summary_ncolumns, settle_fund_ncolumns;
+
+/* The runs, inside the frame's transaction. */
+void settle_claims(struct settle_job *r);
+void settle_summary(struct settle_job *r, const char *institution);
+void settle_sign(struct settle_job *r);
+void settle_fund(struct settle_job *r);
+
+#endif
