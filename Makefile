@@ -60,7 +60,7 @@ $(BUILD)/libjiuzhu.a: $(LIBOBJ)
 $(BUILD)/bin/%: cmd/%.c $(BUILD)/libjiuzhu.a | $(BUILD)/bin
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libjiuzhu.a | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libjiuzhu.a | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libjiuzhu.a $(PKG_LIBS) $(LDLIBS)
 
 $(BUILD)/bin $(BUILD)/gen $(BUILD)/tests:

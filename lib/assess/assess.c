@@ -5,19 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/application.h"
-#include "store/db.h"
 #include "core/diag.h"
-#include "store/household.h"
-#include "store/journal.h"
-#include "io/kind.h"
 #include "core/exitcode.h"
+#include "core/text.h"
+#include "io/kind.h"
 #include "io/output.h"
-#include "store/policy_store.h"
 #include "io/rec.h"
 #include "rules/rule.h"
+#include "store/application.h"
+#include "store/db.h"
+#include "store/household.h"
+#include "store/journal.h"
+#include "store/policy_store.h"
 #include "store/run.h"
-#include "core/text.h"
 
 static const char *const columns[] = {
 	"decision_id", "as_of", "programme", "unit", "household_id", "national_id",

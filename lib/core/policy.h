@@ -9,10 +9,10 @@
 #ifndef JZ_POLICY_H
 #define JZ_POLICY_H
 
+#include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cjson/cJSON.h>
 
 #include "core/date.h"
 #include "core/sha256.h"

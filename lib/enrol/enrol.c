@@ -18,15 +18,15 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/idn.h"
+#include "core/money.h"
+#include "core/progress.h"
+#include "core/text.h"
+#include "io/output.h"
 #include "store/journal.h"
 #include "store/lookup.h"
-#include "store/sql.h"
-#include "core/money.h"
-#include "io/output.h"
 #include "store/policy_store.h"
-#include "core/progress.h"
 #include "store/run.h"
-#include "core/text.h"
+#include "store/sql.h"
 
 struct run {
 	const struct jz_opts *o;

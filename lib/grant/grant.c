@@ -11,10 +11,10 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "core/progress.h"
+#include "io/output.h"
 #include "store/lookup.h"
 #include "store/run.h"
-#include "io/output.h"
-#include "core/progress.h"
 
 /* ---- funding: money into the accounts ---- */
 

@@ -15,10 +15,10 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "io/kind.h"
 #include "core/progress.h"
-#include "rules/rule.h"
 #include "core/text.h"
+#include "io/kind.h"
+#include "rules/rule.h"
 
 struct dec {
 	const char *id, *programme, *unit, *household_id, *national_id, *application_id;

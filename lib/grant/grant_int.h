@@ -8,11 +8,11 @@
 #include <stdbool.h>
 
 #include "grant/grant.h"
+#include "io/kind.h"
+#include "io/opts.h"
 #include "store/grant_store.h"
 #include "store/household.h"
 #include "store/journal.h"
-#include "io/kind.h"
-#include "io/opts.h"
 #include "store/policy_store.h"
 
 /* What the runs share. */

@@ -14,16 +14,16 @@
 
 #include <stdlib.h>
 
-#include "store/application.h"
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "store/household.h"
-#include "io/input.h"
-#include "store/journal.h"
 #include "core/money.h"
-#include "store/policy_store.h"
-#include "rules/rule.h"
 #include "core/text.h"
+#include "io/input.h"
+#include "rules/rule.h"
+#include "store/application.h"
+#include "store/household.h"
+#include "store/journal.h"
+#include "store/policy_store.h"
 
 const char *const audit_columns[] = {"check", "subject", "field", "stored", "recomputed"};
 const int audit_ncolumns = 5;

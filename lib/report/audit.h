@@ -7,8 +7,8 @@
 
 #include <stdbool.h>
 
-#include "store/db.h"
 #include "io/rec.h"
+#include "store/db.h"
 
 extern const char *const audit_columns[];
 extern const int audit_ncolumns;

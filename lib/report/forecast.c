@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/db.h"
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "store/db.h"
 
 const char *const report_forecast_columns[] = {"programme", "month", "households", "amount",
 					       "method"};

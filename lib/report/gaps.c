@@ -10,13 +10,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/db.h"
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "store/grant_store.h"
-#include "store/household.h"
 #include "core/money.h"
 #include "rules/rule.h"
+#include "store/db.h"
+#include "store/grant_store.h"
+#include "store/household.h"
 
 const char *const report_gaps_columns[] = {"gap", "programme", "unit", "household_id",
 					   "national_id", "amount", "reason"};

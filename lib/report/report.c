@@ -5,15 +5,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "report/audit.h"
-#include "store/db.h"
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
 #include "io/output.h"
+#include "io/rec.h"
+#include "report/audit.h"
+#include "store/db.h"
 #include "store/policy_store.h"
 #include "store/run.h"
-#include "io/rec.h"
 #include "store/sql.h"
 
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",

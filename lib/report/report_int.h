@@ -7,9 +7,9 @@
 
 #include <stdbool.h>
 
-#include "report/report.h"
 #include "core/date.h"
 #include "io/opts.h"
+#include "report/report.h"
 
 struct db;
 struct policy;

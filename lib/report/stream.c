@@ -12,8 +12,8 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "io/kind.h"
 #include "core/money.h"
+#include "io/kind.h"
 #include "io/rec.h"
 
 /* A settlement line: the claim's columns, then settle's. */

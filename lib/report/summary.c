@@ -10,11 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/db.h"
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
 #include "rules/rule.h"
+#include "store/db.h"
 #include "store/sql.h"
 
 static const char *const keys[] = {"street", "programme", "group", "institution", "month", NULL};

@@ -11,15 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/db.h"
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "store/household.h"
-#include "io/input.h"
 #include "core/money.h"
 #include "core/policy.h"
-#include "rules/rule.h"
 #include "core/text.h"
+#include "io/input.h"
+#include "rules/rule.h"
+#include "store/db.h"
+#include "store/household.h"
 
 /* ---- the draw ---- */
 

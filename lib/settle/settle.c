@@ -14,8 +14,8 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/progress.h"
-#include "rules/rule.h"
 #include "core/text.h"
+#include "rules/rule.h"
 
 /* An institution as enrolled (its newest record). */
 struct institution {

@@ -7,15 +7,15 @@
 
 #include <stdbool.h>
 
-#include "settle/settle.h"
 #include "core/date.h"
+#include "io/kind.h"
+#include "io/opts.h"
+#include "io/rec.h"
+#include "settle/settle.h"
 #include "store/household.h"
 #include "store/journal.h"
-#include "io/kind.h"
 #include "store/ledger.h"
-#include "io/opts.h"
 #include "store/policy_store.h"
-#include "io/rec.h"
 
 /* What the runs share. */
 struct settle_job {

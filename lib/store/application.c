@@ -1,8 +1,8 @@
 /* Applications received by a date, read from the database (see application.h). */
 #include "store/application.h"
 
-#include <sqlite3.h>
 #include <limits.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -6,8 +6,8 @@
 #define JZ_APPLICATION_H
 
 #include "core/date.h"
-#include "store/db.h"
 #include "core/facts.h"
+#include "store/db.h"
 
 /* Every application received on or before on (enrolled by journal entry
  * max_entry; 0: now). */

@@ -10,10 +10,10 @@
 #include <stdbool.h>
 
 #include "core/date.h"
-#include "store/db.h"
-#include "store/ledger.h"
 #include "core/money.h"
 #include "io/rec.h"
+#include "store/db.h"
+#include "store/ledger.h"
 
 #define ACCOUNT_LEN 300 /* "street:" and a street's name */
 

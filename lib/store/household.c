@@ -1,17 +1,17 @@
 /* Households as of a date, read from the person versions (see household.h). */
 #include "store/household.h"
 
-#include <sqlite3.h>
 #include <limits.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/diag.h"
-#include "core/field.h"
-#include "io/kind.h"
 #include "core/exitcode.h"
+#include "core/field.h"
 #include "core/text.h"
+#include "io/kind.h"
 #include "store/sql.h"
 
 /* The person kind's columns as a SELECT list, each in its place, so that

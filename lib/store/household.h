@@ -9,9 +9,9 @@
 #include <stdbool.h>
 
 #include "core/date.h"
-#include "store/db.h"
 #include "core/facts.h"
 #include "core/money.h"
+#include "store/db.h"
 
 typedef void (*household_fn)(const struct household *h, void *ctx);
 

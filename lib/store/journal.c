@@ -2,8 +2,8 @@
 #include "store/journal.h"
 
 #include <assert.h>
-#include <sqlite3.h>
 #include <pwd.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +12,8 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
-#include "io/input.h"
 #include "core/text.h"
+#include "io/input.h"
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 

@@ -9,8 +9,8 @@
 #ifndef JZ_JOURNAL_H
 #define JZ_JOURNAL_H
 
-#include <stdbool.h>
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 
 #include "store/db.h"
 

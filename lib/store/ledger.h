@@ -14,8 +14,8 @@
 
 #include <stdbool.h>
 
-#include "store/db.h"
 #include "core/money.h"
+#include "store/db.h"
 
 struct account {
 	char *name;

@@ -1,8 +1,8 @@
 /* Policies read from a file or the database, and stored (see policy_store.h). */
 #include "store/policy_store.h"
 
-#include <sqlite3.h>
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

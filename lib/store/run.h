@@ -17,11 +17,11 @@
 
 #include <stdbool.h>
 
+#include "io/opts.h"
+#include "io/output.h"
 #include "store/db.h"
 #include "store/journal.h"
 #include "store/policy_store.h"
-#include "io/opts.h"
-#include "io/output.h"
 
 struct run_frame {
 	const struct jz_opts *o; /* the shared options: --db, -o, --policy, -n, -q... */
