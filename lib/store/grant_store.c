@@ -40,6 +40,44 @@ const char *grant_period(const char *programme)
 	return i < 0 ? NULL : programmes[i].period;
 }
 
+/* The time-limited kinds (rules.md 1).  A gradual exit is not here: it
+ * runs for dibao.gradual_exit_months from the month of the change, a
+ * month paid as ordinary dibao before the change was known, and assess
+ * decides it by the same months; its grant gets its end when the exit
+ * begins (grant/grant_decide.c). */
+static const struct grant_limit limits[] = {
+	/* dibao (c): "给予一年", counted from the first paid. */
+	{"dibao", "released_prisoner", "dibao.released_months", true, "lifetime_limit"},
+	/* zero_employment: the subsidy for so many payments of the work found. */
+	{"employment_insurance", NULL, "employment.insurance_subsidy_months", false,
+	 "subsidy_period_over"},
+};
+
+const struct grant_limit *grant_limit_of(const char *programme, const char *basis)
+{
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+		if (strcmp(programme, limits[i].programme) == 0 &&
+		    (!limits[i].basis || strcmp(basis, limits[i].basis) == 0))
+			return &limits[i];
+	return NULL;
+}
+
+bool grant_chain_done(struct db *db, const char *chain)
+{
+	db_stmt *st = db_prepare(db, "SELECT programme, basis, status, reason FROM \"grant\" "
+				 "WHERE chain = ?1 ORDER BY start DESC, version DESC LIMIT 1");
+	bool done = false;
+
+	db_bind_text(st, 1, chain);
+	if (db_step(db, st) == SQLITE_ROW) {
+		const struct grant_limit *l = grant_limit_of(db_text(st, 0), db_text(st, 1));
+		done = l && strcmp(db_text(st, 2), "ended") == 0 &&
+		       strcmp(db_text(st, 3), l->reason) == 0;
+	}
+	db_finalize(st);
+	return done;
+}
+
 bool grant_unit_ok(const char *programme, const char *unit)
 {
 	int i = programme_index(programme);
@@ -82,16 +120,17 @@ void grant_store_open(struct grant_store *s, struct db *db, long long entry)
 				    "AND status = 'deferred'");
 	s->pay = db_prepare(db, "INSERT INTO payment (payment_id, grant_id, month, amount, account, "
 			    "status, reason, paid_on, entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	s->released = db_prepare(db, "SELECT count(*), max(p.month) FROM \"grant\" g JOIN payment p ON "
-				 "p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
-				 "AND g.basis = 'released_prisoner' AND p.status = 'paid'");
+	s->counted = db_prepare(db, "SELECT count(*), max(p.month) FROM \"grant\" g JOIN payment p ON "
+				"p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
+				"AND (?2 IS NULL OR g.basis = ?2) AND (?3 IS NULL OR g.began = ?3) "
+				"AND p.status = 'paid'");
 	s->street = db_prepare(db, "SELECT street FROM application WHERE application_id = ?1");
 }
 
 void grant_store_close(struct grant_store *s)
 {
 	sqlite3_stmt **all[] = {&s->latest, &s->by_id, &s->insert, &s->is_paid, &s->is_deferred,
-				&s->pay, &s->released, &s->street};
+				&s->pay, &s->counted, &s->street};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		sqlite3_finalize(*all[i]);
 		*all[i] = NULL;
@@ -296,14 +335,20 @@ bool grant_is_paid(struct grant_store *s, const char *payment_id)
 	return exists(s, s->is_paid, payment_id);
 }
 
-long grant_released_paid(struct grant_store *s, const char *chain, char last_month[8])
+long grant_payments(struct grant_store *s, const char *chain, const char *basis, jz_date began,
+		    char last_month[8])
 {
-	db_bind_text(s->released, 1, chain);
-	db_step(s->db, s->released);
-	long n = sqlite3_column_int(s->released, 0);
-	const char *last = (const char *)sqlite3_column_text(s->released, 1);
+	char day[DATE_TEXT];
+
+	date_format(began, day);
+	db_bind_text(s->counted, 1, chain);
+	db_bind_text(s->counted, 2, basis);
+	db_bind_text(s->counted, 3, began ? day : NULL);
+	db_step(s->db, s->counted);
+	long n = sqlite3_column_int(s->counted, 0);
+	const char *last = (const char *)sqlite3_column_text(s->counted, 1);
 	if (last_month)
 		snprintf(last_month, 8, "%.7s", last ? last : "");
-	sqlite3_reset(s->released);
+	sqlite3_reset(s->counted);
 	return n;
 }
