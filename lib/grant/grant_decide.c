@@ -107,6 +107,22 @@ static jz_date year_start(struct grant_job *r, const struct dec *d, jz_date *nex
 	return start;
 }
 
+/* The festival a festival decision is for: the date that ends its
+ * decision_id (assess writes as_of/festival/ID/date, rules.md festival:
+ * each festival of the month its own decision), when that is a date of the
+ * decision's month; else (a decision made by hand) the decision's date. */
+static void festival_date(const struct dec *d, char date[DATE_TEXT])
+{
+	const char *slash = strrchr(d->id, '/');
+	jz_date day;
+	char err[80];
+
+	date_format(d->as_of, date);
+	if (slash && date_parse(slash + 1, &day, err, sizeof err) &&
+	    strncmp(slash + 1, date, 7) == 0)
+		date_format(day, date);
+}
+
 /* A one-off or yearly decision: paid once per occurrence. */
 static void occurrence(struct grant_job *r, const struct dec *d, const char *chain)
 {
@@ -125,7 +141,9 @@ static void occurrence(struct grant_job *r, const struct dec *d, const char *cha
 		snprintf(id, sizeof id, "%s/%s", chain, date);
 		date_format(d->as_of, date);
 	} else if (is(d->programme, "festival")) {
-		snprintf(id, sizeof id, "%s/%s", chain, date);
+		char day[DATE_TEXT];
+		festival_date(d, day);
+		snprintf(id, sizeof id, "%s/%s", chain, day);
 	} else {
 		copy(id, sizeof id, chain); /* an application, or once per unit */
 	}

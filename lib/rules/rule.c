@@ -126,6 +126,9 @@ void rule_decision_id(char *buf, size_t len, const char *as_of, const struct dec
 {
 	join3(buf, len, as_of, d->programme,
 	      d->application_id ? d->application_id : d->national_id ? d->national_id : d->household_id);
+	size_t used = strlen(buf);
+	if (d->occasion && used + 1 < len)
+		snprintf(buf + used, len - used, "/%s", d->occasion);
 }
 
 void rule_chain(char *buf, size_t len, const char *programme, const char *unit, const char *key)

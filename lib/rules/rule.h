@@ -29,6 +29,8 @@ struct decision {
 	const char *period;         /* month, year or once */
 	const char *reason;         /* why not, or why this amount */
 	const char *trace;          /* the rule, its parameters, the arithmetic */
+	const char *occasion;       /* a one-off paid once per occasion: a festival's
+				     * date, YYYY-MM-DD; NULL: none */
 };
 
 /* What several programmes need of a household (rules.md, Common
@@ -81,7 +83,8 @@ void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi);
 void rule_facts(struct rule_ctx *c, const struct household *h);
 
 /* A decision's id: "as_of/programme/key", the key being the application,
- * national or household ID (data.md decision). */
+ * national or household ID (data.md decision), and "/occasion" after it
+ * when the decision has one (a festival: "2009-10-01/festival/ID/2009-10-03"). */
 void rule_decision_id(char *buf, size_t len, const char *as_of, const struct decision *d);
 
 /* The chain of grants of one unit and programme: "programme/unit/key",
