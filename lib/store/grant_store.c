@@ -239,9 +239,10 @@ void grant_write(struct grant_store *s, struct grant *g)
 }
 
 /* The accounts that pay g, in the order they are asked (rules.md 1, 3, 5):
- * temporary aid from the street of the window, then the district; the
- * major-disease fund's premiums from the fund, then the donations; home
- * care from the donations; everything else from the budget. */
+ * temporary aid from the street of the window, then the district (and
+ * split across both when neither alone can pay); the major-disease fund's
+ * premiums from the fund, topped up from the donations; everything else,
+ * home care too (a government subsidy), from the budget. */
 static int payers(struct grant_store *s, const struct grant *g, char acc[2][ACCOUNT_LEN])
 {
 	if (strcmp(g->programme, "temporary") == 0) {
@@ -259,8 +260,7 @@ static int payers(struct grant_store *s, const struct grant *g, char acc[2][ACCO
 		snprintf(acc[1], ACCOUNT_LEN, "donations");
 		return 2;
 	}
-	snprintf(acc[0], ACCOUNT_LEN, "%s",
-		 strcmp(g->programme, "home_care") == 0 ? "donations" : "budget");
+	snprintf(acc[0], ACCOUNT_LEN, "budget");
 	return 1;
 }
 
@@ -305,20 +305,30 @@ enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const ch
 		return PAY_ALREADY;
 	snprintf(out, sizeof out, "paid:%s", g->programme);
 	snprintf(ref, sizeof ref, "payment:%s", payment_id);
+	jz_fen first = ledger_balance(&s->ledger, acc[0]);
+	jz_fen second = n == 2 ? ledger_balance(&s->ledger, acc[1]) : 0;
+	if (strcmp(acc[0], "major_disease") == 0) {
+		/* The donations flow into the fund and the fund pays (rules.md 3,
+		 * 三(三)8): what the fund lacks is booked from the donations into
+		 * the fund first, so that the fund's spending is all it paid. */
+		if (first < g->amount && first + second >= g->amount)
+			ledger_move(&s->ledger, acc[1], acc[0], g->amount - first, paid_on, ref);
+		n = 1;
+	}
 	for (int i = 0; i < n; i++) {
 		if (ledger_move(&s->ledger, acc[i], out, g->amount, paid_on, ref)) {
 			snprintf(account, ACCOUNT_LEN, "%.299s", acc[i]);
 			return paid(s, g, payment_id, month, account, paid_on);
 		}
 	}
-	/* The major-disease fund: what it lacks comes from the donations
-	 * (rules.md 3, 三(三)8), in the same payment. */
-	jz_fen fund = n == 2 ? ledger_balance(&s->ledger, acc[0]) : 0;
-	if (strcmp(acc[0], "major_disease") == 0 && fund > 0 &&
-	    ledger_balance(&s->ledger, acc[1]) >= g->amount - fund) {
-		ledger_move(&s->ledger, acc[0], out, fund, paid_on, ref);
-		ledger_move(&s->ledger, acc[1], out, g->amount - fund, paid_on, ref);
-		snprintf(account, ACCOUNT_LEN, "major_disease+donations");
+	/* Temporary aid (rules.md 1, 六(一) two levels): when neither the
+	 * street nor the district alone holds enough but both together do, the
+	 * street pays all it holds and the district the rest, two bookings of
+	 * one payment. */
+	if (n == 2 && first > 0 && second > 0 && first + second >= g->amount) {
+		ledger_move(&s->ledger, acc[0], out, first, paid_on, ref);
+		ledger_move(&s->ledger, acc[1], out, g->amount - first, paid_on, ref);
+		snprintf(account, ACCOUNT_LEN, "%.149s+%.149s", acc[0], acc[1]);
 		return paid(s, g, payment_id, month, account, paid_on);
 	}
 	if (!exists(s, s->is_deferred, payment_id)) {

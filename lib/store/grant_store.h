@@ -91,10 +91,13 @@ void grant_write(struct grant_store *s, struct grant *g);
 
 enum pay_result { PAY_PAID, PAY_ALREADY, PAY_DEFERRED };
 
-/* Pay g's amount as payment_id for month (YYYY-MM) on date paid_on, from
- * the first of its programme's accounts that can (for the major-disease
- * fund: what the fund lacks from the donations); once only.  account gets
- * the account that paid (or the first that was asked). */
+/* Pay g's amount as payment_id for month (YYYY-MM) on date paid_on, once
+ * only, from the first of its programme's accounts that can: temporary aid
+ * from the street, else the district, else split across both ("street:S+
+ * district": the street all it holds, the district the rest); the
+ * major-disease fund's premiums from the fund, topped up first from the
+ * donations with what it lacks; the rest from the budget.  account gets
+ * the account(s) that paid, or the first that was asked. */
 enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
 			  const char *month, const char *paid_on, char account[ACCOUNT_LEN]);
 
