@@ -82,8 +82,8 @@ static void household(const struct household *h, void *ctx)
 		return;
 	for (int i = 0; i < h->n; i++) {
 		jz_fen own;
-		if (h->member[i].wubao)
-			continue; /* a unit of one, not counted in the household */
+		if (rule_unit_of_one(&g->ctx, &h->member[i]))
+			continue; /* not counted in the household: their own is no second */
 		rule_chain(chain, sizeof chain, "dibao", "person", h->member[i].id);
 		if (history_grant(g->hist, chain, g->ctx.on, &own))
 			gap(g, "twice", "dibao", "person", h->id, h->member[i].id, own,

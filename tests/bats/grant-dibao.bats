@@ -105,7 +105,7 @@ dibao/household/H6/2007-11-01|73076|2008-03-01|active|gradual_exit"
 	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on"
 }
 
-@test "grant: a dibao grant decides who is a dibao household for other programmes (rules.md Common definitions)" {
+@test "grant: a dibao household on D holds a dibao grant in force, or is found eligible by the same assessment (rules.md Common definitions)" {
 	enrol -q --policy "$POLICY" "$DATA/grant/household.csv" "$DATA/grant/temporary.csv" > /dev/null
 	# Before any grant: the means test decides; both households are below S.n.
 	run sh -c 'assess --as-of 2007-10-01 --programme festival | cut -d, -f5,9,11 | sort'
@@ -114,13 +114,28 @@ H6,200.00,dibao
 H6,200.00,dibao
 T1,200.00,dibao
 household_id,amount,reason"
-	# Only H6 is granted dibao: T1, below S.n but holding no grant, is no
-	# longer a dibao household (nor edge: it is below the standard).
+	# Only H6 is granted dibao.  T1, below S.n, is a dibao household on the
+	# date all the same: assess runs before grant on the 1st, and a
+	# household found eligible that day is not left out of that month's
+	# other programmes.
 	assess --as-of 2007-10-01 --programme dibao | grep -v ',T1,' | grant -q > /dev/null
 	run sh -c 'assess --as-of 2007-10-01 --programme festival | cut -d, -f5,9,11 | sort'
 	assert_output "H6,200.00,dibao
 H6,200.00,dibao
 H6,200.00,dibao
+T1,200.00,dibao
+household_id,amount,reason"
+	# H6's wife earns 1500.00 from that day: I = 1500.00 >= 1.5 x 990.00,
+	# neither below nor edge; its grant, in force on the date, still makes
+	# it a dibao household then (this assessment's decision ends it).
+	printf '%s\n' "$PERSON_HEADER,effective" \
+		"110105197204040026,Wife,H6,spouse,S1,urban,unemployed,1500,2007-10-01" > raise.csv
+	enrol -q raise.csv > /dev/null
+	run sh -c 'assess --as-of 2007-10-01 --programme festival | cut -d, -f5,9,11 | sort'
+	assert_output "H6,200.00,dibao
+H6,200.00,dibao
+H6,200.00,dibao
+T1,200.00,dibao
 household_id,amount,reason"
 }
 
