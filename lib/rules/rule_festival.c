@@ -19,18 +19,6 @@
 
 static const char *const categories[] = {"wubao", "dibao", "edge"};
 
-/* Does p hold a personal dibao grant on D (rules.md dibao (a), (b), (c))?
- * Before grant(1) has recorded any grant, nobody is known to. */
-static bool personal_dibao(struct rule_ctx *c, const struct person *p)
-{
-	char chain[200];
-
-	if (!c->history || !c->history->has_grants(c->history->ctx))
-		return false;
-	rule_chain(chain, sizeof chain, "dibao", "person", p->id);
-	return c->history->grant(c->history->ctx, chain, c->on, NULL);
-}
-
 static int by_date(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -66,8 +54,11 @@ static int festivals_of_month(struct rule_ctx *c, const char *days[MONTH_DAYS])
 static const char *category(struct rule_ctx *c, const struct person *p, jz_fen *amount)
 {
 	const struct household_facts *f = &c->facts;
-	bool in[] = {p->wubao, (f->dibao && !p->wubao) || personal_dibao(c, p),
-		     f->edge && !p->wubao};
+	/* A unit of one is no part of the household's dibao or edge
+	 * (rules.md Common definitions); a personal dibao is his own. */
+	bool household = rule_unit_of_one(c, p) == UNIT_NONE;
+	bool in[] = {p->wubao, (f->dibao && household) || rule_personal_dibao(c, p),
+		     f->edge && household};
 	const char *which = NULL;
 
 	*amount = 0;

@@ -64,14 +64,20 @@ static const char *decided(const struct fixture *f, const char *id)
 	return all;
 }
 
-/* A policy of the built-in values the festival rule reads, but for the
- * festivals: two in October 2009, one at the end of November; and a dibao
- * amount above the wubao one, for "the highest applies". */
+/* A policy of the built-in values the festival rule reads (with those
+ * that decide a personal dibao), but for the festivals: two in October
+ * 2009, one at the end of November; and a dibao amount above the wubao
+ * one, for "the highest applies". */
 static const char two_in_october[] =
 	"{\"id\": \"festival-test\", \"parameters\": {"
 	"\"dibao.standard.urban\": [{\"from\": \"2007-07-01\", \"value\": \"330.00\", \"source\": \"test\"}],"
 	"\"dibao.standard.rural\": [{\"from\": \"2007-07-01\", \"value\": \"200.00\", \"source\": \"test\"}],"
 	"\"dibao.edge_multiplier\": [{\"from\": \"2007-07-01\", \"value\": \"1.50\", \"source\": \"test\"}],"
+	"\"dibao.class.elderly\": [{\"from\": \"2007-07-01\", \"value\": \"0.10\", \"source\": \"test\"}],"
+	"\"dibao.class.severe_disability\": [{\"from\": \"2007-07-01\", \"value\": \"0.30\", \"source\": \"test\"}],"
+	"\"dibao.class.serious_illness\": [{\"from\": \"2007-07-01\", \"value\": \"0.20\", \"source\": \"test\"}],"
+	"\"dibao.class.minor\": [{\"from\": \"2007-07-01\", \"value\": \"0.10\", \"source\": \"test\"}],"
+	"\"dibao.released_months\": [{\"from\": \"2007-07-01\", \"value\": \"12\", \"source\": \"test\"}],"
 	"\"festival.dates\": [{\"from\": \"2007-07-01\", \"value\": [\"2009-10-03\", \"2009-11-30\", "
 	"\"2009-10-01\"], \"source\": \"test: National Day and the day after next\"}],"
 	"\"festival.amount.dibao\": [{\"from\": \"2007-07-01\", \"value\": \"350.00\", \"source\": \"test\"}],"
@@ -178,6 +184,7 @@ static void categories(void)
 	fx_init(&f, "2007-10-01");
 	strcpy(w.hukou_type, "rural");
 	w.wubao = true;
+	strcpy(w.hukou_type, "rural"); /* dibao (b): a rural wubao person */
 	e.income = 40000;
 	r.income = 100000;
 	p.income = 5000;
@@ -207,9 +214,13 @@ static void categories(void)
 	run_on(&f, "2007-10-01", &hp);
 	CHECK_STR(decided(&f, RELEASED), "yes 200.00 dibao",
 		  "rules.md Common definitions (dibao recipient), festival: a personal dibao grant, dibao 200.00");
-	/* Not before the grant: on 2007-09-01 (2007-09-25) he has none. */
+	/* A personal dibao is the one this assessment decides (rule_personal_
+	 * dibao), before grant(1) has recorded it too: on 2007-09-01, released
+	 * 2007-07-16, hukou pending, 50.00 < S 330.00, he is in his own dibao,
+	 * so the festival of 2007-09-25 pays him 200.00 dibao. */
 	run_on(&f, "2007-09-01", &hp);
-	CHECK(f.ngot == 0, "rules.md festival: no personal grant on 2007-09-01, no festival");
+	CHECK_STR(decided(&f, RELEASED), "yes 200.00 dibao",
+		  "rules.md festival: a personal dibao decided the same day counts, 200.00 dibao");
 
 	/* The highest applies: with dibao 350.00 above wubao 300.00, the
 	 * wubao person holding his personal dibao grant gets 350.00 dibao. */
