@@ -16,6 +16,8 @@
 #include "core/idn.h"
 #include "core/money.h"
 
+#define FACT_BASIS 64 /* a decision's reason code, as a grant records it */
+
 struct person {
 	char id[IDN_LEN + 1];
 	char name[128];
@@ -82,8 +84,10 @@ struct history {
 	 * amount in *amount (may be NULL). */
 	bool (*grant)(void *ctx, const char *chain, jz_date on, jz_fen *amount);
 	/* Was a once-grant of chain ("temporary/application/TA-1") made by on,
-	 * paid or owed (deferred)?  Its amount in *amount (may be NULL). */
-	bool (*granted)(void *ctx, const char *chain, jz_date on, jz_fen *amount);
+	 * paid or owed (deferred)?  Its amount in *amount and the reason of
+	 * the decision it was made from in basis (either may be NULL). */
+	bool (*granted)(void *ctx, const char *chain, jz_date on, jz_fen *amount,
+			char basis[FACT_BASIS]);
 	/* Was a grant of programme made to national_id by on under a chain
 	 * other than except (the startup subsidy: once per person)? */
 	bool (*granted_elsewhere)(void *ctx, const char *programme, const char *national_id,

@@ -86,16 +86,19 @@ static jz_fen drawn_before(const struct application *const *apps, const jz_fen *
  * household is now: a grant once made is never re-decided. */
 static jz_fen temporary(struct rule_ctx *c, const struct household_facts *f, bool alone,
 			const struct household *h, const struct person *p,
-			const struct application *a, jz_fen drawn, bool granted, jz_fen granted_amount)
+			const struct application *a, jz_fen drawn, bool granted, jz_fen granted_amount,
+			const char *basis)
 {
 	char cap_name[40], req[MONEY_TEXT], left_s[MONEY_TEXT], amt[MONEY_TEXT];
 
 	rule_begin(c, "temporary");
 	if (granted) {
 		money_format(granted_amount, amt);
-		rule_note(c, "granted=%s", amt);
+		rule_note(c, "as_granted=%s", amt);
+		/* The same decision as the grant's, its reason too, so that the
+		 * same date assessed again records nothing new. */
 		rule_decide_application(c, "temporary", h, p, a->id, true, granted_amount, "once",
-					"as_granted");
+					*basis ? basis : "as_granted");
 		return granted_amount;
 	}
 	bool migrant = p->has_residence_since && !p->hukou_local &&
@@ -187,15 +190,16 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 	jz_fen *drawn = calloc(n, sizeof *drawn);
 	bool *granted = calloc(n, sizeof *granted);
 	bool *started = calloc(n, sizeof *started);
+	char (*basis)[FACT_BASIS] = calloc(n, sizeof *basis);
 
-	if (!drawn || !granted || !started)
+	if (!drawn || !granted || !started || !basis)
 		diag_fatal(JZ_SOFTWARE, "out of memory");
 	for (int i = 0; i < n && c->history; i++) {
 		char chain[200];
 		if (!is(apps[i]->programme, "temporary"))
 			continue;
 		rule_chain(chain, sizeof chain, "temporary", "application", apps[i]->id);
-		granted[i] = c->history->granted(c->history->ctx, chain, c->on, &drawn[i]);
+		granted[i] = c->history->granted(c->history->ctx, chain, c->on, &drawn[i], basis[i]);
 	}
 	for (int i = 0; i < n; i++) {
 		const struct application *a = apps[i];
@@ -215,7 +219,7 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 		}
 		if (is(a->programme, "temporary")) {
 			drawn[i] = temporary(c, f, alone, h, p, a, drawn_before(apps, drawn, granted, n, i),
-					     granted[i], drawn[i]);
+					     granted[i], drawn[i], basis[i]);
 		} else if (is(a->programme, "employment_startup")) {
 			bool before = false;
 			for (int k = 0; k < i; k++)
@@ -253,6 +257,7 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 	}
 	free(drawn);
 	free(granted);
+	free(basis);
 	free(started);
 }
 

@@ -220,7 +220,7 @@ bool history_grant(struct registry_history *hist, const char *chain, jz_date on,
 }
 
 bool history_granted(struct registry_history *hist, const char *chain, jz_date on,
-		     jz_fen *amount)
+		     jz_fen *amount, char basis[FACT_BASIS])
 {
 	char date[DATE_TEXT];
 
@@ -229,7 +229,7 @@ bool history_granted(struct registry_history *hist, const char *chain, jz_date o
 	/* A once-grant's id is its chain (grant_decide.c); a retried
 	 * deferred payment makes a new version of it, never a new grant. */
 	if (!hist->granted)
-		hist->granted = db_prepare(hist->db, "SELECT amount FROM \"grant\" WHERE chain = ?1 "
+		hist->granted = db_prepare(hist->db, "SELECT amount, basis FROM \"grant\" WHERE chain = ?1 "
 					   "AND period = 'once' AND start <= ?2 AND entry <= ?3 "
 					   "ORDER BY start DESC, version DESC LIMIT 1");
 	date_format(on, date);
@@ -239,6 +239,8 @@ bool history_granted(struct registry_history *hist, const char *chain, jz_date o
 	bool found = db_step(hist->db, hist->granted) == SQLITE_ROW;
 	if (found && amount)
 		*amount = sqlite3_column_int64(hist->granted, 0);
+	if (found && basis)
+		text(hist->granted, 1, basis, FACT_BASIS);
 	sqlite3_reset(hist->granted);
 	return found;
 }
@@ -319,9 +321,10 @@ static bool rules_grant(void *ctx, const char *chain, jz_date on, jz_fen *amount
 	return history_grant(ctx, chain, on, amount);
 }
 
-static bool rules_granted(void *ctx, const char *chain, jz_date on, jz_fen *amount)
+static bool rules_granted(void *ctx, const char *chain, jz_date on, jz_fen *amount,
+			  char basis[FACT_BASIS])
 {
-	return history_granted(ctx, chain, on, amount);
+	return history_granted(ctx, chain, on, amount, basis);
 }
 
 static bool rules_granted_elsewhere(void *ctx, const char *programme, const char *national_id,

@@ -54,9 +54,10 @@ bool history_has_grants(struct registry_history *hist);
 bool history_grant(struct registry_history *hist, const char *chain, jz_date on,
 		   jz_fen *amount);
 /* Was a once-grant of chain made by on (its newest version, paid, ended
- * or deferred: owed)?  Its amount in *amount (may be NULL). */
+ * or deferred: owed)?  Its amount in *amount, its decision's reason in
+ * basis (either may be NULL). */
 bool history_granted(struct registry_history *hist, const char *chain, jz_date on,
-		     jz_fen *amount);
+		     jz_fen *amount, char basis[FACT_BASIS]);
 /* Was a grant of programme made to national_id by on under a chain other
  * than except? */
 bool history_granted_elsewhere(struct registry_history *hist, const char *programme,

@@ -86,6 +86,7 @@ setup_file() {
 	local d="$DATA/cycle" prev=2007-07-31 y mm m
 	enrol -q --policy "$d/policy.json" "$d/persons.csv" > /dev/null
 	grant -q --kind funding "$d/funding.csv" > /dev/null
+	: > "$BATS_FILE_TMPDIR/again" # the months whose second run wrote something
 	for y in 2007 2008 2009 2010; do
 		for mm in 01 02 03 04 05 06 07 08 09 10 11 12; do
 			m=$y-$mm
@@ -102,6 +103,13 @@ setup_file() {
 			# The month: assess on the 1st, record, grant, pay.
 			assess -q --as-of "$m-01" --record |
 				grant -q --period "$m" --as-of "$m-01" > "payroll-$m.csv"
+			# The same month again (cron run twice) must write nothing.
+			local entries
+			entries=$(sqlite3 "$JIUZHU_DB" 'SELECT count(*) FROM journal')
+			assess -q --as-of "$m-01" --record |
+				grant -q --period "$m" --as-of "$m-01" > /dev/null
+			[ "$(sqlite3 "$JIUZHU_DB" 'SELECT count(*) FROM journal')" = "$entries" ] ||
+				echo "$m" >> "$BATS_FILE_TMPDIR/again"
 			prev=$m-01
 		done
 	done
@@ -427,6 +435,11 @@ report_programme() {
 }
 
 # ---- the books ----
+
+@test "cycle: cli.md grant: each month run twice, as a cron job may, writes nothing the second time" {
+	run -0 cat "$BATS_FILE_TMPDIR/again"
+	assert_output ""
+}
 
 @test "cycle: cli.md grant, report audit: after 41 months the ledger balances, no account is below zero, the audit finds nothing" {
 	run ledger_balanced

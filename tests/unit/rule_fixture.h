@@ -148,7 +148,8 @@ static inline bool fx_grant_on(void *ctx, const char *chain, jz_date on, jz_fen 
 	return false;
 }
 
-static inline bool fx_granted(void *ctx, const char *chain, jz_date on, jz_fen *amount)
+static inline bool fx_granted(void *ctx, const char *chain, jz_date on, jz_fen *amount,
+			      char basis[FACT_BASIS])
 {
 	struct fixture *f = ctx;
 	for (int i = 0; i < f->ngrants; i++)
@@ -156,6 +157,8 @@ static inline bool fx_granted(void *ctx, const char *chain, jz_date on, jz_fen *
 		    f->grant[i].start <= on) {
 			if (amount)
 				*amount = f->grant[i].amount;
+			if (basis)
+				basis[0] = '\0'; /* the fake keeps no reason */
 			return true;
 		}
 	return false;
