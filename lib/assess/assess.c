@@ -52,7 +52,10 @@ static bool wanted(const struct assess_opts *a, const char *code)
 	return a->nprogrammes == 0;
 }
 
-/* Store d unless the decision last recorded under id says the same. */
+/* Store d unless the decision last recorded under id says the same:
+ * eligible, amount, reason and policy.  The trace explains a decision and
+ * is not part of it: an application decided again as granted (rules.md
+ * temporary) is the same decision with a shorter explanation. */
 static void record(struct sink *s, const struct decision *d, const char *id)
 {
 	db_bind_text(s->last, 1, id);
@@ -60,8 +63,7 @@ static void record(struct sink *s, const struct decision *d, const char *id)
 		bool same = db_int(s->last, 0) == d->eligible &&
 			    db_int64(s->last, 1) == d->amount &&
 			    strcmp(db_text(s->last, 2), d->reason) == 0 &&
-			    strcmp(db_text(s->last, 3), s->pol->ref) == 0 &&
-			    strcmp(db_text(s->last, 4), d->trace) == 0;
+			    strcmp(db_text(s->last, 3), s->pol->ref) == 0;
 		db_reset(s->last);
 		if (same) {
 			s->unchanged++;
@@ -263,7 +265,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	run_begin(&f);
 	if (a->record) {
 		s.journal = &j;
-		s.last = db_prepare(&db, "SELECT eligible, amount, reason, policy, trace FROM decision "
+		s.last = db_prepare(&db, "SELECT eligible, amount, reason, policy FROM decision "
 				    "WHERE decision_id = ?1 ORDER BY entry DESC LIMIT 1");
 		s.insert = db_prepare(&db, "INSERT INTO decision (decision_id, as_of, programme, unit, "
 				      "household_id, national_id, application_id, eligible, amount, "

@@ -16,6 +16,8 @@
 #include "core/idn.h"
 #include "core/money.h"
 
+#define FACT_BASIS 64 /* a decision's reason code, as a grant records it */
+
 struct person {
 	char id[IDN_LEN + 1];
 	char name[128];
@@ -65,8 +67,10 @@ int application_find(const struct application_set *set, const char *national_id,
 		     const struct application **first);
 
 /* History, for the rules that look back (gradual exit, the dibao
- * household): the registry's earlier versions and the grants recorded,
- * reached through these calls so that the rules do no I/O of their own. */
+ * household, a released prisoner's payments, the grants once made to an
+ * application or a person): the registry's earlier versions and the
+ * grants recorded, reached through these calls so that the rules do no
+ * I/O of their own.  Each sees only what was recorded by on. */
 struct history {
 	void *ctx; /* the implementation's, passed to each call */
 	/* p's version in force on on; false when there is none. */
@@ -79,6 +83,18 @@ struct history {
 	/* Is a grant of chain ("dibao/household/HH-001") in force on on?  Its
 	 * amount in *amount (may be NULL). */
 	bool (*grant)(void *ctx, const char *chain, jz_date on, jz_fen *amount);
+	/* Was a once-grant of chain ("temporary/application/TA-1") made by on,
+	 * paid or owed (deferred)?  Its amount in *amount and the reason of
+	 * the decision it was made from in basis (either may be NULL). */
+	bool (*granted)(void *ctx, const char *chain, jz_date on, jz_fen *amount,
+			char basis[FACT_BASIS]);
+	/* Was a grant of programme made to national_id by on under a chain
+	 * other than except (the startup subsidy: once per person)? */
+	bool (*granted_elsewhere)(void *ctx, const char *programme, const char *national_id,
+				  const char *except, jz_date on);
+	/* The payments paid on chain's grants that grant(1) made for reason
+	 * basis ("released_prisoner"), for the months before on's month. */
+	long (*paid)(void *ctx, const char *chain, const char *basis, jz_date on);
 };
 
 #endif

@@ -141,7 +141,7 @@ static void say_done(const void *ctx, const char *verb)
 		money_format(s->paid_fen - r->decision_fen, fen);
 		date_format(r->g->period, month);
 		diag_warn("%spayroll %.7s: %lld paid (%s yuan), %lld paid before, %lld deferred for "
-			  "want of funds, %lld ended at the lifetime limit", verb, month,
+			  "want of funds, %lld ended at their number of payments", verb, month,
 			  s->paid - r->decision_paid, fen, r->same, s->deferred - r->decision_deferred,
 			  r->ended);
 	}

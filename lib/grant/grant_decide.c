@@ -3,9 +3,10 @@
  * starts a grant or changes the amount of the one in force from its date;
  * an ineligible one ends it, except that a dibao household whose member
  * found work runs on for dibao.gradual_exit_months (渐退) and the member
- * is paid the employment incentive once.  One-off and yearly programmes
- * are paid once per occurrence: an application, a festival, a school or
- * calendar year, or (the rest) once per unit.
+ * is paid the employment incentive once; a time-limited grant whose
+ * payments were all made (payroll.c) starts nothing.  One-off and yearly
+ * programmes are paid once per occurrence: an application, a festival (by
+ * its date), a school or calendar year, or (the rest) once per unit.
  */
 #include "grant/grant_int.h"
 
@@ -106,6 +107,22 @@ static jz_date year_start(struct grant_job *r, const struct dec *d, jz_date *nex
 	return start;
 }
 
+/* The festival a festival decision is for: the date that ends its
+ * decision_id (assess writes as_of/festival/ID/date, rules.md festival:
+ * each festival of the month its own decision), when that is a date of the
+ * decision's month; else (a decision made by hand) the decision's date. */
+static void festival_date(const struct dec *d, char date[DATE_TEXT])
+{
+	const char *slash = strrchr(d->id, '/');
+	jz_date day;
+	char err[80];
+
+	date_format(d->as_of, date);
+	if (slash && date_parse(slash + 1, &day, err, sizeof err) &&
+	    strncmp(slash + 1, date, 7) == 0)
+		date_format(day, date);
+}
+
 /* A one-off or yearly decision: paid once per occurrence. */
 static void occurrence(struct grant_job *r, const struct dec *d, const char *chain)
 {
@@ -124,7 +141,9 @@ static void occurrence(struct grant_job *r, const struct dec *d, const char *cha
 		snprintf(id, sizeof id, "%s/%s", chain, date);
 		date_format(d->as_of, date);
 	} else if (is(d->programme, "festival")) {
-		snprintf(id, sizeof id, "%s/%s", chain, date);
+		char day[DATE_TEXT];
+		festival_date(d, day);
+		snprintf(id, sizeof id, "%s/%s", chain, day);
 	} else {
 		copy(id, sizeof id, chain); /* an application, or once per unit */
 	}
@@ -204,29 +223,27 @@ static jz_date exit_end(struct grant_job *r, jz_date since, jz_date on)
 	return rule_months_end(since, (long)param(r, "dibao.gradual_exit_months", on)->i);
 }
 
-/* When a new monthly grant must end by itself: a gradual exit begun where
- * no grant ran (assess, in a file without grants, decided it), and the
- * insurance subsidy, paid for employment.insurance_subsidy_months from the
- * month work was found.  0: open; false: it is over already, start none. */
-static bool planned_end(struct grant_job *r, const struct dec *d, jz_date *end)
+/* What a new monthly grant needs of the registry: a gradual exit begun
+ * where no grant ran (assess, in a file without grants, decided it) ends
+ * with its exit (*end); the insurance subsidy is for work found (*since:
+ * the day it began), and ends by its number of payments (the payroll).
+ * False: it is over already, or no work was found: start none. */
+static bool planned_end(struct grant_job *r, const struct dec *d, jz_date *end, jz_date *since)
 {
 	char member[20];
-	jz_date since;
 
-	*end = 0;
+	*end = *since = 0;
 	if (is(d->programme, "dibao") && is(d->reason, "gradual_exit")) {
-		if (!found_work(r, d->household_id, 0, d->as_of, &since, member))
+		if (!found_work(r, d->household_id, 0, d->as_of, since, member))
 			return false;
-		*end = exit_end(r, since, d->as_of);
+		*end = exit_end(r, *since, d->as_of);
 	} else if (is(d->programme, "employment_insurance")) {
 		struct rule_ctx c = {.pol = &r->pol, .on = d->as_of,
 				     .history = history_for_rules(&r->hist)};
 		struct person p, before;
 		if (!person_load(&r->hist, d->national_id, d->as_of, &p) ||
-		    !rule_found_work(&c, &p, &since, &before))
+		    !rule_found_work(&c, &p, since, &before))
 			return false;
-		*end = rule_months_end(since, (long)param(r, "employment.insurance_subsidy_months",
-							  d->as_of)->i);
 	}
 	return *end == 0 || d->as_of < *end;
 }
@@ -296,16 +313,6 @@ static void monthly(struct grant_job *r, const struct dec *d, const char *chain)
 		r->taken++;
 		return;
 	}
-	if (is(d->reason, "released_prisoner")) {
-		long limit = (long)param(r, "dibao.released_months", d->as_of)->i;
-		if (grant_released_paid(&r->store, chain, NULL) >= limit) {
-			if (active)
-				end_grant(r, &cur, d, "lifetime_limit");
-			else
-				r->same++;
-			return;
-		}
-	}
 	/* Below the standard again during a gradual exit: the exit is off. */
 	bool in_exit = active && cur.end && is(cur.reason, "gradual_exit");
 	if (active && cur.amount == d->amount) {
@@ -327,21 +334,40 @@ static void monthly(struct grant_job *r, const struct dec *d, const char *chain)
 		r->taken++;
 		return;
 	}
-	jz_date end;
-	if (!active && !planned_end(r, d, &end)) {
+	jz_date end = 0, since = 0;
+	if (!active && !planned_end(r, d, &end, &since)) {
 		r->same++;
 		return;
 	}
 	from_decision(r, &g, d, chain);
 	if (active) {
 		g.end = in_exit ? 0 : cur.end; /* a change of amount keeps a planned end */
-		end_grant(r, &cur, d, "amount_changed");
 		g.began = cur.began;
 	} else {
 		g.end = end;
-		if (have && cur.end == d->as_of && !is(cur.status, "deferred"))
-			g.began = cur.began; /* no gap: the same unbroken run */
+		/* No gap: the same unbroken run.  The insurance subsidy for the
+		 * work found on since: the run that began after it goes on, so
+		 * that its payments count on (rules.md 1, Time-limited). */
+		bool same_work = have && is(d->programme, "employment_insurance") &&
+				 cur.began >= since;
+		if (have && !is(cur.status, "deferred") && (cur.end == d->as_of || same_work))
+			g.began = cur.began;
 	}
+	/* A time-limited grant whose payments were all made starts nothing
+	 * again, and ends one in force (rules.md 1, Time-limited monthly
+	 * grants; the payroll ends it after the last). */
+	struct time_limit t;
+	if (grant_time_limit(r, &g, d->as_of, &t) && t.paid >= t.limit) {
+		if (active && !cur.end) {
+			end_grant(r, &cur, d, t.reason);
+			r->taken++;
+		} else {
+			r->same++;
+		}
+		return;
+	}
+	if (active)
+		end_grant(r, &cur, d, "amount_changed");
 	char start[DATE_TEXT];
 	date_format(d->as_of, start);
 	snprintf(g.grant_id, sizeof g.grant_id, "%s/%s", chain, start);

@@ -2,11 +2,14 @@
  * The payroll run, grant --period YYYY-MM (grant(1)): one payment for the
  * month per monthly grant in force on its first day, booked once.  A month
  * run again pays only what it did not pay before; a month may be run late,
- * and its payments carry the month they are for.
+ * and its payments carry the month they are for.  A time-limited grant
+ * (rules.md 1, Time-limited monthly grants) is paid its number of payments
+ * and no more: it ends with the last.
  */
 #include "grant/grant_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/diag.h"
@@ -20,10 +23,49 @@ static const char due_sql[] =
 	"AND amount > 0 AND status <> 'deferred' AND (\"end\" IS NULL OR \"end\" > ?1) "
 	"ORDER BY grant_id";
 
+bool grant_time_limit(struct grant_job *r, const struct grant *g, jz_date on,
+		      struct time_limit *t)
+{
+	const struct grant_limit *l = grant_limit_of(g->programme, g->basis);
+
+	if (!l)
+		return false;
+	t->limit = (long)policy_need(&r->pol, l->param, on)->i;
+	t->reason = l->reason;
+	t->paid = grant_payments(&r->store, g->chain, l->basis, l->lifetime ? 0 : g->began,
+				 t->last);
+	return true;
+}
+
+/* The grants to end after this month's payments, written when the due
+ * grants have all been read. */
+struct ends {
+	struct grant *g;
+	size_t n, cap;
+};
+
+static void end_later(struct ends *e, const struct grant *g, jz_date end, jz_date since,
+		      const char *reason)
+{
+	if (e->n == e->cap) {
+		e->cap = e->cap ? 2 * e->cap : 16;
+		if (!(e->g = realloc(e->g, e->cap * sizeof *e->g)))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+	}
+	struct grant *x = &e->g[e->n++];
+	*x = *g;
+	x->end = end > x->start ? end : x->start;
+	x->since = since;
+	snprintf(x->status, sizeof x->status, "ended");
+	snprintf(x->reason, sizeof x->reason, "%s", reason);
+}
+
 void grant_payroll(struct grant_job *r)
 {
 	char first[DATE_TEXT], month[8], paid_on[DATE_TEXT], payment_id[300], amount[MONEY_TEXT];
 	db_stmt *st = db_prepare(&r->db, due_sql);
+	struct ends ends = {0};
+	jz_date next = date_add_months(r->g->period, 1);
 	struct grant g;
 
 	date_format(r->g->period, first);
@@ -38,25 +80,17 @@ void grant_payroll(struct grant_job *r)
 			r->same++;
 			continue;
 		}
-		if (strcmp(g.basis, "released_prisoner") == 0) {
-			/* At most dibao.released_months payments in a lifetime
-			 * (rules.md 1, dibao (c): "给予一年"). */
-			const struct pvalue *v = policy_need(&r->pol, "dibao.released_months",
-							     r->g->period);
-			char last[8];
-			if (grant_released_paid(&r->store, g.chain, last) >= v->i) {
-				if (strcmp(month, last) < 0) {
-					r->same++; /* before the last paid month: nothing to end */
-					continue;
-				}
-				g.end = r->g->period;
-				g.since = r->g->period;
-				snprintf(g.status, sizeof g.status, "ended");
-				snprintf(g.reason, sizeof g.reason, "lifetime_limit");
-				grant_write(&r->store, &g);
-				r->ended++;
+		struct time_limit t;
+		bool limited = grant_time_limit(r, &g, r->g->period, &t);
+		if (limited && t.paid >= t.limit) {
+			if (strcmp(month, t.last) < 0) {
+				r->same++; /* before the last paid month: nothing to end */
 				continue;
 			}
+			/* Its payments were made (a limit lowered, or a chain
+			 * paid before this run): it ends instead of being paid. */
+			end_later(&ends, &g, r->g->period, r->g->period, t.reason);
+			continue;
 		}
 		enum pay_result res = grant_pay(&r->store, &g, payment_id, month, paid_on, g.account);
 		if (res == PAY_ALREADY) {
@@ -71,6 +105,23 @@ void grant_payroll(struct grant_job *r)
 		};
 		rec_write(r->w, row);
 		r->taken++;
+		if (limited && res == PAY_PAID && t.paid + 1 >= t.limit) {
+			/* The last payment: the grant ends after the later of
+			 * this month and the last paid before. */
+			jz_date end = next;
+			if (strcmp(t.last, month) > 0) {
+				char err[80];
+				if (!date_parse_month(t.last, &end, err, sizeof err))
+					diag_fatal(JZ_SOFTWARE, "payment table: %s", err);
+				end = date_add_months(end, 1);
+			}
+			if (!g.end || g.end > end)
+				end_later(&ends, &g, end, r->g->period, t.reason);
+		}
 	}
 	db_finalize(st);
+	for (size_t i = 0; i < ends.n; i++)
+		grant_write(&r->store, &ends.g[i]);
+	r->ended += (long long)ends.n;
+	free(ends.g);
 }

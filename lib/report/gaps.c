@@ -1,7 +1,8 @@
 /*
  * report gaps (report(1); rules.md 五, "no one missed, nobody twice"): as
  * of --as-of, the units the rules find eligible for a monthly or yearly
- * programme that hold no grant of it in force (missed), and the persons
+ * programme that hold no grant of it in force (missed; a time-limited grant
+ * that has had its number of payments is not), and the persons
  * paid dibao twice: by a grant of their own while counted in a household
  * that holds one (twice).
  */
@@ -54,7 +55,9 @@ static void decided(const struct decision *d, void *ctx)
 		return;
 	rule_chain(chain, sizeof chain, d->programme, d->unit,
 		   d->national_id ? d->national_id : d->household_id);
-	if (!history_grant(g->hist, chain, g->ctx.on, NULL))
+	/* A time-limited grant that has had its payments is not missed. */
+	if (!history_grant(g->hist, chain, g->ctx.on, NULL) &&
+	    !(history_has_grants(g->hist) && grant_chain_done(g->hist->db, chain)))
 		gap(g, "missed", d->programme, d->unit, d->household_id, d->national_id, d->amount,
 		    d->reason);
 }
@@ -79,8 +82,8 @@ static void household(const struct household *h, void *ctx)
 		return;
 	for (int i = 0; i < h->n; i++) {
 		jz_fen own;
-		if (h->member[i].wubao)
-			continue; /* a unit of one, not counted in the household */
+		if (rule_unit_of_one(&g->ctx, &h->member[i]))
+			continue; /* not counted in the household: their own is no second */
 		rule_chain(chain, sizeof chain, "dibao", "person", h->member[i].id);
 		if (history_grant(g->hist, chain, g->ctx.on, &own))
 			gap(g, "twice", "dibao", "person", h->id, h->member[i].id, own,

@@ -72,19 +72,59 @@ void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi)
 	*hi = v ? (int)v->j : -1;
 }
 
-void rule_facts(struct rule_ctx *c, const struct household *h)
+/* dibao (c) while his hukou is pending: a unit of one whether or not his
+ * grant is in force, so that after his dibao.released_months payments he
+ * does not fall back into his household's dibao and the lifetime limit
+ * holds (a decision of the project owner; the literal rules.md makes him
+ * one only while he holds his grant). */
+static bool released_pending(const struct person *p)
+{
+	return p->has_released_on && p->hukou_pending;
+}
+
+static bool has_aids(const struct person *p)
+{
+	return strcmp(p->illness, "aids") == 0;
+}
+
+enum unit_of_one rule_unit_of_one(const struct rule_ctx *c, const struct person *p)
+{
+	return p->wubao ? UNIT_WUBAO : released_pending(p) ? UNIT_RELEASED
+	       : c->facts.aids_edge && has_aids(p) ? UNIT_AIDS : UNIT_NONE;
+}
+
+/* n and I of h, the units of one left out: wubao persons, released
+ * prisoners pending, and AIDS patients unless aids_counted; then the
+ * means test. */
+static void tally(struct rule_ctx *c, const struct household *h, bool aids_counted)
 {
 	struct household_facts *f = &c->facts;
 
+	f->n = 0;
+	f->income = 0;
+	for (int i = 0; i < h->n; i++) {
+		const struct person *p = &h->member[i];
+		if (p->wubao || released_pending(p) || (!aids_counted && has_aids(p)))
+			continue;
+		f->n++;
+		f->income += p->income;
+	}
+	f->below = f->head->hukou_local && f->n > 0 &&
+		   money_below(f->income, f->n, f->s, RATE_ONE);
+}
+
+void rule_means(struct rule_ctx *c, const struct household *h)
+{
+	struct household_facts *f = &c->facts;
+	bool aids = false;
+
 	memset(f, 0, sizeof *f);
+	f->exit = -1;
 	f->head = household_head(h);
 	for (int i = 0; i < h->n; i++) {
-		if (h->member[i].wubao) {
-			f->wubao_member = true;
-		} else {
-			f->n++;
-			f->income += h->member[i].income;
-		}
+		f->wubao_member |= h->member[i].wubao;
+		aids |= !h->member[i].wubao && !released_pending(&h->member[i]) &&
+			has_aids(&h->member[i]);
 	}
 	const struct pvalue *s = param(c, strcmp(f->head->hukou_type, "rural") == 0
 				       ? "dibao.standard.rural" : "dibao.standard.urban");
@@ -92,17 +132,71 @@ void rule_facts(struct rule_ctx *c, const struct household *h)
 	if (!s || !m)
 		return;
 	f->s = s->i;
-	bool below = money_below(f->income, f->n, f->s, RATE_ONE);
-	f->below = f->head->hukou_local && f->n > 0 && below;
+	/* Edge is judged with the AIDS members counted: an AIDS patient is
+	 * dibao (a) as a member of an edge household, and only then a unit
+	 * of one; a household whose hukou is not here is neither dibao nor
+	 * edge. */
+	tally(c, h, true);
+	f->edge = f->head->hukou_local && f->n > 0 && !f->below &&
+		  money_below(f->income, f->n, f->s, m->i);
+	f->aids_edge = f->edge && aids;
+	if (f->aids_edge)
+		tally(c, h, false);
+	f->dibao = f->below;
+	f->hardship = f->dibao || f->edge || f->wubao_member;
+}
+
+void rule_facts(struct rule_ctx *c, const struct household *h)
+{
+	struct household_facts *f = &c->facts;
+
+	rule_means(c, h);
+	if (c->missing)
+		return;
 	if (c->history && c->history->has_grants(c->history->ctx)) {
 		char chain[200];
 		rule_chain(chain, sizeof chain, "dibao", "household", h->id);
-		f->dibao = c->history->grant(c->history->ctx, chain, c->on, NULL);
-	} else {
-		f->dibao = f->below;
+		f->granted = c->history->grant(c->history->ctx, chain, c->on, NULL);
 	}
-	f->edge = f->n > 0 && !below && money_below(f->income, f->n, f->s, m->i);
+	/* Is it in its gradual exit?  Looked for when it decides: whether the
+	 * household is dibao (no grant says so), and whether its AIDS members
+	 * are (a): (a) stops when the household itself is dibao, and in its
+	 * exit the household goes on with her in it. */
+	if (c->history && f->head->hukou_local && !f->below && (f->aids_edge || !f->granted)) {
+		bool tracing = c->tracing;
+		char t0 = c->trace[0];
+		c->tracing = false;
+		f->exit = rule_gradual_exit(c, h);
+		c->tracing = tracing;
+		c->trace[0] = t0;
+		if (f->exit > 0 && f->aids_edge) {
+			f->aids_edge = false;
+			tally(c, h, true);
+		}
+	}
+	f->dibao = f->granted || f->below || f->exit > 0;
 	f->hardship = f->dibao || f->edge || f->wubao_member;
+}
+
+void rule_own_facts(struct rule_ctx *c, const struct person *p, struct household_facts *own)
+{
+	const struct pvalue *s = param(c, strcmp(p->hukou_type, "rural") == 0
+				       ? "dibao.standard.rural" : "dibao.standard.urban");
+	const struct pvalue *m = param(c, "dibao.edge_multiplier");
+
+	memset(own, 0, sizeof *own);
+	own->exit = -1;
+	own->head = p;
+	own->n = 1;
+	own->income = p->income;
+	if (!s || !m)
+		return;
+	own->s = s->i;
+	own->below = p->hukou_local && money_below(p->income, 1, own->s, RATE_ONE);
+	own->edge = p->hukou_local && !own->below && money_below(p->income, 1, own->s, m->i);
+	own->wubao_member = p->wubao;
+	own->dibao = p->wubao || rule_personal_dibao(c, p);
+	own->hardship = own->dibao || own->edge || own->wubao_member;
 }
 
 /* "a/b/c" into buf, cut to len - 1 bytes (snprintf's %s/%s/%s, without
@@ -126,6 +220,9 @@ void rule_decision_id(char *buf, size_t len, const char *as_of, const struct dec
 {
 	join3(buf, len, as_of, d->programme,
 	      d->application_id ? d->application_id : d->national_id ? d->national_id : d->household_id);
+	size_t used = strlen(buf);
+	if (d->occasion && used + 1 < len)
+		snprintf(buf + used, len - used, "/%s", d->occasion);
 }
 
 void rule_chain(char *buf, size_t len, const char *programme, const char *unit, const char *key)

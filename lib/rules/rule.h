@@ -29,20 +29,28 @@ struct decision {
 	const char *period;         /* month, year or once */
 	const char *reason;         /* why not, or why this amount */
 	const char *trace;          /* the rule, its parameters, the arithmetic */
+	const char *occasion;       /* a one-off paid once per occasion: a festival's
+				     * date, YYYY-MM-DD; NULL: none */
 };
 
 /* What several programmes need of a household (rules.md, Common
- * definitions), worked out once per household. */
+ * definitions), worked out once per household; or, for a unit of one
+ * tested on their own (rule_own_facts), of that person alone. */
 struct household_facts {
 	const struct person *head;
-	int n;                /* members, wubao persons left out */
+	int n;                /* members, units of one left out (rule_unit_of_one) */
 	jz_fen income;        /* I: their monthly incomes */
 	jz_fen s;             /* S for the head's hukou type */
 	bool below;           /* I < S.n with hukou here: the dibao means test */
-	bool dibao;           /* a dibao household (see rule_facts) */
-	bool edge;            /* S.n <= I < edge multiplier . S.n */
+	bool granted;         /* holds a household dibao grant in force on D */
+	bool dibao;           /* a dibao household on D (see rule_facts) */
+	bool edge;            /* hukou here, S.n <= I < edge multiplier . S.n,
+			       * judged with AIDS members counted */
+	bool aids_edge;       /* edge, with AIDS members: each is dibao (a) */
 	bool wubao_member;    /* has a wubao person */
 	bool hardship;        /* dibao, edge, or with a wubao member */
+	jz_fen exit;          /* the gradual exit's amount, 0 none; -1: not
+			       * looked for (rule_facts looks when it must) */
 };
 
 struct rule_ctx {
@@ -73,15 +81,49 @@ long rule_count(struct rule_ctx *c, const char *name, const char *sym);
 /* The working age of a person of sex 'm' or 'f': lo..hi. */
 void rule_working_age(struct rule_ctx *c, char sex, int *lo, int *hi);
 
-/* Work out c->facts for h.  A dibao household is one with a dibao grant
- * in force on D (rules.md), looked up by h's household_id (also for
- * persons given on assess's input); in a database where grant(1) has
- * recorded no grant yet, and without a registry (c->history NULL), one
- * that passes the means test.  This is the one place that decides it. */
+/* Work out c->facts for h (rules.md, Common definitions); the one place
+ * that decides what a dibao household, an edge household and a unit of
+ * one are.  A dibao household on D is one with a dibao grant in force on
+ * D, looked up by h's household_id (also for persons given on assess's
+ * input), or one that this same assessment finds eligible for household
+ * dibao: below the standard with hukou here, or in its gradual exit.  So
+ * a household found eligible on the 1st is a dibao household for that
+ * month's other programmes, though grant(1) runs after assess. */
 void rule_facts(struct rule_ctx *c, const struct household *h);
 
+/* The means test alone (n, I, S, below, edge, the units of one), without
+ * the history: for the amount a household had on an earlier day. */
+void rule_means(struct rule_ctx *c, const struct household *h);
+
+/* Is p, a member of the household whose facts c holds, a unit of one on
+ * D: left out of n and I, in dibao on their own or in none (rules.md,
+ * Common definitions)?  Which one, or UNIT_NONE (0): a wubao person
+ * (dibao (b)); a released prisoner whose hukou is pending (dibao (c)),
+ * whether or not his grant is in force; an AIDS patient of an edge
+ * household (dibao (a)). */
+enum unit_of_one { UNIT_NONE, UNIT_WUBAO, UNIT_RELEASED, UNIT_AIDS };
+enum unit_of_one rule_unit_of_one(const struct rule_ctx *c, const struct person *p);
+
+/* The facts of a unit of one p, a member of the household whose facts c
+ * holds, for a test of hardship taken on their own (legal aid,
+ * enforcement relief, temporary aid, home care): n = 1, I = own income,
+ * S for their own hukou type; dibao when wubao or in a personal dibao on
+ * D (rule_personal_dibao). */
+void rule_own_facts(struct rule_ctx *c, const struct person *p, struct household_facts *own);
+
+/* Is p, a member of the household whose facts c holds, in a personal
+ * dibao on D (rules.md dibao (a), (b), (c)): one that this assessment
+ * decides eligible?  A personal grant in force that it ends ends on D.
+ * Worked out quietly: the trace being built is left as it was. */
+bool rule_personal_dibao(struct rule_ctx *c, const struct person *p);
+
+/* The amount h's dibao goes on at in its gradual exit on D, 0 when it is
+ * in none (rules.md dibao, 渐退); noted in the trace. */
+jz_fen rule_gradual_exit(struct rule_ctx *c, const struct household *h);
+
 /* A decision's id: "as_of/programme/key", the key being the application,
- * national or household ID (data.md decision). */
+ * national or household ID (data.md decision), and "/occasion" after it
+ * when the decision has one (a festival: "2009-10-01/festival/ID/2009-10-03"). */
 void rule_decision_id(char *buf, size_t len, const char *as_of, const struct decision *d);
 
 /* The chain of grants of one unit and programme: "programme/unit/key",

@@ -44,10 +44,10 @@ static bool zero_employment(struct rule_ctx *c, const struct household *h, const
 	return labourers > 0 && employed == 0;
 }
 
-/* Legal hardship (三(四)): I < legal multiplier x S.n. */
-static bool legal_hardship(struct rule_ctx *c)
+/* Legal hardship (三(四)): I < legal multiplier x S.n, of the household
+ * or, for a unit of one, of the applicant alone (f). */
+static bool legal_hardship(struct rule_ctx *c, const struct household_facts *f)
 {
-	const struct household_facts *f = &c->facts;
 	jz_rate m = rule_rate(c, "legal.hardship_multiplier", "m");
 	char inc[MONEY_TEXT], s[MONEY_TEXT];
 	money_format(f->income, inc);
@@ -56,56 +56,88 @@ static bool legal_hardship(struct rule_ctx *c)
 	return money_below(f->income, f->n, f->s, m);
 }
 
-/* temporary (三(一)4): who may apply, then min(requested, the reason's cap,
- * what is left of the household's yearly cap).  The yearly cap is drawn
- * by the household's temporary applications of the same calendar year, in
- * the order received. */
-static void temporary(struct rule_ctx *c, const struct household *h, const struct person *p,
-		      const struct application *a, jz_fen *drawn, int *year)
+/* The year of an application, for the household's yearly cap. */
+static int year_of(const struct application *a)
 {
-	const struct household_facts *f = &c->facts;
 	int y, m, d;
-	char cap_name[40], req[MONEY_TEXT], left_s[MONEY_TEXT];
-
 	date_to_ymd(a->received_on, &y, &m, &d);
-	if (y != *year) {
-		*year = y;
-		*drawn = 0;
-	}
+	return y;
+}
+
+/* What the household's temporary applications of a's year draw from its
+ * yearly cap, a aside: the amounts granted (drawn[k] of a granted one,
+ * whenever received) and those decided before a in this run. */
+static jz_fen drawn_before(const struct application *const *apps, const jz_fen *drawn,
+			   const bool *granted, int n, int i)
+{
+	jz_fen sum = 0;
+	for (int k = 0; k < n; k++)
+		if (k != i && is(apps[k]->programme, "temporary") &&
+		    year_of(apps[k]) == year_of(apps[i]) && (granted[k] || k < i))
+			sum += drawn[k];
+	return sum;
+}
+
+/* temporary (三(一)4): who may apply, then min(requested, the reason's cap,
+ * what is left of the household's yearly cap).  What is left is the cap
+ * less what was granted to the household's applications of that calendar
+ * year (paid or owed) and what this run grants before; an application
+ * already granted is decided again exactly as granted, whatever the
+ * household is now: a grant once made is never re-decided. */
+static jz_fen temporary(struct rule_ctx *c, const struct household_facts *f, bool alone,
+			const struct household *h, const struct person *p,
+			const struct application *a, jz_fen drawn, bool granted, jz_fen granted_amount,
+			const char *basis)
+{
+	char cap_name[40], req[MONEY_TEXT], left_s[MONEY_TEXT], amt[MONEY_TEXT];
+
 	rule_begin(c, "temporary");
+	if (granted) {
+		money_format(granted_amount, amt);
+		rule_note(c, "as_granted=%s", amt);
+		/* The same decision as the grant's, its reason too, so that the
+		 * same date assessed again records nothing new. */
+		rule_decide_application(c, "temporary", h, p, a->id, true, granted_amount, "once",
+					*basis ? basis : "as_granted");
+		return granted_amount;
+	}
 	bool migrant = p->has_residence_since && !p->hukou_local &&
 		       p->residence_since <= date_add_months(a->received_on, -12);
-	const char *who = f->dibao ? "dibao_member" : f->edge ? "edge_member"
+	/* A unit of one applies on their own: wubao, or in a personal
+	 * dibao, is a dibao recipient (rules.md temporary, Who may apply). */
+	const char *who = f->dibao ? (!alone ? "dibao_member" : p->wubao ? "wubao" : "personal_dibao")
+			  : f->edge ? "edge_member"
 			  : p->enterprise_hardship ? "enterprise_hardship"
 			  : p->one_child_hardship ? "one_child_hardship" : p->troop ? "troop"
 			  : migrant ? "migrant_over_one_year" : NULL;
 	rule_note(c, "who=%s", who ? who : "none");
 	if (!who) {
 		rule_decide_application(c, "temporary", h, p, a->id, false, 0, "once", "may_not_apply");
-		return;
+		return 0;
 	}
 	snprintf(cap_name, sizeof cap_name, "temporary.cap.%s", a->reason);
 	jz_fen cap = rule_money(c, cap_name, "cap");
 	jz_fen yearly = rule_money(c, "temporary.annual_cap_household", "year_cap");
-	jz_fen left = yearly > *drawn ? yearly - *drawn : 0;
+	jz_fen left = yearly > drawn ? yearly - drawn : 0;
 	jz_fen amount = a->requested < cap ? a->requested : cap;
 	amount = amount < left ? amount : left;
 	money_format(a->requested, req);
 	money_format(left, left_s);
 	rule_note(c, "requested=%s left=%s", req, left_s);
-	*drawn += amount;
 	rule_decide_application(c, "temporary", h, p, a->id, amount > 0, amount, "once",
 				amount > 0 ? who : "yearly_cap_reached");
+	return amount;
 }
 
-/* home_care (三(五)): 60 and over in a dibao household; wubao; a returned
- * overseas Chinese in hardship; 80 and over needing care: cost x rate. */
-static void home_care(struct rule_ctx *c, const struct household *h, const struct person *p,
+/* home_care (三(五)): a wubao person; 60 and over in a dibao household; a
+ * returned overseas Chinese in hardship; 80 and over needing care: cost x
+ * rate.  For a unit of one, the dibao and hardship are their own (f). */
+static void home_care(struct rule_ctx *c, const struct household_facts *f,
+		      const struct household *h, const struct person *p,
 		      const struct application *a)
 {
-	const struct household_facts *f = &c->facts;
 	int age = rule_age(c, p);
-	const char *who = age >= 60 && f->dibao ? "dibao_elderly" : p->wubao ? "wubao"
+	const char *who = p->wubao ? "wubao" : age >= 60 && f->dibao ? "dibao_elderly"
 			  : p->returned_overseas && f->hardship ? "returned_overseas_hardship"
 			  : age >= 80 && !is(p->self_care, "full") ? "over_80_needing_care" : NULL;
 	char req[MONEY_TEXT];
@@ -118,34 +150,81 @@ static void home_care(struct rule_ctx *c, const struct household *h, const struc
 				money_times_rate(a->requested, rate), "once", who ? who : "not_eligible");
 }
 
+/* employment_startup (三(一)2): a rural zero-employment labourer who found
+ * work of their own: the registry shows them employed on D, and the
+ * household was zero-employment but for them.  Once per person in a
+ * lifetime: not when a startup subsidy was granted to them under another
+ * application (history), or is granted by this run (before). */
+static bool startup(struct rule_ctx *c, const struct household *h, const struct person *p,
+		    const struct application *a, bool before)
+{
+	bool rural = is(c->facts.head->hukou_type, "rural");
+	char chain[200];
+
+	rule_begin(c, "employment_startup");
+	jz_fen amount = rule_money(c, "employment.startup_subsidy", "subsidy");
+	bool working = is(p->employment, "employed");
+	bool zero = zero_employment(c, h, p);
+	rule_chain(chain, sizeof chain, "employment_startup", "application", a->id);
+	before |= c->history && c->history->granted_elsewhere(c->history->ctx, "employment_startup",
+							       p->id, chain, c->on);
+	rule_note(c, "rural=%s employed=%s zero_employment_otherwise=%s granted_before=%s",
+		  rural ? "yes" : "no", working ? "yes" : "no", zero ? "yes" : "no",
+		  before ? "yes" : "no");
+	const char *reason = !rural ? "not_rural" : !working ? "not_working"
+			     : before ? "already_granted" : !zero ? "member_employed"
+			     : "rural_zero_employment";
+	bool ok = rural && working && !before && zero;
+	rule_decide_application(c, "employment_startup", h, p, a->id, ok, amount, "once", reason);
+	return ok;
+}
+
 void rule_applications(struct rule_ctx *c, const struct household *h,
 		       const struct application *const *apps, int n)
 {
-	const struct household_facts *f = &c->facts;
-	jz_fen drawn = 0;
-	int year = 0;
+	if (n <= 0)
+		return;
+	/* drawn[i]: what application i draws from the household's yearly
+	 * temporary cap; granted[i]: it was granted before (history);
+	 * started[i]: it is granted a startup subsidy by this run. */
+	jz_fen *drawn = calloc(n, sizeof *drawn);
+	bool *granted = calloc(n, sizeof *granted);
+	bool *started = calloc(n, sizeof *started);
+	char (*basis)[FACT_BASIS] = calloc(n, sizeof *basis);
 
+	if (!drawn || !granted || !started || !basis)
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	for (int i = 0; i < n && c->history; i++) {
+		char chain[200];
+		if (!is(apps[i]->programme, "temporary"))
+			continue;
+		rule_chain(chain, sizeof chain, "temporary", "application", apps[i]->id);
+		granted[i] = c->history->granted(c->history->ctx, chain, c->on, &drawn[i], basis[i]);
+	}
 	for (int i = 0; i < n; i++) {
 		const struct application *a = apps[i];
 		const struct person *p = applicant(h, a);
-		bool rural = is(f->head->hukou_type, "rural");
+		bool rural = is(c->facts.head->hukou_type, "rural");
+		/* A unit of one takes each test of hardship on their own. */
+		struct household_facts own;
+		const struct household_facts *f = &c->facts;
+		bool alone = p && rule_unit_of_one(c, p);
 
 		if (!p)
 			continue;
+		if (alone && (is(a->programme, "temporary") || is(a->programme, "legal_aid") ||
+			      is(a->programme, "enforcement_relief") || is(a->programme, "home_care"))) {
+			rule_own_facts(c, p, &own);
+			f = &own;
+		}
 		if (is(a->programme, "temporary")) {
-			temporary(c, h, p, a, &drawn, &year);
+			drawn[i] = temporary(c, f, alone, h, p, a, drawn_before(apps, drawn, granted, n, i),
+					     granted[i], drawn[i], basis[i]);
 		} else if (is(a->programme, "employment_startup")) {
-			/* 三(一)2: a rural zero-employment labourer who found work
-			 * of their own: the household was zero-employment but for
-			 * this applicant. */
-			rule_begin(c, "employment_startup");
-			jz_fen amount = rule_money(c, "employment.startup_subsidy", "subsidy");
-			bool zero = zero_employment(c, h, p);
-			rule_note(c, "rural=%s zero_employment_otherwise=%s", rural ? "yes" : "no",
-				  zero ? "yes" : "no");
-			rule_decide_application(c, "employment_startup", h, p, a->id, rural && zero, amount,
-						"once", !rural ? "not_rural" : zero ? "rural_zero_employment"
-						: "member_employed");
+			bool before = false;
+			for (int k = 0; k < i; k++)
+				before |= started[k] && strcmp(apps[k]->national_id, a->national_id) == 0;
+			started[i] = startup(c, h, p, a, before);
 		} else if (is(a->programme, "employment_retraining")) {
 			/* 三(一)2: the whole cost of training again. */
 			rule_begin(c, "employment_retraining");
@@ -157,7 +236,7 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 		} else if (is(a->programme, "legal_aid")) {
 			/* 三(四)1: the case types, and hardship: a service. */
 			rule_begin(c, "legal_aid");
-			bool hard = legal_hardship(c);
+			bool hard = legal_hardship(c, f);
 			rule_note(c, "case=%s", a->case_type);
 			rule_decide_application(c, "legal_aid", h, p, a->id, hard, 0, "once",
 						hard ? a->case_type : "not_hardship");
@@ -165,7 +244,7 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 			/* 三(四)2: local hukou, the respondent unable to pay,
 			 * hardship: 6 x S on the decision date, once. */
 			rule_begin(c, "enforcement_relief");
-			bool hard = legal_hardship(c);
+			bool hard = legal_hardship(c, f);
 			long months = rule_count(c, "legal.enforcement_relief_months", "months");
 			bool ok = p->hukou_local && a->respondent_unable && hard;
 			rule_decide_application(c, "enforcement_relief", h, p, a->id, ok, months * f->s,
@@ -173,9 +252,13 @@ void rule_applications(struct rule_ctx *c, const struct household *h,
 						: !a->respondent_unable ? "respondent_able"
 						: hard ? "respondent_unable" : "not_hardship");
 		} else if (is(a->programme, "home_care")) {
-			home_care(c, h, p, a);
+			home_care(c, f, h, p, a);
 		}
 	}
+	free(drawn);
+	free(granted);
+	free(basis);
+	free(started);
 }
 
 static int by_received(const void *x, const void *y)

@@ -1,6 +1,7 @@
 /*
- * Basic living, besides dibao (rules.md 1; seed 三(一)2-4): zero-employment
- * households and their referrals, housing, and the festival payments.
+ * Basic living, besides dibao (rules.md 1; seed 三(一)2-3): zero-employment
+ * households and their referrals, and housing.  (The festival payments
+ * of 三(一)4 are in rule_festival.c.)
  */
 #include "rules/rule.h"
 
@@ -83,54 +84,4 @@ void rule_rural_house_repair(struct rule_ctx *c, const struct household *h)
 	rule_note(c, "hardship=%s", f->hardship ? "yes" : "no");
 	rule_decide(c, "rural_house_repair", h, NULL, f->hardship, amount, "once",
 		    f->hardship ? "rural_hardship_dilapidated" : "not_hardship");
-}
-
-/* festival (三(一)4): on a festival date, every member of a dibao
- * household, every wubao person and every member of an edge household
- * gets the amount of the highest category that applies. */
-void rule_festival(struct rule_ctx *c, const struct household *h)
-{
-	const struct household_facts *f = &c->facts;
-	const struct pvalue *dates = policy_get(c->pol, "festival.dates", c->on);
-	const cJSON *d;
-	bool festival = false;
-	char today[DATE_TEXT];
-
-	if (!dates) {
-		c->missing = c->missing ? c->missing : "festival.dates";
-		return;
-	}
-	date_format(c->on, today);
-	cJSON_ArrayForEach(d, dates->dates)
-		festival |= strcmp(d->valuestring, today) == 0;
-	if (!festival)
-		return;
-	for (int i = 0; i < h->n; i++) {
-		const struct person *p = &h->member[i];
-		static const char *const cats[] = {"wubao", "dibao", "edge"};
-		bool in[] = {p->wubao, f->dibao && !p->wubao, f->edge && !p->wubao};
-		jz_fen best = 0;
-		const char *which = NULL;
-		for (int k = 0; k < 3; k++) {
-			char name[40];
-			if (!in[k])
-				continue;
-			snprintf(name, sizeof name, "festival.amount.%s", cats[k]);
-			const struct pvalue *v = policy_get(c->pol, name, c->on);
-			if (!v) {
-				c->missing = c->missing ? c->missing : "festival.amount.*";
-				return;
-			}
-			if (!which || v->i > best)
-				best = v->i, which = cats[k];
-		}
-		if (!which)
-			continue;
-		char name[40];
-		snprintf(name, sizeof name, "festival.amount.%s", which);
-		rule_begin(c, "festival");
-		rule_note(c, "festival=%s", today);
-		rule_money(c, name, which);
-		rule_decide(c, "festival", h, p, true, best, "once", which);
-	}
 }

@@ -78,10 +78,18 @@ static jz_rate highest_rate(struct rule_ctx *c)
 	return rule_rate(c, which, "cmax");
 }
 
-static void person_decision(struct rule_ctx *c, const struct household *h, const struct person *p,
-			    bool eligible, jz_fen amount, const char *reason)
+/* A personal dibao decision (rules.md dibao (a), (b), (c)), before it is
+ * emitted: rule_dibao emits it, rule_personal_dibao asks it quietly. */
+struct own {
+	bool eligible;
+	jz_fen amount;
+	const char *reason;
+};
+
+static bool own_decision(struct own *o, bool eligible, jz_fen amount, const char *reason)
 {
-	rule_decide(c, "dibao", h, p, eligible, amount, "month", reason);
+	*o = (struct own){.eligible = eligible, .amount = eligible ? amount : 0, .reason = reason};
+	return true;
 }
 
 /* max(0, S - own income) + S x rate, rounded once. */
@@ -95,55 +103,107 @@ static jz_fen own_amount(struct rule_ctx *c, jz_fen s, const struct person *p, j
 }
 
 /* (b) a rural wubao person: S - own income + S x the highest coefficient. */
-static void wubao(struct rule_ctx *c, const struct household *h, const struct person *p)
+static bool wubao(struct rule_ctx *c, const struct person *p, struct own *o)
 {
 	rule_begin(c, "dibao(wubao)");
 	jz_fen s = standard(c, p->hukou_type);
 	jz_rate top = highest_rate(c);
-	if (!p->hukou_local || !is(p->hukou_type, "rural")) {
-		person_decision(c, h, p, false, 0, p->hukou_local ? "wubao_not_rural" : "hukou_not_local");
-		return;
-	}
-	person_decision(c, h, p, true, own_amount(c, s, p, top), "rural_wubao");
+	if (!p->hukou_local || !is(p->hukou_type, "rural"))
+		return own_decision(o, false, 0, p->hukou_local ? "wubao_not_rural" : "hukou_not_local");
+	return own_decision(o, true, own_amount(c, s, p, top), "rural_wubao");
 }
 
 /* (c) released from prison, hukou not yet registered: S - own income for
- * dibao.released_months months from the release. */
-static void released(struct rule_ctx *c, const struct household *h, const struct person *p)
+ * dibao.released_months monthly payments in a lifetime, counted from the
+ * first one paid (the history's payments before D's month); no window
+ * from the release date. */
+static bool released(struct rule_ctx *c, const struct person *p, struct own *o)
 {
-	char rel[DATE_TEXT], until[DATE_TEXT];
+	char rel[DATE_TEXT], chain[200];
+	long paid = 0;
 
 	rule_begin(c, "dibao(released)");
 	jz_fen s = standard(c, p->hukou_type);
 	long months = rule_count(c, "dibao.released_months", "months");
-	jz_date end = date_add_months(p->released_on, (int)months);
+	rule_chain(chain, sizeof chain, "dibao", "person", p->id);
+	if (c->history)
+		paid = c->history->paid(c->history->ctx, chain, "released_prisoner", c->on);
 	date_format(p->released_on, rel);
-	date_format(end, until);
-	rule_note(c, "released=%s until<%s", rel, until);
-	if (c->on < p->released_on) {
-		person_decision(c, h, p, false, 0, "not_yet_released");
-		return;
-	}
-	if (c->on >= end) {
-		person_decision(c, h, p, false, 0, "released_period_over");
-		return;
-	}
-	if (p->income >= s) {
-		own_amount(c, s, p, 0);
-		person_decision(c, h, p, false, 0, "income_not_below_standard");
-		return;
-	}
-	person_decision(c, h, p, true, own_amount(c, s, p, 0), "released_prisoner");
+	rule_note(c, "released=%s paid=%ld", rel, paid);
+	if (c->on < p->released_on)
+		return own_decision(o, false, 0, "not_yet_released");
+	jz_fen amount = own_amount(c, s, p, 0);
+	if (p->income >= s)
+		return own_decision(o, false, 0, "income_not_below_standard");
+	if (paid >= months)
+		return own_decision(o, false, 0, "lifetime_limit");
+	return own_decision(o, true, amount, "released_prisoner");
 }
 
-/* Sum of the members' highest coefficients (wubao persons aside). */
+/* (a) AIDS in an edge household (judged with her counted, rule_facts):
+ * S - own income + own increment, S for the household's hukou type. */
+static bool aids(struct rule_ctx *c, const struct person *p, struct own *o)
+{
+	rule_begin(c, "dibao(aids)");
+	jz_fen s = standard(c, c->facts.head->hukou_type);
+	jz_rate r = increment_rate(c, p, "c");
+	return own_decision(o, true, own_amount(c, s, p, r), "aids_edge_household");
+}
+
+/* p's personal dibao on D: false when there is nothing to decide (no
+ * inclusion, no grant of their own in force). */
+static bool personal(struct rule_ctx *c, const struct person *p, struct own *o)
+{
+	const struct household_facts *f = &c->facts;
+	char chain[200];
+
+	switch (rule_unit_of_one(c, p)) {
+	case UNIT_WUBAO:
+		return wubao(c, p, o);
+	case UNIT_RELEASED:
+		return released(c, p, o);
+	case UNIT_AIDS:
+		return aids(c, p, o);
+	case UNIT_NONE:
+		break;
+	}
+	/* In none of (a), (b), (c) now: a grant of their own still in force
+	 * is ended by this decision, or it would run on beside the
+	 * household's dibao, in which they are counted again. */
+	rule_chain(chain, sizeof chain, "dibao", "person", p->id);
+	if (!c->history || !c->history->has_grants(c->history->ctx) ||
+	    !c->history->grant(c->history->ctx, chain, c->on, NULL))
+		return false;
+	rule_begin(c, "dibao(person)");
+	rule_note(c, "own grant in force");
+	if (p->has_released_on)
+		return own_decision(o, false, 0, "hukou_registered");
+	if (is(p->illness, "aids"))
+		return own_decision(o, false, 0, f->dibao ? "household_now_dibao" : "no_longer_edge");
+	return own_decision(o, false, 0, "no_special_inclusion");
+}
+
+bool rule_personal_dibao(struct rule_ctx *c, const struct person *p)
+{
+	bool tracing = c->tracing;
+	char t0 = c->trace[0];
+	struct own o;
+
+	c->tracing = false;
+	bool made = personal(c, p, &o);
+	c->tracing = tracing;
+	c->trace[0] = t0;
+	return made && o.eligible;
+}
+
+/* Sum of the members' highest coefficients (units of one aside). */
 static jz_rate household_rates(struct rule_ctx *c, const struct household *h)
 {
 	jz_rate rates = 0;
 	for (int i = 0; i < h->n; i++) {
 		char sym[16];
 		snprintf(sym, sizeof sym, "c%d", i + 1);
-		if (!h->member[i].wubao)
+		if (!rule_unit_of_one(c, &h->member[i]))
 			rates += increment_rate(c, &h->member[i], sym);
 	}
 	return rates;
@@ -162,7 +222,7 @@ jz_fen rule_dibao_amount_on(struct rule_ctx *c, const struct household *h, jz_da
 	past.on = day;
 	past.tracing = false;
 	past.missing = NULL;
-	rule_facts(&past, h);
+	rule_means(&past, h);
 	if (past.missing || !past.facts.below)
 		return 0;
 	jz_rate rates = household_rates(&past, h);
@@ -173,9 +233,8 @@ jz_fen rule_dibao_amount_on(struct rule_ctx *c, const struct household *h, jz_da
 
 /* Gradual exit (渐退): a dibao household no longer below the standard
  * because a member found work goes on at its last amount for
- * dibao.gradual_exit_months months from the month of the change.  The
- * amount, or 0 when it does not apply. */
-static jz_fen gradual_exit(struct rule_ctx *c, const struct household *h)
+ * dibao.gradual_exit_months months from the month of the change. */
+jz_fen rule_gradual_exit(struct rule_ctx *c, const struct household *h)
 {
 	for (int i = 0; i < h->n; i++) {
 		struct person before;
@@ -183,7 +242,9 @@ static jz_fen gradual_exit(struct rule_ctx *c, const struct household *h)
 		jz_date since;
 		char from[DATE_TEXT], until[DATE_TEXT], last[MONEY_TEXT];
 
-		if (h->member[i].wubao || !rule_found_work(c, &h->member[i], &since, &before))
+		/* A unit of one's work does not change the household's I. */
+		if (rule_unit_of_one(c, &h->member[i]) ||
+		    !rule_found_work(c, &h->member[i], &since, &before))
 			continue;
 		if (!c->history->household(c->history->ctx, h->id, since - 1, &then))
 			continue;
@@ -203,6 +264,13 @@ static jz_fen gradual_exit(struct rule_ctx *c, const struct household *h)
 	return 0;
 }
 
+/* The gradual exit's amount: as rule_facts found it, or looked for again
+ * when it did not look, or to show it in the trace. */
+static jz_fen exit_amount(struct rule_ctx *c, const struct household *h)
+{
+	return c->facts.exit >= 0 && !c->tracing ? c->facts.exit : rule_gradual_exit(c, h);
+}
+
 void rule_dibao(struct rule_ctx *c, const struct household *h)
 {
 	const struct household_facts *f = &c->facts;
@@ -214,14 +282,19 @@ void rule_dibao(struct rule_ctx *c, const struct household *h)
 	money_format(f->income, inc);
 	money_format(f->s * f->n, sn);
 	rule_note(c, "n=%d I=%s S*n=%s", f->n, inc, sn);
-	if (f->n > 0) { /* a household of wubao persons only has no household decision */
+	/* A household of units of one only has no household decision, but
+	 * for one that ends a grant still in force: nobody is paid dibao
+	 * twice. */
+	if (f->n > 0 || f->granted) {
 		struct decision d = {
 			.programme = "dibao", .unit = "household", .household_id = h->id,
 			.period = "month",
 		};
-		if (!f->head->hukou_local) {
+		if (f->n == 0) {
+			d.reason = "units_of_one_only";
+		} else if (!f->head->hukou_local) {
 			d.reason = "hukou_not_local";
-		} else if (!f->below && (d.amount = gradual_exit(c, h)) > 0) {
+		} else if (!f->below && (d.amount = exit_amount(c, h)) > 0) {
 			d.eligible = true;
 			d.reason = "gradual_exit";
 			char amt[MONEY_TEXT];
@@ -247,16 +320,8 @@ void rule_dibao(struct rule_ctx *c, const struct household *h)
 
 	for (int i = 0; i < h->n; i++) {
 		const struct person *p = &h->member[i];
-		if (p->wubao) {
-			wubao(c, h, p);
-		} else if (p->has_released_on && p->hukou_pending) {
-			released(c, h, p);
-		} else if (f->edge && is(p->illness, "aids")) {
-			/* (a) AIDS in an edge household: S - own income + own increment. */
-			rule_begin(c, "dibao(aids)");
-			jz_fen s = standard(c, f->head->hukou_type);
-			jz_rate r = increment_rate(c, p, "c");
-			person_decision(c, h, p, true, own_amount(c, s, p, r), "aids_edge_household");
-		}
+		struct own o;
+		if (personal(c, p, &o))
+			rule_decide(c, "dibao", h, p, o.eligible, o.amount, "month", o.reason);
 	}
 }

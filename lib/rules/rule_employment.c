@@ -1,9 +1,10 @@
 /*
  * After a member finds work (rules.md 1; seed 三(一)2): the employment
  * incentive of a dibao member, once, and the social-insurance subsidy of a
- * dibao member or zero-employment labourer, monthly for a time.  Both look
- * back at the registry's earlier versions: who found work, and what the
- * household was the day before.
+ * dibao member or zero-employment labourer, monthly for a number of
+ * payments that grant(1) counts.  Both look back at the registry's
+ * earlier versions: who found work, and what the household was the day
+ * before.
  */
 #include "rules/rule.h"
 
@@ -58,17 +59,17 @@ void rule_after_work(struct rule_ctx *c, const struct household *h)
 				    ? "dibao_member_found_work" : "too_late");
 
 		/* The insurance subsidy: a dibao member or zero-employment
-		 * labourer who found work, monthly for so many months. */
+		 * labourer who found work, monthly.  Its months are a number
+		 * of payments (rules.md 1, Time-limited monthly grants), which
+		 * grant(1) counts and ends; no span of dates is cut here. */
 		rule_begin(c, "employment_insurance");
 		jz_fen subsidy = rule_money(c, "employment.insurance_subsidy", "subsidy");
-		long months = rule_count(c, "employment.insurance_subsidy_months", "months");
+		/* Noted in the trace: the payments grant(1) makes at most. */
+		rule_count(c, "employment.insurance_subsidy_months", "payments");
 		rule_note(c, "employed from %s dibao_before=%s zero_employment_before=%s", from,
 			  dibao ? "yes" : "no", zero ? "yes" : "no");
-		if (dibao || zero) {
-			bool on_time = c->on < rule_months_end(since, months);
-			rule_decide(c, "employment_insurance", h, p, on_time, subsidy, "month",
-				    !on_time ? "subsidy_period_over" : dibao ? "dibao_member_found_work"
-				    : "zero_employment_found_work");
-		}
+		if (dibao || zero)
+			rule_decide(c, "employment_insurance", h, p, true, subsidy, "month",
+				    dibao ? "dibao_member_found_work" : "zero_employment_found_work");
 	}
 }

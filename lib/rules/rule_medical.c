@@ -16,24 +16,32 @@ static bool severe_certified(const struct person *p)
 	return p->disability_cert && p->disability_grade >= 1 && p->disability_grade <= 2;
 }
 
-/* medical (三(三)2,6): a member of a dibao household; a wubao person; or a
- * severely disabled certificate holder, not employed, not in a dibao
- * household, with no insurance. */
+/* medical (三(三)2,6): a dibao recipient: a member of a dibao household, a
+ * wubao person, or a person in a personal dibao (a), (c); or a severely
+ * disabled certificate holder, not employed, not in a dibao household,
+ * with no insurance.  A unit of one is not in the household's dibao (they
+ * are left out of its n and I): only their own counts. */
 void rule_medical(struct rule_ctx *c, const struct household *h)
 {
 	const struct household_facts *f = &c->facts;
 
 	for (int i = 0; i < h->n; i++) {
 		const struct person *p = &h->member[i];
-		bool disabled = severe_certified(p) && !is(p->employment, "employed") && !f->dibao &&
+		bool alone = rule_unit_of_one(c, p);
+		bool member = !alone && f->dibao;
+		bool own = alone && !p->wubao && rule_personal_dibao(c, p);
+		bool disabled = severe_certified(p) && !is(p->employment, "employed") && !member &&
 				is(p->insurance, "none");
-		if (!f->dibao && !p->wubao && !disabled && !f->hardship)
+		if (!member && !p->wubao && !own && !disabled && !f->hardship)
 			continue; /* not a candidate: nothing to decide */
 		rule_begin(c, "medical");
-		rule_note(c, "dibao=%s wubao=%s", f->dibao ? "yes" : "no", p->wubao ? "yes" : "no");
-		const char *reason = p->wubao ? "wubao" : f->dibao ? "dibao_member"
+		rule_note(c, "dibao=%s wubao=%s own=%s", member ? "yes" : "no", p->wubao ? "yes" : "no",
+			  own ? "yes" : "no");
+		const char *reason = p->wubao ? "wubao" : own ? "personal_dibao"
+				     : member ? "dibao_member"
 				     : disabled ? "severe_disability_uninsured" : "not_entitled";
-		rule_decide(c, "medical", h, p, f->dibao || p->wubao || disabled, 0, "month", reason);
+		rule_decide(c, "medical", h, p, member || p->wubao || own || disabled, 0, "month",
+			    reason);
 	}
 }
 
@@ -53,7 +61,8 @@ static const char *premium_group(struct rule_ctx *c, const struct person *p)
 /* premium_subsidy (三(三)5,8): the resident major-illness scheme's premium,
  * (a) for a dibao member, from the budget, (b) for an edge member with a
  * serious or chronic illness, from the major-disease fund; in both not
- * employed, not insured, and in an age group. */
+ * employed, not insured, and in an age group.  A unit of one, left out of
+ * the household's n and I, is no member of its dibao or edge. */
 void rule_premium_subsidy(struct rule_ctx *c, const struct household *h)
 {
 	const struct household_facts *f = &c->facts;
@@ -63,8 +72,8 @@ void rule_premium_subsidy(struct rule_ctx *c, const struct household *h)
 	for (int i = 0; i < h->n; i++) {
 		const struct person *p = &h->member[i];
 		const char *group = premium_group(c, p);
-		if (!group || p->wubao)
-			continue;
+		if (!group || rule_unit_of_one(c, p))
+			continue; /* not in the household's dibao or edge */
 		rule_begin(c, "premium_subsidy");
 		jz_fen amount = rule_money(c, is(group, "elderly") ? "medical.premium.elderly"
 							   : "medical.premium.young", group);

@@ -145,7 +145,7 @@ static bool target_of(struct claims *c, const char *institution, const char *id,
 	return yes;
 }
 
-/* The first reason of rules.md's checks 1-5 that the claim fails, or NULL;
+/* The first reason of rules.md's checks 1-5 and 6a that the claim fails, or NULL;
  * duplicate is the caller's (it knows what was stored). */
 static const char *check(struct claims *c, const struct value *v, const struct institution *in,
 			 bool duplicate)
@@ -181,6 +181,14 @@ static const char *check(struct claims *c, const struct value *v, const struct i
 	}
 	if (is(v[CLAIM_VISIT_TYPE].s, "outpatient") && in->hospital && !v[CLAIM_REFERRAL].i)
 		return "no_referral";
+	/* 6a: inpatient aid only after the scheme has paid; an insured
+	 * person's claim that shows nothing paid by it is sent back. */
+	if (is(v[CLAIM_VISIT_TYPE].s, "inpatient") && v[CLAIM_INSURANCE_PAID].i == 0) {
+		struct person p;
+		if (person_load(&r->hist, v[CLAIM_NATIONAL_ID].s, visit, &p) &&
+		    !is(p.insurance, "none"))
+			return "insurance_first";
+	}
 	return NULL;
 }
 
@@ -256,6 +264,8 @@ static void tell(struct claims *c, const struct problems *p, const struct value 
 		{"corrects_unknown", "corrects", "no such claim of the institution"},
 		{"already_corrected", "corrects", "that claim was corrected before"},
 		{"no_referral", "referral", "an outpatient visit at a hospital needs a referral"},
+		{"insurance_first", "insurance_paid",
+		 "an insured person's inpatient stay is aided after the scheme has paid"},
 	};
 	if (++c->messages > 100 || c->r->o->quiet)
 		return;

@@ -40,6 +40,44 @@ const char *grant_period(const char *programme)
 	return i < 0 ? NULL : programmes[i].period;
 }
 
+/* The time-limited kinds (rules.md 1).  A gradual exit is not here: it
+ * runs for dibao.gradual_exit_months from the month of the change, a
+ * month paid as ordinary dibao before the change was known, and assess
+ * decides it by the same months; its grant gets its end when the exit
+ * begins (grant/grant_decide.c). */
+static const struct grant_limit limits[] = {
+	/* dibao (c): "给予一年", counted from the first paid. */
+	{"dibao", "released_prisoner", "dibao.released_months", true, "lifetime_limit"},
+	/* zero_employment: the subsidy for so many payments of the work found. */
+	{"employment_insurance", NULL, "employment.insurance_subsidy_months", false,
+	 "subsidy_period_over"},
+};
+
+const struct grant_limit *grant_limit_of(const char *programme, const char *basis)
+{
+	for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+		if (strcmp(programme, limits[i].programme) == 0 &&
+		    (!limits[i].basis || strcmp(basis, limits[i].basis) == 0))
+			return &limits[i];
+	return NULL;
+}
+
+bool grant_chain_done(struct db *db, const char *chain)
+{
+	db_stmt *st = db_prepare(db, "SELECT programme, basis, status, reason FROM \"grant\" "
+				 "WHERE chain = ?1 ORDER BY start DESC, version DESC LIMIT 1");
+	bool done = false;
+
+	db_bind_text(st, 1, chain);
+	if (db_step(db, st) == SQLITE_ROW) {
+		const struct grant_limit *l = grant_limit_of(db_text(st, 0), db_text(st, 1));
+		done = l && strcmp(db_text(st, 2), "ended") == 0 &&
+		       strcmp(db_text(st, 3), l->reason) == 0;
+	}
+	db_finalize(st);
+	return done;
+}
+
 bool grant_unit_ok(const char *programme, const char *unit)
 {
 	int i = programme_index(programme);
@@ -82,16 +120,17 @@ void grant_store_open(struct grant_store *s, struct db *db, long long entry)
 				    "AND status = 'deferred'");
 	s->pay = db_prepare(db, "INSERT INTO payment (payment_id, grant_id, month, amount, account, "
 			    "status, reason, paid_on, entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	s->released = db_prepare(db, "SELECT count(*), max(p.month) FROM \"grant\" g JOIN payment p ON "
-				 "p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
-				 "AND g.basis = 'released_prisoner' AND p.status = 'paid'");
+	s->counted = db_prepare(db, "SELECT count(*), max(p.month) FROM \"grant\" g JOIN payment p ON "
+				"p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
+				"AND (?2 IS NULL OR g.basis = ?2) AND (?3 IS NULL OR g.began = ?3) "
+				"AND p.status = 'paid'");
 	s->street = db_prepare(db, "SELECT street FROM application WHERE application_id = ?1");
 }
 
 void grant_store_close(struct grant_store *s)
 {
 	sqlite3_stmt **all[] = {&s->latest, &s->by_id, &s->insert, &s->is_paid, &s->is_deferred,
-				&s->pay, &s->released, &s->street};
+				&s->pay, &s->counted, &s->street};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		sqlite3_finalize(*all[i]);
 		*all[i] = NULL;
@@ -200,9 +239,10 @@ void grant_write(struct grant_store *s, struct grant *g)
 }
 
 /* The accounts that pay g, in the order they are asked (rules.md 1, 3, 5):
- * temporary aid from the street of the window, then the district; the
- * major-disease fund's premiums from the fund, then the donations; home
- * care from the donations; everything else from the budget. */
+ * temporary aid from the street of the window, then the district (and
+ * split across both when neither alone can pay); the major-disease fund's
+ * premiums from the fund, topped up from the donations; everything else,
+ * home care too (a government subsidy), from the budget. */
 static int payers(struct grant_store *s, const struct grant *g, char acc[2][ACCOUNT_LEN])
 {
 	if (strcmp(g->programme, "temporary") == 0) {
@@ -220,8 +260,7 @@ static int payers(struct grant_store *s, const struct grant *g, char acc[2][ACCO
 		snprintf(acc[1], ACCOUNT_LEN, "donations");
 		return 2;
 	}
-	snprintf(acc[0], ACCOUNT_LEN, "%s",
-		 strcmp(g->programme, "home_care") == 0 ? "donations" : "budget");
+	snprintf(acc[0], ACCOUNT_LEN, "budget");
 	return 1;
 }
 
@@ -266,20 +305,30 @@ enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const ch
 		return PAY_ALREADY;
 	snprintf(out, sizeof out, "paid:%s", g->programme);
 	snprintf(ref, sizeof ref, "payment:%s", payment_id);
+	jz_fen first = ledger_balance(&s->ledger, acc[0]);
+	jz_fen second = n == 2 ? ledger_balance(&s->ledger, acc[1]) : 0;
+	if (strcmp(acc[0], "major_disease") == 0) {
+		/* The donations flow into the fund and the fund pays (rules.md 3,
+		 * 三(三)8): what the fund lacks is booked from the donations into
+		 * the fund first, so that the fund's spending is all it paid. */
+		if (first < g->amount && first + second >= g->amount)
+			ledger_move(&s->ledger, acc[1], acc[0], g->amount - first, paid_on, ref);
+		n = 1;
+	}
 	for (int i = 0; i < n; i++) {
 		if (ledger_move(&s->ledger, acc[i], out, g->amount, paid_on, ref)) {
 			snprintf(account, ACCOUNT_LEN, "%.299s", acc[i]);
 			return paid(s, g, payment_id, month, account, paid_on);
 		}
 	}
-	/* The major-disease fund: what it lacks comes from the donations
-	 * (rules.md 3, 三(三)8), in the same payment. */
-	jz_fen fund = n == 2 ? ledger_balance(&s->ledger, acc[0]) : 0;
-	if (strcmp(acc[0], "major_disease") == 0 && fund > 0 &&
-	    ledger_balance(&s->ledger, acc[1]) >= g->amount - fund) {
-		ledger_move(&s->ledger, acc[0], out, fund, paid_on, ref);
-		ledger_move(&s->ledger, acc[1], out, g->amount - fund, paid_on, ref);
-		snprintf(account, ACCOUNT_LEN, "major_disease+donations");
+	/* Temporary aid (rules.md 1, 六(一) two levels): when neither the
+	 * street nor the district alone holds enough but both together do, the
+	 * street pays all it holds and the district the rest, two bookings of
+	 * one payment. */
+	if (n == 2 && first > 0 && second > 0 && first + second >= g->amount) {
+		ledger_move(&s->ledger, acc[0], out, first, paid_on, ref);
+		ledger_move(&s->ledger, acc[1], out, g->amount - first, paid_on, ref);
+		snprintf(account, ACCOUNT_LEN, "%.149s+%.149s", acc[0], acc[1]);
 		return paid(s, g, payment_id, month, account, paid_on);
 	}
 	if (!exists(s, s->is_deferred, payment_id)) {
@@ -296,14 +345,20 @@ bool grant_is_paid(struct grant_store *s, const char *payment_id)
 	return exists(s, s->is_paid, payment_id);
 }
 
-long grant_released_paid(struct grant_store *s, const char *chain, char last_month[8])
+long grant_payments(struct grant_store *s, const char *chain, const char *basis, jz_date began,
+		    char last_month[8])
 {
-	db_bind_text(s->released, 1, chain);
-	db_step(s->db, s->released);
-	long n = sqlite3_column_int(s->released, 0);
-	const char *last = (const char *)sqlite3_column_text(s->released, 1);
+	char day[DATE_TEXT];
+
+	date_format(began, day);
+	db_bind_text(s->counted, 1, chain);
+	db_bind_text(s->counted, 2, basis);
+	db_bind_text(s->counted, 3, began ? day : NULL);
+	db_step(s->db, s->counted);
+	long n = sqlite3_column_int(s->counted, 0);
+	const char *last = (const char *)sqlite3_column_text(s->counted, 1);
 	if (last_month)
 		snprintf(last_month, 8, "%.7s", last ? last : "");
-	sqlite3_reset(s->released);
+	sqlite3_reset(s->counted);
 	return n;
 }

@@ -45,8 +45,24 @@ void grant_read(db_stmt *st, struct grant *g);
 
 /* How often a programme is paid: month, year or once; NULL: unknown. */
 const char *grant_period(const char *programme);
+
 /* Is unit (household, person, application) one the programme decides on? */
 bool grant_unit_ok(const char *programme, const char *unit);
+
+/* A time-limited kind of monthly grant (rules.md 1, Time-limited monthly
+ * grants): it ends after its number of payments, not after a span of
+ * dates.  grant(1)'s payroll counts them (grant/grant_int.h). */
+struct grant_limit {
+	const char *programme;
+	const char *basis;    /* the decision's reason that started it; NULL: any */
+	const char *param;    /* the policy parameter: how many payments */
+	bool lifetime;        /* every payment of the chain of that basis, else the run's */
+	const char *reason;   /* the reason of the version that ends it */
+};
+/* The limit of a grant of programme started for basis; NULL: none. */
+const struct grant_limit *grant_limit_of(const char *programme, const char *basis);
+/* Did chain's newest grant end with its payments all made? */
+bool grant_chain_done(struct db *db, const char *chain);
 
 struct grant_store {
 	struct db *db;
@@ -57,7 +73,7 @@ struct grant_store {
 	long long paid, deferred; /* payments made, and not made for want of money */
 	long long payments;       /* payment rows written */
 	jz_fen paid_fen;
-	db_stmt *latest, *by_id, *insert, *is_paid, *is_deferred, *pay, *released, *street;
+	db_stmt *latest, *by_id, *insert, *is_paid, *is_deferred, *pay, *counted, *street;
 };
 
 extern const char *const grant_columns[];
@@ -75,19 +91,25 @@ void grant_write(struct grant_store *s, struct grant *g);
 
 enum pay_result { PAY_PAID, PAY_ALREADY, PAY_DEFERRED };
 
-/* Pay g's amount as payment_id for month (YYYY-MM) on date paid_on, from
- * the first of its programme's accounts that can (for the major-disease
- * fund: what the fund lacks from the donations); once only.  account gets
- * the account that paid (or the first that was asked). */
+/* Pay g's amount as payment_id for month (YYYY-MM) on date paid_on, once
+ * only, from the first of its programme's accounts that can: temporary aid
+ * from the street, else the district, else split across both ("street:S+
+ * district": the street all it holds, the district the rest); the
+ * major-disease fund's premiums from the fund, topped up first from the
+ * donations with what it lacks; the rest from the budget.  account gets
+ * the account(s) that paid, or the first that was asked. */
 enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
 			  const char *month, const char *paid_on, char account[ACCOUNT_LEN]);
 
 /* Has payment_id been paid? */
 bool grant_is_paid(struct grant_store *s, const char *payment_id);
 
-/* Payments already paid to a released prisoner's dibao chain; the month
- * of the last in last_month (YYYY-MM, "" for none) unless NULL. */
-long grant_released_paid(struct grant_store *s, const char *chain, char last_month[8]);
+/* The payments paid to chain: of its grants whose decision's reason was
+ * basis (NULL: any), and whose run began on began (0: any); the month of
+ * the last in last_month (YYYY-MM, "" for none) unless NULL.  What a
+ * time-limited monthly grant counts (grant/grant_int.h). */
+long grant_payments(struct grant_store *s, const char *chain, const char *basis, jz_date began,
+		    char last_month[8]);
 
 /* A row of the payroll's output. */
 extern const char *const payment_columns[];

@@ -161,7 +161,11 @@ void history_free(struct registry_history *hist)
 	sqlite3_finalize(hist->person);
 	sqlite3_finalize(hist->household);
 	sqlite3_finalize(hist->grant);
+	sqlite3_finalize(hist->granted);
+	sqlite3_finalize(hist->elsewhere);
+	sqlite3_finalize(hist->paid);
 	hist->person = hist->household = hist->grant = NULL;
+	hist->granted = hist->elsewhere = hist->paid = NULL;
 	hist->grants_known = false;
 }
 
@@ -215,6 +219,87 @@ bool history_grant(struct registry_history *hist, const char *chain, jz_date on,
 	return in_force;
 }
 
+bool history_granted(struct registry_history *hist, const char *chain, jz_date on,
+		     jz_fen *amount, char basis[FACT_BASIS])
+{
+	char date[DATE_TEXT];
+
+	if (!history_has_grants(hist))
+		return false;
+	/* A once-grant's id is its chain (grant_decide.c); a retried
+	 * deferred payment makes a new version of it, never a new grant. */
+	if (!hist->granted)
+		hist->granted = db_prepare(hist->db, "SELECT amount, basis FROM \"grant\" WHERE chain = ?1 "
+					   "AND period = 'once' AND start <= ?2 AND entry <= ?3 "
+					   "ORDER BY start DESC, version DESC LIMIT 1");
+	date_format(on, date);
+	db_bind_static(hist->granted, 1, chain);
+	db_bind_static(hist->granted, 2, date);
+	sqlite3_bind_int64(hist->granted, 3, until(hist));
+	bool found = db_step(hist->db, hist->granted) == SQLITE_ROW;
+	if (found && amount)
+		*amount = sqlite3_column_int64(hist->granted, 0);
+	if (found && basis)
+		text(hist->granted, 1, basis, FACT_BASIS);
+	sqlite3_reset(hist->granted);
+	return found;
+}
+
+bool history_granted_elsewhere(struct registry_history *hist, const char *programme,
+			       const char *national_id, const char *except, jz_date on)
+{
+	char date[DATE_TEXT], lo[64], hi[64];
+
+	if (!history_has_grants(hist))
+		return false;
+	/* The programme's chains are those from "programme/" up to
+	 * "programme0" ('0' follows '/'): a range of the chain index. */
+	if (!hist->elsewhere)
+		hist->elsewhere = db_prepare(hist->db, "SELECT EXISTS (SELECT 1 FROM \"grant\" "
+					     "WHERE chain >= ?1 AND chain < ?2 AND programme = ?3 "
+					     "AND national_id = ?4 AND chain <> ?5 AND start <= ?6 "
+					     "AND entry <= ?7)");
+	snprintf(lo, sizeof lo, "%s/", programme);
+	snprintf(hi, sizeof hi, "%s0", programme);
+	date_format(on, date);
+	db_bind_static(hist->elsewhere, 1, lo);
+	db_bind_static(hist->elsewhere, 2, hi);
+	db_bind_static(hist->elsewhere, 3, programme);
+	db_bind_static(hist->elsewhere, 4, national_id);
+	db_bind_static(hist->elsewhere, 5, except);
+	db_bind_static(hist->elsewhere, 6, date);
+	sqlite3_bind_int64(hist->elsewhere, 7, until(hist));
+	bool yes = db_step(hist->db, hist->elsewhere) == SQLITE_ROW &&
+		   sqlite3_column_int(hist->elsewhere, 0);
+	sqlite3_reset(hist->elsewhere);
+	return yes;
+}
+
+long history_paid(struct registry_history *hist, const char *chain, const char *basis,
+		  jz_date on)
+{
+	char month[DATE_TEXT];
+
+	if (!history_has_grants(hist))
+		return 0;
+	/* As grant_released_paid counts them, but only the months before
+	 * on's: the month of on is the one being decided. */
+	if (!hist->paid)
+		hist->paid = db_prepare(hist->db, "SELECT count(*) FROM \"grant\" g JOIN payment p "
+					"ON p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
+					"AND g.basis = ?2 AND p.status = 'paid' AND p.month < ?3 "
+					"AND p.entry <= ?4");
+	date_format(on, month);
+	month[7] = '\0';
+	db_bind_static(hist->paid, 1, chain);
+	db_bind_static(hist->paid, 2, basis);
+	db_bind_static(hist->paid, 3, month);
+	sqlite3_bind_int64(hist->paid, 4, until(hist));
+	long n = db_step(hist->db, hist->paid) == SQLITE_ROW ? sqlite3_column_int(hist->paid, 0) : 0;
+	sqlite3_reset(hist->paid);
+	return n;
+}
+
 /* The interface's calls, each the function above on ctx. */
 static bool rules_person(void *ctx, const char *national_id, jz_date on, struct person *p)
 {
@@ -236,10 +321,29 @@ static bool rules_grant(void *ctx, const char *chain, jz_date on, jz_fen *amount
 	return history_grant(ctx, chain, on, amount);
 }
 
+static bool rules_granted(void *ctx, const char *chain, jz_date on, jz_fen *amount,
+			  char basis[FACT_BASIS])
+{
+	return history_granted(ctx, chain, on, amount, basis);
+}
+
+static bool rules_granted_elsewhere(void *ctx, const char *programme, const char *national_id,
+				    const char *except, jz_date on)
+{
+	return history_granted_elsewhere(ctx, programme, national_id, except, on);
+}
+
+static long rules_paid(void *ctx, const char *chain, const char *basis, jz_date on)
+{
+	return history_paid(ctx, chain, basis, on);
+}
+
 struct history *history_for_rules(struct registry_history *hist)
 {
 	hist->rules = (struct history){.ctx = hist, .person = rules_person,
-		.household = rules_household, .has_grants = rules_has_grants, .grant = rules_grant};
+		.household = rules_household, .has_grants = rules_has_grants, .grant = rules_grant,
+		.granted = rules_granted, .granted_elsewhere = rules_granted_elsewhere,
+		.paid = rules_paid};
 	return &hist->rules;
 }
 

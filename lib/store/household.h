@@ -23,12 +23,14 @@ void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
 void household_each_until(struct db *db, jz_date on, long long max_entry, household_fn fn,
 			  void *ctx);
 
-/* History, for the rules that look back (gradual exit): the registry's
- * earlier versions, through statements prepared once. */
+/* History, for the rules that look back (gradual exit, the dibao
+ * household, the grants once made): the registry's earlier versions and
+ * the grants recorded, through statements prepared once. */
 struct registry_history {
 	struct db *db;
 	db_stmt *person, *household; /* prepared when first needed */
 	db_stmt *grant;
+	db_stmt *granted, *elsewhere, *paid; /* history_granted and friends */
 	bool grants_known, grants;        /* has the file any grant? */
 	long long max_entry;              /* only rows of entries up to this (0: all) */
 	struct history rules;             /* what the rules call (history_for_rules) */
@@ -51,6 +53,18 @@ bool history_has_grants(struct registry_history *hist);
  * amount in *amount (may be NULL). */
 bool history_grant(struct registry_history *hist, const char *chain, jz_date on,
 		   jz_fen *amount);
+/* Was a once-grant of chain made by on (its newest version, paid, ended
+ * or deferred: owed)?  Its amount in *amount, its decision's reason in
+ * basis (either may be NULL). */
+bool history_granted(struct registry_history *hist, const char *chain, jz_date on,
+		     jz_fen *amount, char basis[FACT_BASIS]);
+/* Was a grant of programme made to national_id by on under a chain other
+ * than except? */
+bool history_granted_elsewhere(struct registry_history *hist, const char *programme,
+			       const char *national_id, const char *except, jz_date on);
+/* The payments paid on chain's grants of basis for months before on's. */
+long history_paid(struct registry_history *hist, const char *chain, const char *basis,
+		  jz_date on);
 
 /* A person from a checked enrol record (kind_person's columns, as parsed
  * by field_parse): for assessing records that are not in the registry.

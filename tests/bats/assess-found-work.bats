@@ -5,7 +5,7 @@
 # working age, I = 0 + 100.00: dibao 660.00 - 100.00 = 560.00.  The head
 # is employed from 2007-11-15 (income 1000.00, I = 1100.00 >= 660.00), with
 # a raise from 2008-01-01.  Policy: gradual exit 3 months, incentive 500.00,
-# insurance subsidy 200.00 for 6 months.
+# insurance subsidy 200.00 for 6 payments.
 
 bats_require_minimum_version 1.5.0
 
@@ -45,11 +45,16 @@ decision() {
 	assert_output ""
 }
 
-@test "assess: the insurance subsidy runs 6 months from the month of the change (三(一)2)" {
-	run decision employment_insurance 110105197001010513 2008-04-30   # month 6: April
+@test "assess: the insurance subsidy is decided while the member works; its 6 months are payments that grant counts (三(一)2)" {
+	# rules.md Time-limited monthly grants: "36 months of subsidy is 36
+	# payments, whichever day of the month the grant started": the rule cuts
+	# no span of dates (grant pays 6 and ends it: grant-dibao.bats).
+	run decision employment_insurance 110105197001010513 2008-04-30
 	assert_output "yes 200.00 dibao_member_found_work"
 	run decision employment_insurance 110105197001010513 2008-05-01
-	assert_output "no 0.00 subsidy_period_over"
+	assert_output "yes 200.00 dibao_member_found_work"
+	run -0 assess --policy "$POLICY" --as-of 2008-05-01 --programme employment_insurance --explain
+	assert_output --partial "payments=6@"
 }
 
 @test "assess: the trace says who found work, when, and the last amount (data.md decision)" {

@@ -77,14 +77,28 @@ decision() {
 	assert_output "yes 500.00 hardship_rehab"
 }
 
-@test "assess: festival payment by the highest category on a festival date only (三(一)4)" {
-	run decision festival 110105200103030333   # dibao member
+# "eligible amount reason" of the festival decisions of person $1 as of $2:
+# their ids end with the festival's date.
+festival() {
+	assess --policy "$POLICY" --as-of "$2" --programme festival -f jsonl |
+		grep -F "/festival/$1/" | decision_fields
+}
+
+@test "assess: festival payment by the highest category, for each festival in the month of D (三(一)4)" {
+	run festival 110105200103030333 2007-10-01   # dibao member
 	assert_output "yes 200.00 dibao"
-	run decision festival 110105195505050421   # edge member
+	run festival 110105195505050421 2007-10-01   # edge member
 	assert_output "yes 100.00 edge"
-	run decision festival 110105196001010375   # P2: neither
+	run festival 110105196001010375 2007-10-01   # P2: neither
 	assert_output ""
-	run -0 assess --policy "$POLICY" --as-of 2007-10-02 --programme festival
+	# rules.md festival: "that falls in the month of D": 2007-10-01 is
+	# decided on 2007-10-02 too (grant pays it once), under its own date:
+	# P1's 4 dibao members, P3's edge widow, P5's 2 edge members
+	# (660.00 <= 900.00 < 990.00), P6's dibao member: 8.
+	run -0 sh -c 'assess --policy "$0" --as-of 2007-10-02 --programme festival | grep -c "^2007-10-02/festival/[0-9X]*/2007-10-01,"' "$POLICY"
+	assert_output 8
+	# No festival in November.
+	run -0 assess --policy "$POLICY" --as-of 2007-11-01 --programme festival
 	assert_output "decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy"
 }
 

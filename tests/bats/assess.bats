@@ -77,12 +77,17 @@ decision() {
 	assert_output "yes 330.00 aids_edge_household"
 }
 
-@test "assess: a released prisoner without hukou gets S - own income in the 12th month, not the 13th (三(一)1 c)" {
-	# released 2007-03-15: months 1-12 run to 2008-03-14; 330.00 - 80.00 = 250.00
+@test "assess: a released prisoner without hukou gets S - own income, with no window from the release date (三(一)1 c)" {
+	# released 2007-03-15: 330.00 - 80.00 = 250.00.  Twelve payments in a
+	# lifetime from the first one paid (grant(1) counts them; none here),
+	# so a year after the release he is still eligible.
 	run decision 110105197409090190 2008-03-14
 	assert_output "yes 250.00 released_prisoner"
 	run decision 110105197409090190 2008-03-15
-	assert_output "no 0.00 released_period_over"
+	assert_output "yes 250.00 released_prisoner"
+	# A unit of one alone: his household H8 has no decision of its own.
+	run decision H8 2008-03-15
+	assert_output ""
 }
 
 @test "assess: a household whose hukou is not in the district is not dibao (三(一)1)" {
@@ -107,7 +112,9 @@ decision() {
 	assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --explain > a.csv
 	assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --explain > b.csv
 	cmp a.csv b.csv
-	[ "$(wc -l < a.csv)" -eq 12 ]   # header, 8 households (not H6), 3 persons
+	# header, 7 households (not H6, a wubao person alone, nor H8, a released
+	# prisoner alone: units of one, left out of n), 3 persons
+	[ "$(wc -l < a.csv)" -eq 11 ]
 }
 
 @test "assess: --as-of a past date after later enrolments reproduces the earlier decisions (data.md person)" {
@@ -132,11 +139,13 @@ decision() {
 @test "assess: --record stores the decisions once, journalled; recording again adds nothing (cli.md assess)" {
 	run --separate-stderr -0 assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --record
 	on_stderr
-	assert_output "assess: recorded 11 decisions (0 recorded already) as journal entry 2"
+	# 7 households and 3 persons (H6 and H8 are units of one alone: no
+	# household decision)
+	assert_output "assess: recorded 10 decisions (0 recorded already) as journal entry 2"
 	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT amount FROM decision WHERE decision_id = '2007-10-01/dibao/H2'")" 1
 	run --separate-stderr -0 assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --record
 	on_stderr
-	assert_output "assess: nothing new: 0 decisions to record (11 recorded already)"
+	assert_output "assess: nothing new: 0 decisions to record (10 recorded already)"
 	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM journal")" 2
 }
 

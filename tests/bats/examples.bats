@@ -20,6 +20,13 @@ teardown() {
 	export JIUZHU_TODAY=2007-10-01
 	run "$ROOT/examples/monthly-payroll.sh" 2007-10
 	assert_success
+	# 176 versions: no startup subsidy for APP-2007-0007 (刘春生 is not
+	# employed: not_working), no edge festival for DB-007 (its released
+	# prisoner is a unit of one: 450.00 alone is above the edge line) but
+	# the dibao festival of its released prisoner, in a dibao of his own
+	# decided the same day, and the medical entitlement of the two persons
+	# in a dibao of their own (SLT-003's AIDS patient, DB-007's released
+	# prisoner).
 	assert_output "payroll 2007-10: grants: 176 versions written (./grants-2007-10.csv); payroll: 15 paid (6548.50 yuan), 0 deferred for want of funds (./payroll-2007-10.csv)"
 	run sh -c 'cut -d, -f1,7,9 payroll-2007-10.csv | grep SLT-001'
 	assert_output "dibao/household/SLT-001/2007-10,701.50,paid"

@@ -202,7 +202,7 @@ dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.7
 dibao/household/T1/2007-10,dibao/household/T1/2007-10-01,dibao,T1,,2007-10,330.00,budget,paid,,2007-10-05"
 	on_stderr
 	assert_line "grant: 2 decisions read: 2 grant versions written, 0 payments (0.00 yuan), 0 deferred; 0 changed nothing, 0 older than their grant"
-	assert_line "grant: payroll 2007-10: 2 paid (1260.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
+	assert_line "grant: payroll 2007-10: 2 paid (1260.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at their number of payments"
 	run sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM journal WHERE command LIKE 'grant%'"
 	assert_output 2 # the funding, and this one run
 	# With no input (a terminal, /dev/null, cron's empty pipe): the payroll alone.
@@ -210,7 +210,7 @@ dibao/household/T1/2007-10,dibao/household/T1/2007-10-01,dibao,T1,,2007-10,330.0
 	assert_success
 	assert_line --index 1 --partial "dibao/household/H6/2007-11,"
 	on_stderr
-	assert_output "grant: payroll 2007-11: 2 paid (1260.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
+	assert_output "grant: payroll 2007-11: 2 paid (1260.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at their number of payments"
 }
 
 @test "grant: assess --record piped into grant does not wait on grant for the database's lock" {
@@ -244,12 +244,12 @@ dibao/household/T1/2007-10,dibao/household/T1/2007-10-01,dibao,T1,,2007-10,330.0
 	assert_output "$PAYMENT_HEADER
 dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05"
 	on_stderr
-	assert_output "grant: payroll 2007-10: 1 paid (930.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
+	assert_output "grant: payroll 2007-10: 1 paid (930.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at their number of payments"
 	run --separate-stderr grant --period 2007-10 --as-of 2007-10-06
 	assert_success
 	assert_output "$PAYMENT_HEADER"
 	on_stderr
-	assert_output "grant: nothing new: payroll 2007-10: 0 paid (0.00 yuan), 1 paid before, 0 deferred for want of funds, 0 ended at the lifetime limit"
+	assert_output "grant: nothing new: payroll 2007-10: 0 paid (0.00 yuan), 1 paid before, 0 deferred for want of funds, 0 ended at their number of payments"
 	run balance budget        # 2000.00 - 930.76
 	assert_output "1069.24"
 	run db_count payment
@@ -287,30 +287,51 @@ dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.7
 
 # ---- accounts ----
 
-@test "grant: an edge household's premium comes from the major-disease fund, what it lacks from the donations (三(三)8)" {
+@test "grant: an edge household's premium is paid by the major-disease fund, topped up from the donations with what it lacks (三(三)8)" {
+	# rules.md 3: the donations flow into the fund and the fund pays.  The
+	# fund holds 30.00, the donations 40.00; the premium is 50.00: 20.00 is
+	# booked from the donations into the fund, then the fund pays 50.00.
 	registry
 	fund major_disease 2007-09-30 30
 	fund donations 2007-09-30 40
 	prem() { echo "$1/premium_subsidy/$T,$1,premium_subsidy,person,T1,$T,,yes,50.00,year,edge_major_disease_fund,"; }
 	decisions p.csv "$(prem 2007-10-01)"
 	run grant -q p.csv
-	assert_line --index 1 "premium_subsidy/person/$T/2007-01-01,2007-10-01/premium_subsidy/$T,premium_subsidy,T1,$T,2007-10-01,2008-01-01,50.00,year,active,major_disease+donations,edge_major_disease_fund"
-	run balance major_disease # 30.00 - 30.00
+	assert_line --index 1 "premium_subsidy/person/$T/2007-01-01,2007-10-01/premium_subsidy/$T,premium_subsidy,T1,$T,2007-10-01,2008-01-01,50.00,year,active,major_disease,edge_major_disease_fund"
+	run balance major_disease # 30.00 + 20.00 - 50.00
 	assert_output "0.00"
 	run balance donations     # 40.00 - 20.00
 	assert_output "20.00"
-	# Next year: the fund is empty, the donations pay the whole 50.00 if they can.
+	run sqlite3 "$JIUZHU_DB" "SELECT account, amount FROM ledger WHERE ref = 'payment:premium_subsidy/person/$T/2007-01-01' ORDER BY id"
+	assert_output "donations|-2000
+major_disease|2000
+major_disease|-5000
+paid:premium_subsidy|5000"
+	# Next year: the fund is empty and the donations hold 20.00 of 50.00:
+	# nothing moves, the premium is deferred.
 	decisions q.csv "$(prem 2008-10-01)"
 	run grant -q q.csv
 	assert_line --index 1 --partial ",50.00,year,deferred,major_disease,insufficient_funds"
+	run balance donations
+	assert_output "20.00"
+	# With the donations funded, they pay it all, through the fund.
+	fund donations 2008-10-02 100
+	run grant -q q.csv
+	assert_line --index 1 --partial ",50.00,year,active,major_disease,edge_major_disease_fund"
+	run balance donations     # 120.00 - 50.00
+	assert_output "70.00"
+	run balance major_disease
+	assert_output "0.00"
 }
 
-@test "grant: temporary aid is paid by the street, then the district, else deferred; no account goes below zero (三(一)4, 六(一))" {
+@test "grant: temporary aid is paid by the street, then the district, else split across both; deferred when both together cannot, no account below zero (三(一)4, 六(一))" {
+	# rules.md temporary: "split across both when neither alone holds enough".
 	registry
 	fund street:S2 2007-09-30 1000
-	fund district 2007-09-30 1500
+	fund district 2007-09-30 1300
 	# 800.00 from the street (200.00 left); 700.00: the street cannot, the
-	# district can (800.00 left); 900.00: neither can.
+	# district can (600.00 left); 900.00: neither alone, and together
+	# 200.00 + 600.00 = 800.00 < 900.00: deferred, nothing moved.
 	run grant -q "$DATA/grant/temporary-decisions.csv"
 	assert_output "$GRANT_HEADER
 temporary/application/APP-T1,2007-10-01/temporary/APP-T1,temporary,T1,$T,2007-10-01,2007-10-02,800.00,once,ended,street:S2,medical
@@ -319,19 +340,52 @@ temporary/application/APP-T3,2007-10-01/temporary/APP-T3,temporary,T1,$T,2007-10
 	run balance street:S2
 	assert_output "200.00"
 	run balance district
-	assert_output "800.00"
-	# The district is funded; the same decisions again pay the deferred one only.
-	fund district 2007-10-15 500
+	assert_output "600.00"
+	# The district gets 100.00 (700.00): still neither alone, but together
+	# 200.00 + 700.00 = 900.00: the street pays all it holds, the district
+	# the rest, one payment of two bookings.
+	fund district 2007-10-15 100
 	run grant -q "$DATA/grant/temporary-decisions.csv"
 	assert_output "$GRANT_HEADER
-temporary/application/APP-T3,2007-10-01/temporary/APP-T3,temporary,T1,$T,2007-10-01,2007-10-02,900.00,once,ended,district,medical"
-	run balance district      # 800.00 + 500.00 - 900.00
-	assert_output "400.00"
-	# Booked on the day of the run that paid it, for the month decided.
-	run sqlite3 "$JIUZHU_DB" "SELECT month, paid_on FROM payment WHERE payment_id LIKE '%APP-T3' AND status = 'paid'"
-	assert_output "2007-10|2026-11-29"
+temporary/application/APP-T3,2007-10-01/temporary/APP-T3,temporary,T1,$T,2007-10-01,2007-10-02,900.00,once,ended,street:S2+district,medical"
+	run balance street:S2     # 200.00 - 200.00
+	assert_output "0.00"
+	run balance district      # 700.00 - 700.00
+	assert_output "0.00"
+	# Two bookings (each sums to zero: teardown's ledger_balanced).
+	run sqlite3 "$JIUZHU_DB" "SELECT account, amount FROM ledger WHERE ref = 'payment:temporary/application/APP-T3' ORDER BY id"
+	assert_output "street:S2|-20000
+paid:temporary|20000
+district|-70000
+paid:temporary|70000"
+	run sqlite3 "$JIUZHU_DB" "SELECT count(DISTINCT txn) FROM ledger WHERE ref = 'payment:temporary/application/APP-T3'"
+	assert_output 2
+	# One payment row, paid once, naming both accounts; booked on the day
+	# of the run that paid it, for the month decided.
+	run sqlite3 "$JIUZHU_DB" "SELECT month, paid_on, amount, account, status FROM payment WHERE payment_id LIKE '%APP-T3' ORDER BY rowid"
+	assert_output "2007-10|2026-11-29|90000|street:S2|deferred
+2007-10|2026-11-29|90000|street:S2+district|paid"
 	run sqlite3 "$JIUZHU_DB" "SELECT sum(amount) FROM payment WHERE status = 'paid'"
 	assert_output 240000
+}
+
+@test "grant: home care is a government subsidy, paid from the budget, not from the donations (三(五))" {
+	# rules.md home_care: "A government subsidy (政府补贴): paid from budget".
+	registry
+	printf '%s\n' "application_id,national_id,programme,received_on,street,requested" \
+		"HC-1,$T,home_care,2007-09-20,S2,600" > hc.csv
+	enrol -q --kind application hc.csv > /dev/null
+	fund budget 2007-09-30 1000
+	fund donations 2007-09-30 500
+	# 600.00 x 0.50 = 300.00, from the budget.
+	decisions d.csv "2007-10-01/home_care/HC-1,2007-10-01,home_care,application,T1,$T,HC-1,yes,300.00,once,dibao_member_elderly,"
+	run grant -q d.csv
+	assert_output "$GRANT_HEADER
+home_care/application/HC-1,2007-10-01/home_care/HC-1,home_care,T1,$T,2007-10-01,2007-10-02,300.00,once,ended,budget,dibao_member_elderly"
+	run balance budget        # 1000.00 - 300.00
+	assert_output "700.00"
+	run balance donations     # untouched
+	assert_output "500.00"
 }
 
 @test "grant --kind funding: books money in, prints the balance, and a second run books nothing" {

@@ -69,13 +69,15 @@ modes() {
 }
 
 @test "privacy: report gaps masks the IDs (area code and the last four kept), --show-ids shows them" {
+	# CYL-004, found eligible for dibao on the date, is a dibao household
+	# then (rules.md Common definitions): its members' medical is missed.
 	run -0 report -q gaps --as-of 2007-09-01
-	assert_line 'missed,medical,person,CYL-004,110105********6166,0.00,severe_disability_uninsured'
+	assert_line 'missed,medical,person,CYL-004,110105********6166,0.00,dibao_member'
 	refute_output --regexp "$FULL_ID"
 	run -0 report -q gaps --as-of 2007-09-01 -f jsonl
 	assert_line --partial '"national_id":"110105********6166"'
 	run -0 report -q gaps --as-of 2007-09-01 --show-ids
-	assert_line 'missed,medical,person,CYL-004,110105200104096166,0.00,severe_disability_uninsured'
+	assert_line 'missed,medical,person,CYL-004,110105200104096166,0.00,dibao_member'
 }
 
 @test "privacy: report audit masks the IDs in its subjects, --show-ids shows them" {

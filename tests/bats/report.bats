@@ -207,21 +207,31 @@ S1,1,3,6,2901.39"
 		2007-10-01/dibao/110105196006060013,2007-10-01,dibao,person,R1,110105196006060013,,yes,330.00,month,released_prisoner, |
 		grant -q > /dev/null
 	run --separate-stderr report gaps --as-of 2007-10-01
-	# Missed: T1's dibao (330.00 - 0.00); the medical entitlement of every
-	# member of a dibao household (H6, R1), none granted; H6's son's premium
-	# (under 16: 50.00).  Twice: the released prisoner.
+	# Missed: T1's dibao (330.00 - 0.00) and, T1 being a dibao household on
+	# the date (found eligible: rules.md Common definitions), its member's
+	# medical entitlement; the medical entitlement of every member of a
+	# dibao household (H6, R1) and of the released prisoner in his own
+	# dibao, none granted; H6's son's premium (under 16: 50.00).  The
+	# released prisoner, his hukou pending, is a unit of one left out of
+	# R1: his own grant beside R1's is not dibao twice.
 	assert_output "gap,programme,unit,household_id,national_id,amount,reason
 missed,medical,person,H6,110105********0016,0.00,dibao_member
 missed,medical,person,H6,110105********0026,0.00,dibao_member
 missed,medical,person,H6,110105********0037,0.00,dibao_member
 missed,premium_subsidy,person,H6,110105********0037,50.00,dibao_budget
-missed,medical,person,R1,110105********0013,0.00,dibao_member
+missed,medical,person,R1,110105********0013,0.00,personal_dibao
 missed,medical,person,R1,110105********001X,0.00,dibao_member
-twice,dibao,person,R1,110105********0013,330.00,own_grant_and_household_grant
-missed,dibao,household,T1,,330.00,income_below_standard"
+missed,dibao,household,T1,,330.00,income_below_standard
+missed,medical,person,T1,110105********0022,0.00,dibao_member"
 	on_stderr
 	assert_output "report: gaps: 8"
+	# His hukou registered from 2007-09-20, he is counted in R1 again while
+	# his own grant is still in force: twice.
+	printf '%s\n' "$PERSON_HEADER,released_on,hukou_pending,effective" \
+		"110105196006060013,Released,R1,head,S1,urban,unemployed,0,2007-07-15,no,2007-09-20" > registered.csv
+	enrol -q registered.csv > /dev/null
 	run report -q gaps --as-of 2007-10-01 --show-ids
+	assert_line "missed,medical,person,R1,110105196006060013,0.00,dibao_member"
 	assert_line "twice,dibao,person,R1,110105196006060013,330.00,own_grant_and_household_grant"
 }
 
@@ -251,13 +261,14 @@ SQ1,4,180.63,120.63,1,1"
 		T1,2007-10,300,400, R1,2007-10,2000,1000, R1,2006-10,1,1,before > survey.csv
 	enrol -q --kind survey survey.csv > /dev/null
 	# S = 330.00.  H6, three persons, two months: 1500.00 / (2 x 3 x 330.00) =
-	# 0.758, expense 2100.00 / 1980.00 = 1.061; R1, two persons: 2000.00 /
-	# 660.00 = 3.030, 1000.00 / 660.00 = 1.515; T1, one: 300/330 = 0.909,
+	# 0.758, expense 2100.00 / 1980.00 = 1.061; R1, one person (its released
+	# prisoner, hukou pending, is a unit of one, left out of n): 2000.00 /
+	# 330.00 = 6.061, 1000.00 / 330.00 = 3.030; T1, one: 300/330 = 0.909,
 	# 400/330 = 1.212.  Nearest-rank quantiles; shares of households under
 	# 1.0, 1.2, 1.5 and 2.0 x S.
 	run report survey --year 2007
 	assert_output "street,hukou_type,households,income_p25,income_p50,income_p75,expense_p50,under_1.0,under_1.2,under_1.5,under_2.0
-S1,urban,2,0.758,0.758,3.030,1.061,0.500,0.500,0.500,0.500
+S1,urban,2,0.758,0.758,6.061,1.061,0.500,0.500,0.500,0.500
 S2,urban,1,0.909,0.909,0.909,1.212,1.000,1.000,1.000,1.000"
 }
 
@@ -269,11 +280,13 @@ S2,urban,1,0.909,0.909,0.909,1.212,1.000,1.000,1.000,1.000"
 	report survey --draw --year 2008 --seed 8 > c.csv
 	! diff -q a.csv c.csv > /dev/null
 	# survey.sample_rate 0.10: each street's low-income households x 0.10,
-	# rounded up: one of each street's.
+	# rounded up: one of each street's.  (DB-007 is not low-income: its
+	# released prisoner, hukou pending, is a unit of one, and 钱秀兰 alone
+	# has 450.00 >= 1.5 x 200.00.)
 	run sh -c 'cut -d, -f2,5,6 a.csv'
 	assert_output "street,rank,of
 三里屯街道,1,6
-东坝地区,1,8
+东坝地区,1,7
 垂杨柳街道,1,6"
 	run -64 report survey --draw --year 2008
 	assert_line --partial "--draw goes with survey, --year and --seed"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # settle --fund major_disease --year Y: the major-disease fund's annual
 # funding (rules.md 3; seed 三(三)8): the district finance pays in 50% of
-# the fund's spending of the year before; what the fund still lacks for the
-# aid approved is paid from the charity association's donations.
+# the fund's spending of the year before (all it paid, also what the
+# donations topped up); what the fund still lacks for the aid approved is
+# paid from the charity association's donations.
 #
 # The fund gets 1000.00 on 2007-01-05.  In 2007 it pays a premium of 600.00
 # (an edge member's, 三(三)8 (b)); a second premium of 800.00 is approved
@@ -59,6 +60,26 @@ major_disease,2008,600.00,300.00,100.00,100.00,800.00"
 	assert_line --index 1 --partial ",800.00,year,active,major_disease,edge_major_disease_fund"
 	run balance major_disease
 	assert_output "0.00"
+}
+
+@test "settle --fund major_disease: the fund's spending is all it paid, whatever the donations topped up (三(三)8)" {
+	# rules.md 3: "Donations always flow into the fund and the fund pays: the
+	# fund's spending is everything it paid out, whatever topped it up."
+	# 2007: the fund holds 400.00, the donations 500.00; a premium of 600.00:
+	# 200.00 flows from the donations into the fund, the fund pays 600.00.
+	# 2008: spent in 2007 600.00 (not the 400.00 the fund held); finance
+	# pays in 600.00 x 0.50 = 300.00; nothing is owed, nothing lacks; the fund
+	# holds 0.00 + 300.00 = 300.00.
+	printf '%s\n' account,date,amount,source,note "major_disease,2007-01-05,400,budget," \
+		"donations,2007-01-05,500,donation," | grant -q --kind funding > /dev/null
+	premium 2007-10-01 110105197003030016 600.00 > a.csv
+	run grant -q --as-of 2007-10-01 a.csv
+	assert_line --index 1 --partial ",600.00,year,active,major_disease,edge_major_disease_fund"
+	run balance donations     # 500.00 - 200.00
+	assert_output "300.00"
+	run -0 settle -q --fund major_disease --year 2008
+	assert_output "fund,year,spent_before,finance_in,lacking,donations_in,balance
+major_disease,2008,600.00,300.00,0.00,0.00,300.00"
 }
 
 @test "settle --fund major_disease: a year without spending before pays in nothing" {

@@ -120,6 +120,29 @@ D1,rejected,duplicate"
 	assert_line "B3,H0,$M,2008-01-05,inpatient,no,1000.00,0.00,600.00,,600.00,600.00,approved,"
 }
 
+@test "settle: an insured person's inpatient claim with nothing paid by the scheme is rejected insurance_first (三(三)2, check 6a)" {
+	# The head is insured (resident) from 2007-09-01, uninsured before.
+	printf '%s\n' "$PERSON_HEADER,insurance,effective" \
+		"$M,Head,H6,head,S1,urban,unemployed,0,resident,2007-09-01" > insured.csv
+	enrol -q insured.csv > /dev/null
+	claims c.csv "C1,H0,$M,2007-08-10,inpatient,,1000.00,,600.00," \
+		"C2,H0,$M,2007-09-10,inpatient,,1000.00,,600.00," \
+		"C3,H0,$M,2007-09-12,inpatient,,1000.00,400.00,360.00," \
+		"C4,SQ1,$M,2007-09-15,outpatient,,100.00,,50.00,"
+	run --separate-stderr settle --quarter 2007Q3 c.csv
+	assert_success
+	# Uninsured on the visit date: 1000.00 x 0.60 = 600.00.
+	assert_line "C1,H0,$M,2007-08-10,inpatient,no,1000.00,0.00,600.00,,600.00,600.00,approved,"
+	# Insured, the scheme paid nothing: rejected, no aid on the full cost.
+	assert_line "C2,H0,$M,2007-09-10,inpatient,no,1000.00,0.00,600.00,,0.00,0.00,rejected,insurance_first"
+	# Insured, the scheme paid 400.00: (1000.00 - 400.00) x 0.60 = 360.00.
+	assert_line "C3,H0,$M,2007-09-12,inpatient,no,1000.00,400.00,360.00,,360.00,360.00,approved,"
+	# An outpatient visit is not checked so: 100.00 x 0.50 = 50.00.
+	assert_line "C4,SQ1,$M,2007-09-15,outpatient,no,100.00,0.00,50.00,,50.00,50.00,approved,"
+	on_stderr
+	assert_line "settle: c.csv:3: insurance_paid: an insured person's inpatient stay is aided after the scheme has paid (insurance_first)"
+}
+
 @test "settle --sign: four bureaus, any order, each once, close the quarter; later claims are period_closed" {
 	settle -q --quarter 2007Q3 "$S/q3.csv" > /dev/null
 	for b in finance health civil_affairs; do

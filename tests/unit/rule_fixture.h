@@ -33,8 +33,15 @@ struct fixture {
 	int ngot;
 	struct { struct person p; char household_id[64]; } version[FX_MAX]; /* by effective */
 	int nversions;
-	struct { char chain[200]; jz_date start, end; jz_fen amount; } grant[FX_MAX];
+	struct {
+		char chain[200], national_id[20];
+		jz_date start, end;
+		jz_fen amount;
+		bool once;              /* a once-grant (an application's) */
+	} grant[FX_MAX];
 	int ngrants;
+	struct { char chain[200], basis[32]; jz_date month; } payment[FX_MAX]; /* paid */
+	int npayments;
 };
 
 static inline jz_date fx_day(const char *s)
@@ -141,6 +148,48 @@ static inline bool fx_grant_on(void *ctx, const char *chain, jz_date on, jz_fen 
 	return false;
 }
 
+static inline bool fx_granted(void *ctx, const char *chain, jz_date on, jz_fen *amount,
+			      char basis[FACT_BASIS])
+{
+	struct fixture *f = ctx;
+	for (int i = 0; i < f->ngrants; i++)
+		if (f->grant[i].once && strcmp(f->grant[i].chain, chain) == 0 &&
+		    f->grant[i].start <= on) {
+			if (amount)
+				*amount = f->grant[i].amount;
+			if (basis)
+				basis[0] = '\0'; /* the fake keeps no reason */
+			return true;
+		}
+	return false;
+}
+
+static inline bool fx_granted_elsewhere(void *ctx, const char *programme,
+					const char *national_id, const char *except, jz_date on)
+{
+	struct fixture *f = ctx;
+	size_t len = strlen(programme);
+	for (int i = 0; i < f->ngrants; i++)
+		if (strncmp(f->grant[i].chain, programme, len) == 0 &&
+		    f->grant[i].chain[len] == '/' &&
+		    strcmp(f->grant[i].national_id, national_id) == 0 &&
+		    strcmp(f->grant[i].chain, except) != 0 && f->grant[i].start <= on)
+			return true;
+	return false;
+}
+
+/* The payments of chain for basis in the months before on's month. */
+static inline long fx_paid_before(void *ctx, const char *chain, const char *basis, jz_date on)
+{
+	struct fixture *f = ctx;
+	long n = 0;
+	for (int i = 0; i < f->npayments; i++)
+		n += strcmp(f->payment[i].chain, chain) == 0 &&
+		     strcmp(f->payment[i].basis, basis) == 0 &&
+		     f->payment[i].month < rule_months_end(on, 0);
+	return n;
+}
+
 /* A context on date on with the built-in policy and the fake history. */
 static inline void fx_init(struct fixture *f, const char *on)
 {
@@ -151,7 +200,9 @@ static inline void fx_init(struct fixture *f, const char *on)
 		exit(2);
 	}
 	f->hist = (struct history){.ctx = f, .person = fx_person_on, .household = fx_household_on,
-				   .has_grants = fx_has_grants, .grant = fx_grant_on};
+				   .has_grants = fx_has_grants, .grant = fx_grant_on,
+				   .granted = fx_granted, .granted_elsewhere = fx_granted_elsewhere,
+				   .paid = fx_paid_before};
 	f->c = (struct rule_ctx){.pol = &f->pol, .on = fx_day(on), .emit = fx_emit, .sink = f,
 				 .tracing = true, .history = &f->hist};
 }
@@ -205,6 +256,31 @@ static inline void fx_grant(struct fixture *f, const char *chain, const char *st
 	f->ngrants++;
 }
 
+/* Record a once-grant of chain ("temporary/application/TA-1") to
+ * national_id, made on start (in force that day only, as grant(1) writes
+ * it). */
+static inline void fx_once(struct fixture *f, const char *chain, const char *national_id,
+			   const char *start, jz_fen amount)
+{
+	fx_grant(f, chain, start, "", amount);
+	f->grant[f->ngrants - 1].end = f->grant[f->ngrants - 1].start + 1;
+	f->grant[f->ngrants - 1].once = true;
+	text_copy(f->grant[f->ngrants - 1].national_id, sizeof f->grant[0].national_id, national_id);
+}
+
+/* Record count monthly payments paid on chain's grants of basis, from the
+ * month of first ("2007-10-01") on. */
+static inline void fx_paid(struct fixture *f, const char *chain, const char *basis,
+			   const char *first, int count)
+{
+	for (int k = 0; k < count; k++) {
+		text_copy(f->payment[f->npayments].chain, sizeof f->payment[0].chain, chain);
+		text_copy(f->payment[f->npayments].basis, sizeof f->payment[0].basis, basis);
+		f->payment[f->npayments].month = date_add_months(rule_months_end(fx_day(first), 0), k);
+		f->npayments++;
+	}
+}
+
 /* A household of n members (copied; sorted by ID as the registry gives them). */
 static inline struct household fx_household(const char *id, const struct person *members,
 					    int n)
@@ -229,6 +305,40 @@ static inline void fx_run(struct fixture *f,
 	f->c.missing = NULL;
 	rule_facts(&f->c, h);
 	rule(&f->c, h);
+}
+
+/* An application received at a window (data.md application); reason is
+ * the case type of a legal_aid one. */
+static inline struct application fx_application(const char *id, const char *national_id,
+						const char *programme, const char *received,
+						const char *reason, jz_fen requested)
+{
+	struct application a;
+	memset(&a, 0, sizeof a);
+	text_copy(a.id, sizeof a.id, id);
+	text_copy(a.national_id, sizeof a.national_id, national_id);
+	text_copy(a.programme, sizeof a.programme, programme);
+	a.received_on = fx_day(received);
+	if (strcmp(programme, "legal_aid") == 0) /* reason: the case type */
+		text_copy(a.case_type, sizeof a.case_type, reason);
+	else
+		text_copy(a.reason, sizeof a.reason, reason);
+	a.requested = requested;
+	return a;
+}
+
+/* Decide the applications apps[0..n) of h's members, as assess does:
+ * the facts, then rule_applications in the order given (received). */
+static inline void fx_applications(struct fixture *f, const struct household *h,
+				   const struct application *apps, int n)
+{
+	const struct application *in[FX_MAX];
+	for (int i = 0; i < n; i++)
+		in[i] = &apps[i];
+	f->ngot = 0;
+	f->c.missing = NULL;
+	rule_facts(&f->c, h);
+	rule_applications(&f->c, h, in, n);
 }
 
 /* The decision of programme for key (national ID, application ID, or ""
