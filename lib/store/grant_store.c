@@ -8,6 +8,7 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/text.h"
+#include "store/sql.h"
 
 /* How often each programme that assess decides is paid, and for what
  * unit (rules.md). */
@@ -120,10 +121,8 @@ void grant_store_open(struct grant_store *s, struct db *db, long long entry)
 				    "AND status = 'deferred'");
 	s->pay = db_prepare(db, "INSERT INTO payment (payment_id, grant_id, month, amount, account, "
 			    "status, reason, paid_on, entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	s->counted = db_prepare(db, "SELECT count(*), max(p.month) FROM \"grant\" g JOIN payment p ON "
-				"p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
-				"AND (?2 IS NULL OR g.basis = ?2) AND (?3 IS NULL OR g.began = ?3) "
-				"AND p.status = 'paid'");
+	s->counted = db_prepare(db, "SELECT count(*), max(p.month) " SQL_CHAIN_PAYMENTS
+				" AND (?2 IS NULL OR g.basis = ?2) AND (?3 IS NULL OR g.began = ?3)");
 	s->street = db_prepare(db, "SELECT street FROM application WHERE application_id = ?1");
 }
 

@@ -282,13 +282,11 @@ long history_paid(struct registry_history *hist, const char *chain, const char *
 
 	if (!history_has_grants(hist))
 		return 0;
-	/* As grant_released_paid counts them, but only the months before
-	 * on's: the month of on is the one being decided. */
+	/* As the payroll counts them (grant_payments), but only the months
+	 * before on's: the month of on is the one being decided. */
 	if (!hist->paid)
-		hist->paid = db_prepare(hist->db, "SELECT count(*) FROM \"grant\" g JOIN payment p "
-					"ON p.grant_id = g.grant_id WHERE g.chain = ?1 AND g.version = 1 "
-					"AND g.basis = ?2 AND p.status = 'paid' AND p.month < ?3 "
-					"AND p.entry <= ?4");
+		hist->paid = db_prepare(hist->db, "SELECT count(*) " SQL_CHAIN_PAYMENTS
+					" AND g.basis = ?2 AND p.month < ?3 AND p.entry <= ?4");
 	date_format(on, month);
 	month[7] = '\0';
 	db_bind_static(hist->paid, 1, chain);

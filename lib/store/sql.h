@@ -20,6 +20,12 @@
 #define SQL_PERSON_IN_FORCE(v, on) SQL_IN_FORCE_(v, on, "")
 #define SQL_PERSON_IN_FORCE_UNTIL(v, on, until) SQL_IN_FORCE_(v, on, " AND w.entry <= " until)
 
+/* The payments paid on the grants of chain ?1 (their first versions: a
+ * payment names the grant id, the same for every version); the payroll's
+ * count of a time-limited grant and the rules' history count the same. */
+#define SQL_CHAIN_PAYMENTS "FROM \"grant\" g JOIN payment p ON p.grant_id = g.grant_id " \
+	"WHERE g.chain = ?1 AND g.version = 1 AND p.status = 'paid'"
+
 /* Has the settlement line of alias a been corrected by a later claim (one
  * not rejected)?  Through the corrections' index. */
 #define SQL_CORRECTED(a) "EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE " \
