@@ -21,6 +21,7 @@
 struct person {
 	char id[IDN_LEN + 1];
 	char name[128];
+	char household_id[128]; /* the household of this version */
 	char relation[12], hukou_type[8], employment[12], insurance[12];
 	char disability[16], illness[12], student_level[16], self_care[8];
 	bool hukou_local, disability_cert, cerebral_palsy, rehab_training, wubao;

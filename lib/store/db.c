@@ -82,6 +82,26 @@ static void migrate(struct db *db, bool trial)
 		db_commit(db);
 }
 
+/* A reader of a file older than this program: its columns are not yet
+ * those the queries name, so the file is brought up to date first, as a
+ * writer would, through a connection of its own. */
+static void migrate_for_reading(struct db *db, int busy_ms)
+{
+	struct db rw = {.path = db->path};
+	int rc = sqlite3_open_v2(db->path, &rw.h, SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE, NULL);
+
+	if (rc != SQLITE_OK) {
+		sqlite3_close_v2(rw.h);
+		diag_fatal(JZ_IOERR, "%s: schema version %d is older than this program's %d and the "
+			   "file cannot be written to bring it up to date; run any writing command on it "
+			   "once, with write access", db->path, user_version(db), db_nmigrations);
+	}
+	sqlite3_busy_timeout(rw.h, busy_ms);
+	sqlite3_extended_result_codes(rw.h, 1);
+	migrate(&rw, false);
+	sqlite3_close_v2(rw.h);
+}
+
 /* Switch to WAL.  Changing the journal mode needs the file to itself and
  * does not wait on the busy handler, so two first runs on a new file would
  * collide: retry until the busy timeout. */
@@ -147,6 +167,8 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 		if (v < 0 || v > db_nmigrations)
 			diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
 				   path, v, db_nmigrations);
+		if (v < db_nmigrations)
+			migrate_for_reading(db, busy_ms);
 	}
 	db_exec(db, "PRAGMA cache_size = -8192");
 }

@@ -66,6 +66,7 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 	memset(p, 0, sizeof *p);
 	text(st, PERSON_NATIONAL_ID, p->id, sizeof p->id);
 	text(st, PERSON_NAME, p->name, sizeof p->name);
+	text(st, PERSON_HOUSEHOLD_ID, p->household_id, sizeof p->household_id);
 	text(st, PERSON_RELATION, p->relation, sizeof p->relation);
 	text(st, PERSON_HUKOU_TYPE, p->hukou_type, sizeof p->hukou_type);
 	p->hukou_local = sqlite3_column_int(st, PERSON_HUKOU_LOCAL);
@@ -395,6 +396,7 @@ void person_from_values(const struct value *v, struct person *p, char household_
 	copy(&v[PERSON_NATIONAL_ID], p->id, sizeof p->id);
 	copy(&v[PERSON_NAME], p->name, sizeof p->name);
 	copy(&v[PERSON_HOUSEHOLD_ID], household_id, 128);
+	copy(&v[PERSON_HOUSEHOLD_ID], p->household_id, sizeof p->household_id);
 	copy(&v[PERSON_RELATION], p->relation, sizeof p->relation);
 	copy(&v[PERSON_HUKOU_TYPE], p->hukou_type, sizeof p->hukou_type);
 	copy(&v[PERSON_EMPLOYMENT], p->employment, sizeof p->employment);

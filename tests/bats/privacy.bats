@@ -43,7 +43,7 @@ modes() {
 
 @test "privacy: no report prints a national ID in full without --show-ids, in any format" {
 	# A payment by hand to one person: the audit names it in a subject.
-	sqlite3 "$JIUZHU_DB" "INSERT INTO payment VALUES ('dibao/person/110105200104096166/2007-11', 'x',
+	sqlite3 "$JIUZHU_DB" "INSERT INTO payment (payment_id, grant_id, month, amount, account, status, reason, paid_on, entry) VALUES ('dibao/person/110105200104096166/2007-11', 'x',
 	  '2007-11', 100, 'budget', 'paid', NULL, '2007-11-05', 5)"
 	local subjects=("summary --quarter 2007Q4" "summary --by street" "summary --by group"
 		"summary --by institution --quarter 2007Q4" "summary --by month" "forecast --horizon 2"
@@ -81,7 +81,7 @@ modes() {
 }
 
 @test "privacy: report audit masks the IDs in its subjects, --show-ids shows them" {
-	sqlite3 "$JIUZHU_DB" "INSERT INTO payment VALUES ('dibao/person/110105200104096166/2007-11', 'x',
+	sqlite3 "$JIUZHU_DB" "INSERT INTO payment (payment_id, grant_id, month, amount, account, status, reason, paid_on, entry) VALUES ('dibao/person/110105200104096166/2007-11', 'x',
 	  '2007-11', 100, 'budget', 'paid', NULL, '2007-11-05', 5)"
 	run -1 report -q audit
 	assert_line 'payment,dibao/person/110105********6166/2007-11,amount,1.00,no grant'

@@ -142,7 +142,7 @@ settlement,H1/A8,approved,999.99,1800.00"
 @test "report audit: money moved by hand, and a payment added by hand, are caught" {
 	everything
 	sqlite3 "$JIUZHU_DB" "UPDATE ledger SET amount = amount - 100 WHERE account = 'budget' AND ref LIKE 'payment:%';
-	  INSERT INTO payment VALUES ('dibao/household/H6/2007-11', 'dibao/household/H6/2007-10-01', '2007-11', 93076, 'budget', 'paid', NULL, '2007-11-05', 5)"
+	  INSERT INTO payment (payment_id, grant_id, month, amount, account, status, reason, paid_on, entry) VALUES ('dibao/household/H6/2007-11', 'dibao/household/H6/2007-10-01', '2007-11', 93076, 'budget', 'paid', NULL, '2007-11-05', 5)"
 	run -1 report -q audit
 	assert_line "ledger,budget,balance,69.24,68.24"
 	assert_line --regexp '^ledger,booking [0-9]+,sum,-1.00,0.00$'
@@ -152,7 +152,7 @@ settlement,H1/A8,approved,999.99,1800.00"
 
 @test "report audit: national IDs in the subjects are masked unless --show-ids" {
 	everything
-	sqlite3 "$JIUZHU_DB" "INSERT INTO payment VALUES ('dibao/person/110105197003030016/2007-11', 'x', '2007-11', 100, 'budget', 'paid', NULL, '2007-11-05', 5)"
+	sqlite3 "$JIUZHU_DB" "INSERT INTO payment (payment_id, grant_id, month, amount, account, status, reason, paid_on, entry) VALUES ('dibao/person/110105197003030016/2007-11', 'x', '2007-11', 100, 'budget', 'paid', NULL, '2007-11-05', 5)"
 	run -1 report -q audit
 	assert_line "payment,dibao/person/110105********0016/2007-11,amount,1.00,no grant"
 	run -1 report -q audit --show-ids
