@@ -58,6 +58,7 @@ const struct param_def policy_params[] = {
 	{"legal.hardship_multiplier", P_RATE},
 	{"legal.enforcement_relief_months", P_COUNT},
 	{"home_care.subsidy_rate", P_RATE},
+	{"recovery.offset_share", P_RATE},
 };
 const int policy_nparams = sizeof policy_params / sizeof policy_params[0];
 

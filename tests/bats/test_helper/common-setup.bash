@@ -102,7 +102,7 @@ ledger_balanced() {
 	  SELECT 'fund account ' || name || ' below zero' FROM account WHERE fund AND balance < 0;
 	  SELECT 'booked in <> held + paid'
 	    WHERE -(SELECT coalesce(sum(balance), 0) FROM account WHERE name LIKE 'source:%') <>
-	          (SELECT coalesce(sum(balance), 0) FROM account WHERE fund OR name LIKE 'paid:%');
+	          (SELECT coalesce(sum(balance), 0) FROM account WHERE fund OR name LIKE 'paid:%' OR name LIKE 'receivable:%');
 	  SELECT 'funding records <> money from the sources they name'
 	    WHERE (SELECT coalesce(sum(amount), 0) FROM funding) <>
 	          -(SELECT coalesce(sum(amount), 0) FROM ledger WHERE ref LIKE 'funding:%' AND account LIKE 'source:%');
