@@ -24,8 +24,8 @@ const int report_review_ncolumns = 7;
  * history_grant of store/household.c decides).  A household's members are
  * the active persons whose version in force on ?1 names it; a personal
  * grant's household is the person's in force then.  The latest visit is
- * the latest reviewed_on, on or before ?1, of any version of theirs in
- * force by ?1; due when before ?2 (?1 less the months) or never.
+ * the latest reviewed_on, on or before ?1, of any version of theirs
+ * effective by ?1; due when before ?2 (?1 less the months) or never.
  */
 static const char review_sql[] =
 	"WITH g AS (SELECT g.chain, g.unit, g.national_id, g.began, "
@@ -42,18 +42,20 @@ static const char review_sql[] =
 	"  UNION SELECT g.chain, v.national_id FROM g JOIN person v ON v.household_id = "
 	"  g.household_id AND " SQL_PERSON_IN_FORCE("v", "?1") " AND v.status = 'active' "
 	"  WHERE g.unit = 'household'), "
-	"r AS (SELECT g.*, "
-	"  (SELECT max(r.reviewed_on) FROM who JOIN person r ON r.national_id = who.id "
-	"    WHERE who.k = g.chain AND r.effective <= ?1 AND r.reviewed_on <= ?1) AS last, "
+	/* their latest visit by ?1 */
+	"seen AS (SELECT who.k, max(r.reviewed_on) AS last FROM who JOIN person r ON "
+	"  r.national_id = who.id AND r.effective <= ?1 AND r.reviewed_on <= ?1 GROUP BY who.k) "
+	"SELECT g.unit, g.household_id, g.national_id, p.street, p.community, s.last, g.began "
+	"FROM g LEFT JOIN seen s ON s.k = g.chain "
 	/* where: the person's version, or the head's (else a member's) */
-	"  (SELECT v.rowid FROM person v WHERE " SQL_PERSON_IN_FORCE("v", "?1") " AND "
-	"    (CASE WHEN g.unit = 'person' THEN v.national_id = g.national_id "
-	"    ELSE v.household_id = g.household_id AND v.status = 'active' END) "
-	"    ORDER BY v.relation = 'head' DESC, v.national_id LIMIT 1) AS pv "
-	"  FROM g) "
-	"SELECT r.unit, r.household_id, r.national_id, p.street, p.community, r.last, r.began "
-	"FROM r LEFT JOIN person p ON p.rowid = r.pv WHERE r.last IS NULL OR r.last < ?2 "
-	"ORDER BY coalesce(p.street, ''), r.household_id, r.unit, r.national_id";
+	"LEFT JOIN person p ON p.rowid = CASE WHEN g.unit = 'person' THEN "
+	"  (SELECT v.rowid FROM person v WHERE v.national_id = g.national_id AND "
+	"  v.effective <= ?1 " SQL_NEWEST_FIRST ") ELSE "
+	"  (SELECT v.rowid FROM person v WHERE v.household_id = g.household_id AND "
+	"  " SQL_PERSON_IN_FORCE("v", "?1") " AND v.status = 'active' "
+	"  ORDER BY v.relation = 'head' DESC, v.national_id LIMIT 1) END "
+	"WHERE s.last IS NULL OR s.last < ?2 "
+	"ORDER BY coalesce(p.street, ''), g.household_id, g.unit, g.national_id";
 
 long long report_review(struct db *db, const struct policy *pol, jz_date on, bool show_ids,
 			struct rec_writer *w)
