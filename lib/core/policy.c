@@ -23,6 +23,7 @@ const struct param_def policy_params[] = {
 	{"dibao.class.minor", P_RATE},
 	{"dibao.gradual_exit_months", P_COUNT},
 	{"dibao.released_months", P_COUNT},
+	{"dibao.review_months", P_COUNT},
 	{"employment.incentive", P_MONEY},
 	{"employment.startup_subsidy", P_MONEY},
 	{"employment.insurance_subsidy", P_MONEY},
