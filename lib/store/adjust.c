@@ -9,6 +9,7 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/text.h"
+#include "store/sql.h"
 
 /* Of each grant's paid months, the last booking and, when a person
  * version recorded after it reaches back to the month, the newest such. */
@@ -53,8 +54,8 @@ void adjust_each_stale(struct db *db, stale_fn fn, void *ctx)
 void adjust_open(struct adjust *a, struct db *db)
 {
 	a->db = db;
-	a->net = db_prepare(db, "SELECT CAST(total(CASE WHEN p.kind IN ('payment', 'arrears', "
-			    "'overpayment', 'returned') THEN p.amount END) AS INTEGER), CAST(" OWED
+	a->net = db_prepare(db, "SELECT CAST(total(CASE WHEN p.kind IN " SQL_NET_KINDS " THEN "
+			    "p.amount END) AS INTEGER), CAST(" OWED
 			    " AS INTEGER) FROM payment p WHERE p.grant_id = ?1 AND p.month = ?2 "
 			    "AND p.status = 'paid'");
 	a->owed = db_prepare(db, OWED_MONTHS("g.chain = ?1"));
