@@ -75,8 +75,10 @@ static void settle_month(const struct stale_month *m, void *ctx)
 		enum pay_result res = grant_pay(&r->store, g, &p);
 		grant_payment_row(g, &p, res == PAY_PAID ? "paid" : "deferred",
 				  res == PAY_PAID ? NULL : "insufficient_funds", grant_write_row, r);
-		if (res == PAY_PAID)
+		if (res == PAY_PAID) {
 			r->arrears_fen += p.amount;
+			r->arrears_paid++;
+		}
 		r->arrears++;
 		return;
 	}

@@ -145,12 +145,12 @@ static void say_done(const void *ctx, const char *verb)
 			  r->stale);
 	}
 	if (r->g->period) {
-		money_format(s->paid_fen - r->decision_fen, fen);
+		money_format(s->paid_fen - r->decision_fen - r->arrears_fen, fen);
 		date_format(r->g->period, month);
 		diag_warn("%spayroll %.7s: %lld paid (%s yuan), %lld paid before, %lld deferred for "
 			  "want of funds, %lld ended at their number of payments", verb, month,
-			  s->paid - r->decision_paid - r->arrears, fen, r->same,
-			  s->deferred - r->decision_deferred, r->ended);
+			  s->paid - r->decision_paid - r->arrears_paid, fen, r->same,
+			  s->deferred - r->decision_deferred - (r->arrears - r->arrears_paid), r->ended);
 		if (r->rechecked || r->ended_gone) {
 			char arrears[MONEY_TEXT], over[MONEY_TEXT], off[MONEY_TEXT];
 			money_format(r->arrears_fen, arrears);

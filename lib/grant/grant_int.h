@@ -37,7 +37,7 @@ struct grant_job {
 	jz_fen decision_fen;
 	/* Corrections (grant/correct.c) and recoveries (grant/recover.c). */
 	struct adjust adjust;
-	long long rechecked, arrears, overpaid, offsets, ended_gone;
+	long long rechecked, arrears, arrears_paid, overpaid, offsets, ended_gone;
 	jz_fen arrears_fen, overpaid_fen, offset_fen;
 	bool spoiled;
 };
