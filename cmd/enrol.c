@@ -16,7 +16,8 @@ const char *argp_program_version = "enrol (jiuzhu) " JZ_VERSION;
 enum { OPT_KIND = 2000, OPT_KEEP_GOING, OPT_REJECTS };
 
 static const struct argp_option options[] = {
-	{"kind", OPT_KIND, "KIND", 0, "person (default), application, institution or survey", 0},
+	{"kind", OPT_KIND, "KIND", 0, "person (default), change, application, institution or "
+	 "survey", 0},
 	{"keep-going", OPT_KEEP_GOING, 0, 0, "write the good records; reject the bad ones", 0},
 	{"rejects", OPT_REJECTS, "FILE", 0, "with --keep-going: the bad records, as CSV", 0},
 	{0}
@@ -39,8 +40,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_KIND:
 		if (!(a->enrol.kind = kind_find(arg)))
-			argp_error(state, "--kind %s: expected person, application, institution or survey",
-				   arg);
+			argp_error(state, "--kind %s: expected person, change, application, "
+				   "institution or survey", arg);
 		break;
 	case OPT_KEEP_GOING:
 		a->enrol.keep_going = true;
@@ -64,7 +65,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, "[FILE...]",
-	"Enrol persons (or applications, institutions, survey rows) into the registry.\v"
+	"Enrol persons (or changes of persons, applications, institutions, survey rows) into "
+	"the registry.\v"
 	"One bad record and nothing is written (exit 65), unless --keep-going. See enrol(1).",
 	jz_common_children, 0, 0
 };

@@ -14,7 +14,7 @@
 const char *argp_program_version = "report (jiuzhu) " JZ_VERSION;
 
 enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO, OPT_BY, OPT_SHOW_IDS, OPT_DRAW, OPT_YEAR, OPT_SEED,
-       OPT_HORIZON };
+       OPT_HORIZON, OPT_PERIOD };
 
 static const struct argp_option options[] = {
 	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
@@ -26,6 +26,7 @@ static const struct argp_option options[] = {
 	{"year", OPT_YEAR, "YYYY", 0, "survey: the year", 0},
 	{"seed", OPT_SEED, "N", 0, "survey --draw: the seed of the draw", 0},
 	{"horizon", OPT_HORIZON, "N", 0, "forecast: months ahead (3)", 0},
+	{"period", OPT_PERIOD, "YYYY-MM", 0, "adjustments: those booked in that month", 0},
 	{0}
 };
 
@@ -89,13 +90,20 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--seed %s: %s; expected a whole number", arg, why);
 		r->seed_given = true;
 		break;
+	case OPT_PERIOD: {
+		jz_date month;
+		if (!date_parse_month(arg, &month, err, sizeof err))
+			argp_error(state, "--period %s: %s; expected YYYY-MM, as in 2007-10", arg, err);
+		r->period = arg;
+		break;
+	}
 	case ARGP_KEY_ARG: {
 		bool known = false;
 		for (const char *const *s = report_subjects; *s; s++)
 			known |= strcmp(*s, arg) == 0;
 		if (r->subject || !known)
 			argp_error(state, "%s: expected one subject: summary, forecast, gaps, funds, "
-				   "settlement, survey, audit or policy", arg);
+				   "settlement, survey, audit, policy, review or adjustments", arg);
 		r->subject = arg;
 		break;
 	}
@@ -109,6 +117,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--format html is for summary, forecast and settlement");
 		if (r->draw && (strcmp(r->subject, "survey") != 0 || !r->year || !r->seed_given))
 			argp_error(state, "--draw goes with survey, --year and --seed");
+		if (r->period && strcmp(r->subject, "adjustments") != 0)
+			argp_error(state, "--period goes with adjustments; other subjects take --quarter "
+				   "or --from and --to");
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -118,10 +129,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, "[SUBJECT]",
-	"Report from the database: summary (caseload and money --by a key), forecast (the "
-	"next --horizon months), gaps (missed and twice, as of --as-of), survey, policy (the "
-	"parameters in force on --as-of), funds (each account over the period), settlement "
-	"(the quarter's statements and sign-offs), audit (every check an auditor can make).\v"
+	"Report from the database: summary (caseload and money --by a key), forecast "
+	"(--horizon months ahead), gaps (missed and twice on --as-of), survey, policy (the "
+	"parameters in force), funds (the accounts over the period), settlement (the "
+	"quarter's statements), audit (every check), review (who needs a home visit on "
+	"--as-of), adjustments (arrears and overpayments per unit and month).\v"
 	"Nothing is written to the database. See report(1).",
 	jz_common_children, 0, 0
 };

@@ -6,8 +6,12 @@
 #      decisions (decisions-YYYY-MM.csv);
 #   2. grant them: grants start, change or end, and the one-off and yearly
 #      grants are paid (grants-YYYY-MM.csv: the grant versions written);
-#   3. the payroll of the month: one payment per monthly grant in force on
-#      the first (payroll-YYYY-MM.csv);
+#   3. the payroll of the month: first the corrections that reach back (a
+#      death reported late, a corrected income: arrears paid, overpayments
+#      booked and recovered from later payments), then one payment per
+#      monthly grant in force on the first to its payee, the head of the
+#      household on the first (payroll-YYYY-MM.csv, mode 0600: the file
+#      finance hands to the bank);
 #
 # then one line of summary.  The month defaults to the current one.  The
 # database is $JIUZHU_DB, which must exist; the files go to $PAYROLL_DIR
@@ -72,19 +76,45 @@ rows() {
 g=$(rows "$grants")
 p=$(rows "$payroll")
 
-# The summary.  The payroll's last five columns are amount, account,
-# status, reason and paid_on; the ids before them are free text.
+# The summary, from the payroll's columns found by name in its header (a
+# CSV field may be quoted and hold a comma: split with care).  Adjustments
+# (grant(1) CORRECTIONS AND RECOVERY) are counted apart: arrears paid for
+# months paid too little, overpayments booked as receivables, offsets kept
+# back from this month's payments; "transfer" is what the bank moves.
 if [ "$p" -eq 0 ]; then
 	pay="nothing to pay (nothing due, or paid before)"
 else
-	pay=$(awk -F, -v out="$payroll" 'NR > 1 {
-		fen = $(NF - 4)
-		sub(/\./, "", fen)
-		if ($(NF - 2) == "paid") { paid++; sum += fen } else deferred++
+	pay=$(awk -v out="$payroll" '
+	function split_csv(line, f,    n, c, i, q, cell) {
+		n = 0; cell = ""; q = 0
+		for (i = 1; i <= length(line); i++) {
+			c = substr(line, i, 1)
+			if (q && c == "\"" && substr(line, i + 1, 1) == "\"") { cell = cell c; i++ }
+			else if (c == "\"") q = !q
+			else if (c == "," && !q) { f[++n] = cell; cell = "" }
+			else cell = cell c
+		}
+		f[++n] = cell
+		return n
+	}
+	function fen(s) { sub(/\./, "", s); return s + 0 }
+	NR == 1 { n = split_csv($0, h); for (i = 1; i <= n; i++) col[h[i]] = i; next }
+	{
+		split_csv($0, f)
+		kind = f[col["kind"]]; status = f[col["status"]]
+		if (status != "paid") deferred++
+		else if (kind == "payment") { paid++; sum += fen(f[col["amount"]]) }
+		else if (kind == "arrears") arrears++
+		else if (kind == "overpayment") overpaid++
+		else if (kind == "offset") offsets++
+		if (status == "paid") transfer += fen(f[col["transfer"]])
 	}
 	END {
-		printf "%d paid (%d.%02d yuan), %d deferred for want of funds (%s)",
-		    paid, int(sum / 100), sum % 100, deferred, out
+		printf "%d paid (%d.%02d yuan), %d deferred for want of funds", paid, int(sum / 100),
+		    sum % 100, deferred
+		if (arrears + overpaid + offsets)
+			printf "; %d arrears, %d overpaid, %d offsets", arrears, overpaid, offsets
+		printf "; to transfer %d.%02d yuan (%s)", int(transfer / 100), transfer % 100, out
 	}' "$payroll")
 fi
 if [ "$g" -eq 0 ]; then

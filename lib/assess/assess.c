@@ -166,6 +166,8 @@ static void take_person(struct rec *rec, void *ctx)
 		in->bad++;
 		return;
 	}
+	if (strcmp(v[PERSON_STATUS].s, "active") != 0)
+		return; /* as if enrolled: one who died or moved out is in no household */
 	if (in->n == in->cap) {
 		in->cap = in->cap ? 2 * in->cap : 64;
 		if (!(in->g = realloc(in->g, in->cap * sizeof *in->g)))

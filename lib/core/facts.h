@@ -74,10 +74,11 @@ int application_find(const struct application_set *set, const char *national_id,
  * I/O of their own.  Each sees only what was recorded by on. */
 struct history {
 	void *ctx; /* the implementation's, passed to each call */
-	/* p's version in force on on; false when there is none. */
+	/* p's version in force on on; false when there is none or it is
+	 * not active (the person died or moved out). */
 	bool (*person)(void *ctx, const char *national_id, jz_date on, struct person *p);
-	/* The household as it stood on on (free h->member); false when it
-	 * had no member then. */
+	/* The household as it stood on on, its active members (free
+	 * h->member); false when it had none then. */
 	bool (*household)(void *ctx, const char *household_id, jz_date on, struct household *h);
 	/* Has grant(1) recorded any grant? */
 	bool (*has_grants)(void *ctx);

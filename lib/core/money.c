@@ -128,3 +128,10 @@ jz_fen money_times_rate(jz_fen fen, jz_rate rate)
 	int64_t v = whole * rate + (part * rate + RATE_ONE / 2) / RATE_ONE;
 	return sign * v;
 }
+
+jz_fen money_share(jz_fen fen, jz_rate rate)
+{
+	assert(fen >= 0 && rate >= 0 && rate <= RATE_ONE);
+	int64_t whole = fen / RATE_ONE, part = fen % RATE_ONE;
+	return whole * rate + part * rate / RATE_ONE;
+}

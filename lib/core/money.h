@@ -34,5 +34,8 @@ bool money_below(jz_fen income, long n, jz_fen s, jz_rate rate);
 
 /* fen x rate, rounded half up to the fen, once (rules.md, Money). */
 jz_fen money_times_rate(jz_fen fen, jz_rate rate);
+/* A share of fen that may not be exceeded (rate at most 1): fen x rate
+ * rounded down to the fen. */
+jz_fen money_share(jz_fen fen, jz_rate rate);
 
 #endif

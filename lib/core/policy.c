@@ -23,6 +23,7 @@ const struct param_def policy_params[] = {
 	{"dibao.class.minor", P_RATE},
 	{"dibao.gradual_exit_months", P_COUNT},
 	{"dibao.released_months", P_COUNT},
+	{"dibao.review_months", P_COUNT},
 	{"employment.incentive", P_MONEY},
 	{"employment.startup_subsidy", P_MONEY},
 	{"employment.insurance_subsidy", P_MONEY},
@@ -58,6 +59,7 @@ const struct param_def policy_params[] = {
 	{"legal.hardship_multiplier", P_RATE},
 	{"legal.enforcement_relief_months", P_COUNT},
 	{"home_care.subsidy_rate", P_RATE},
+	{"recovery.offset_share", P_RATE},
 };
 const int policy_nparams = sizeof policy_params / sizeof policy_params[0];
 

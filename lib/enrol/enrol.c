@@ -31,13 +31,15 @@
 struct run {
 	const struct jz_opts *o;
 	const struct enrol_opts *e;
-	const struct kind *k;
+	const struct kind *k;    /* the kind stored */
+	const struct kind *in;   /* the kind read: k, or kind_change for persons */
 	struct kind_env env;
 	struct db db;
 	struct journal j;
 	char **sources;          /* name of each src index */
 	int src;                 /* index of the input being read; -1 the policy */
 	db_stmt *current;   /* the stored record in force for a key */
+	db_stmt *first;     /* a change's person: the first effective date */
 	db_stmt *insert;
 	db_stmt *touch;     /* (household, date) to check afterwards */
 	long long read, added, same, bad;
@@ -177,7 +179,7 @@ static void reject(struct run *r, const struct rec *rec, const struct problems *
 	const char *row[4 + KIND_MAX_FIELDS];
 
 	r->bad++;
-	if (!r->rejects || r->k != r->e->kind)
+	if (!r->rejects || r->src < 0)
 		return; /* the policy's institutions: they spoil the run instead */
 	snprintf(line, sizeof line, "%ld", p->line);
 	row[0] = p->source;
@@ -190,25 +192,101 @@ static void reject(struct run *r, const struct rec *rec, const struct problems *
 }
 
 static void print_added(struct run *r, const struct value *v);
+static void row_text(const struct run *r, db_stmt *st, char cells[][64], const char **row);
+
+/* Why a change's person has no version in force on its date, said on p. */
+static void no_version(struct run *r, const struct value *c, struct problems *p)
+{
+	if (!r->first)
+		r->first = db_prepare(&r->db, "SELECT min(effective) FROM person "
+				      "WHERE national_id = ?1");
+	db_bind_static(r->first, 1, c[PERSON_NATIONAL_ID].s);
+	const char *from = db_step(&r->db, r->first) == DB_ROW ? db_text(r->first, 0) : NULL;
+	if (from)
+		problem(p, "national_id", "has no version in force on %s (enrolled from %s); "
+			"a change takes effect on or after the person's first effective date",
+			c[PERSON_EFFECTIVE].s, from);
+	else
+		problem(p, "national_id", "is not enrolled; a change needs the person in the "
+			"registry: enrol the whole record first (--kind person)");
+	db_reset(r->first);
+}
+
+/* A change (--kind change) parsed into c: the person record it makes, into
+ * v, checked as a person.  Each column is the change's cell when given, else
+ * the version in force on effective's (the registry as it is now, this
+ * run's rows included).  The stored texts are copied into owned (free each):
+ * the values point into them. */
+static bool change_to_person(struct run *r, struct rec *rec, const struct value *c,
+			     struct value *v, char **owned)
+{
+	char cells[KIND_MAX_FIELDS + 1][64], *merged[KIND_MAX_FIELDS];
+	const char *row[KIND_MAX_FIELDS + 1];
+	struct problems *p = &rec->prob;
+
+	db_bind_static(r->current, 1, c[PERSON_NATIONAL_ID].s);
+	db_bind_static(r->current, 9, c[PERSON_EFFECTIVE].s);
+	if (db_step(&r->db, r->current) != DB_ROW) {
+		db_reset(r->current);
+		no_version(r, c, p);
+		return false;
+	}
+	row_text(r, r->current, cells, row);
+	for (int i = 0; i < PERSON_NCOLUMNS; i++) {
+		const char *raw = rec->val[i];
+		merged[i] = NULL;
+		if (raw && *raw)
+			merged[i] = (char *)raw;
+		else if (stored(&kind_person.fields[i]) && *row[i] &&
+			 !(owned[i] = merged[i] = strdup(row[i])))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+	}
+	db_reset(r->current);
+	merged[PERSON_NATIONAL_ID] = (char *)c[PERSON_NATIONAL_ID].s; /* canonical */
+	/* A grade belongs to a disability: none given, none carried over. */
+	if (c[PERSON_DISABILITY].given && strcmp(c[PERSON_DISABILITY].s, "none") == 0 &&
+	    !c[PERSON_DISABILITY_GRADE].given)
+		merged[PERSON_DISABILITY_GRADE] = NULL;
+	return kind_parse(&kind_person, &r->env, merged, v, p);
+}
+
+/* Parse and check one record as the person (or other kind) to store,
+ * into v; owned as change_to_person's.  False when it is bad. */
+static bool parse(struct run *r, struct rec *rec, struct value *v, char **owned)
+{
+	struct value c[KIND_MAX_FIELDS];
+
+	if (r->in != &kind_change)
+		return kind_parse(r->k, &r->env, rec->val, v, &rec->prob);
+	return kind_parse(r->in, &r->env, rec->val, c, &rec->prob) &&
+	       change_to_person(r, rec, c, v, owned);
+}
+
+static void store(struct run *r, struct rec *rec, struct value *v);
 
 /* Check one record and add it unless the registry has it already. */
 static void take(struct rec *rec, void *ctx)
 {
 	struct run *r = ctx;
-	const struct kind *k = r->k;
 	struct value v[KIND_MAX_FIELDS];
+	char *owned[KIND_MAX_FIELDS] = {0};
+
+	progress_tick("records", ++r->read);
+	if (rec->broken || !parse(r, rec, v, owned))
+		reject(r, rec, &rec->prob);
+	else
+		store(r, rec, v);
+	for (int i = 0; i < KIND_MAX_FIELDS; i++)
+		free(owned[i]);
+}
+
+/* Add the checked record v unless the version in force holds it already. */
+static void store(struct run *r, struct rec *rec, struct value *v)
+{
+	const struct kind *k = r->k;
 	struct problems *p = &rec->prob;
 	int key = 0;
 
-	progress_tick("records", ++r->read);
-	if (rec->broken) {
-		reject(r, rec, p);
-		return;
-	}
-	if (!kind_parse(k, &r->env, rec->val, v, p)) {
-		reject(r, rec, p);
-		return;
-	}
 	for (int i = 0; i < k->nfields; i++)
 		if (k->fields[i].flags & F_KEY)
 			db_bind_static(r->current, ++key, v[i].s);
@@ -275,14 +353,14 @@ static void take(struct rec *rec, void *ctx)
 /* The policy's institutions go into the registry like enrolled ones. */
 static void enrol_policy_institutions(struct run *r, const struct policy *pol)
 {
-	const struct kind *saved = r->k;
+	const struct kind *saved = r->k, *saved_in = r->in;
 	db_stmt *cur = r->current, *ins = r->insert, *touch = r->touch;
 	char *val[KIND_MAX_FIELDS];
 	char name[120];
 	int line = 0;
 
 	snprintf(name, sizeof name, "policy %s", pol->ref);
-	r->k = &kind_institution;
+	r->k = r->in = &kind_institution;
 	r->touch = NULL;
 	prepare(r);
 	r->src = -1;
@@ -302,6 +380,7 @@ static void enrol_policy_institutions(struct run *r, const struct policy *pol)
 	db_finalize(r->current);
 	db_finalize(r->insert);
 	r->k = saved;
+	r->in = saved_in;
 	r->current = cur;
 	r->insert = ins;
 	r->touch = touch;
@@ -313,11 +392,46 @@ static bool reject_failing(struct run *r);
 
 /* ---- households ---- */
 
+/* A household left without a head on date: who headed it the day before
+ * and on date no longer does (died, moved out, left it or is no longer
+ * head), said in why with how to fix it; false when it was not that. */
+static bool head_gone(struct run *r, db_stmt *gone, const char *household, const char *date,
+		      char *column, char *why, size_t whylen)
+{
+	char masked[32], what[200];
+
+	db_bind_text(gone, 1, household);
+	db_bind_text(gone, 2, date);
+	bool found = db_step(&r->db, gone) == DB_ROW;
+	if (found) {
+		const char *status = db_text(gone, 1), *hh = db_text(gone, 2);
+		if (strcmp(status, "active") != 0) {
+			strcpy(column, "status");
+			snprintf(what, sizeof what, "%s", strcmp(status, "moved_out") == 0
+				 ? "moved out" : status);
+		} else if (strcmp(hh, household) != 0) {
+			strcpy(column, "household_id");
+			snprintf(what, sizeof what, "moved to household %s", hh);
+		} else {
+			strcpy(column, "relation");
+			snprintf(what, sizeof what, "now %s", db_text(gone, 3));
+		}
+		snprintf(why, whylen, "household %s: no head from %s (%s %s); give a member "
+			 "relation=head effective %s in the same intake", household, date,
+			 diag_mask_id(db_text(gone, 0), masked), what, date);
+	}
+	db_reset(gone);
+	return found;
+}
+
 /* Check one household on one date: exactly one head, and the household
- * facts the same on every member's row.  On a problem, say why in why
- * (IDs masked) and which column in column. */
-static bool check_household(struct run *r, db_stmt *members, const char *household,
-			    const char *date, char *column, char *why, size_t whylen)
+ * facts the same on every member's row, of its active members (members
+ * gives them; one who died or moved out is no longer one).  A household
+ * with none is over, not wrong.  On a problem, say why in why (IDs
+ * masked) and which column in column. */
+static bool check_household(struct run *r, db_stmt *members, db_stmt *gone,
+			    const char *household, const char *date, char *column, char *why,
+			    size_t whylen)
 {
 	int n = 0, heads = 0;
 	char first_id[IDN_LEN + 1] = "", *first_street = NULL, a[32], b[32];
@@ -350,6 +464,8 @@ static bool check_household(struct run *r, db_stmt *members, const char *househo
 		}
 	}
 	free(first_street);
+	if (n && !heads && !*why && head_gone(r, gone, household, date, column, why, whylen))
+		return false;
 	if (n && heads != 1 && !*why) {
 		strcpy(column, "relation");
 		snprintf(why, whylen, "household %s has %d heads on %s; exactly one member must be head",
@@ -372,11 +488,21 @@ static int find_failing(struct run *r)
 		"JOIN person p ON p.household_id = t.household_id AND p.effective > t.date "
 		"ORDER BY 1, 2");
 	/* The members on a date: each person's version in force then, if it
-	 * names this household.  (No DISTINCT or ORDER BY: a temporary b-tree
-	 * per household would cost more than the lookups.) */
+	 * names this household and the person is still here.  (No DISTINCT or
+	 * ORDER BY: a temporary b-tree per household would cost more than the
+	 * lookups.) */
 	db_stmt *members = db_prepare(&r->db,
 		"SELECT v.national_id, v.relation, v.street, v.housing_need, v.dilapidated_house "
-		"FROM person v WHERE v.household_id = ?1 AND " SQL_PERSON_IN_FORCE("v", "?2"));
+		"FROM person v WHERE v.household_id = ?1 AND v.status = 'active' AND "
+		SQL_PERSON_IN_FORCE("v", "?2"));
+	/* Who headed the household the day before, and their version from
+	 * the date on (head_gone). */
+	db_stmt *gone = db_prepare(&r->db,
+		"SELECT o.national_id, n.status, n.household_id, n.relation FROM person o "
+		"JOIN person n ON n.national_id = o.national_id AND n.effective = ?2 AND "
+		SQL_PERSON_IN_FORCE("n", "?2") " WHERE o.household_id = ?1 AND o.relation = 'head' "
+		"AND o.status = 'active' AND " SQL_PERSON_IN_FORCE("o", "date(?2, '-1 day')")
+		" LIMIT 1");
 	db_stmt *fail = db_prepare(&r->db, "INSERT OR IGNORE INTO temp.failing VALUES (?1, ?2)");
 	char why[400], column[32];
 	int failing = 0;
@@ -385,7 +511,7 @@ static int find_failing(struct run *r)
 	while (db_step(&r->db, list) == DB_ROW) {
 		const char *hh = db_text(list, 0);
 		const char *date = db_text(list, 1);
-		if (check_household(r, members, hh, date, column, why, sizeof why))
+		if (check_household(r, members, gone, hh, date, column, why, sizeof why))
 			continue;
 		db_bind_text(fail, 1, hh);
 		db_bind_text(fail, 2, why);
@@ -398,6 +524,7 @@ static int find_failing(struct run *r)
 	}
 	db_finalize(list);
 	db_finalize(members);
+	db_finalize(gone);
 	db_finalize(fail);
 	return failing;
 }
@@ -642,7 +769,9 @@ static void say_done(const void *ctx, const char *verb)
 int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files, int nfiles)
 {
 	static char *stdin_only[] = {"-"};
-	struct run r = {.o = o, .e = e, .k = e->kind};
+	/* A change is stored as the person version it makes. */
+	struct run r = {.o = o, .e = e, .in = e->kind,
+			.k = e->kind == &kind_change ? &kind_person : e->kind};
 	struct policy pol;
 	struct output out;
 	char sha[SHA256_HEX];
@@ -671,7 +800,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		r.added = before;
 	}
 	prepare(&r);
-	struct rec_source src = {r.k->fields, r.k->nfields, output_only, o->input_format, o->encoding};
+	struct rec_source src = {r.in->fields, r.in->nfields, output_only, o->input_format, o->encoding};
 	for (int i = 0; i < nfiles; i++) {
 		r.src = i;
 		if (!rec_read_file(files[i], &src, take, &r, sha))
@@ -682,6 +811,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		check_households(&r);
 	progress_done();
 	db_finalize(r.current);
+	db_finalize(r.first);
 	db_finalize(r.insert);
 	db_finalize(r.touch);
 	lookup_close(&r.env);

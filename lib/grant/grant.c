@@ -128,6 +128,13 @@ static void say_done(const void *ctx, const char *verb)
 			  r->taken == 1 ? "" : "s", r->same);
 		return;
 	}
+	if (r->g->kind == GRANT_RECOVERY || r->g->kind == GRANT_RETURN) {
+		bool rec = r->g->kind == GRANT_RECOVERY;
+		diag_warn("%s%lld record%s read: %lld %s booked, %lld booked before", verb, r->read,
+			  r->read == 1 ? "" : "s", r->taken, rec ? "recovery row(s)" : "return(s)",
+			  r->same);
+		return;
+	}
 	if (r->decisions_read || !r->g->period) {
 		money_format(r->decision_fen, fen);
 		diag_warn("%s%lld decision%s read: %lld grant version%s written, %lld payment%s "
@@ -138,12 +145,24 @@ static void say_done(const void *ctx, const char *verb)
 			  r->stale);
 	}
 	if (r->g->period) {
-		money_format(s->paid_fen - r->decision_fen, fen);
+		money_format(s->paid_fen - r->decision_fen - r->arrears_fen, fen);
 		date_format(r->g->period, month);
 		diag_warn("%spayroll %.7s: %lld paid (%s yuan), %lld paid before, %lld deferred for "
 			  "want of funds, %lld ended at their number of payments", verb, month,
-			  s->paid - r->decision_paid, fen, r->same, s->deferred - r->decision_deferred,
-			  r->ended);
+			  s->paid - r->decision_paid - r->arrears_paid, fen, r->same,
+			  s->deferred - r->decision_deferred - (r->arrears - r->arrears_paid), r->ended);
+		if (r->rechecked || r->ended_gone) {
+			char arrears[MONEY_TEXT], over[MONEY_TEXT], off[MONEY_TEXT];
+			money_format(r->arrears_fen, arrears);
+			money_format(r->overpaid_fen, over);
+			money_format(r->offset_fen, off);
+			diag_warn("%spayroll %.7s: %lld month%s changed since paid: %lld arrears (%s "
+				  "yuan), %lld overpaid (%s yuan); %lld offset%s (%s yuan); %lld "
+				  "grant%s ended by a death or departure", verb, month, r->rechecked,
+				  r->rechecked == 1 ? "" : "s", r->arrears, arrears, r->overpaid, over,
+				  r->offsets, r->offsets == 1 ? "" : "s", off, r->ended_gone,
+				  r->ended_gone == 1 ? "" : "s");
+		}
 	}
 }
 
@@ -186,7 +205,8 @@ int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 	lookup_open(&r.env, &r.db);
 	r.hist.db = &r.db;
 	grant_store_open(&r.store, &r.db, r.j.entry);
-	if (g->period)
+	adjust_open(&r.adjust, &r.db);
+	if (g->period || g->kind == GRANT_RECOVERY || g->kind == GRANT_RETURN)
 		r.w = rec_writer_open(out.fp, o->format, payment_columns, payment_ncolumns);
 	else if (g->kind == GRANT_FUNDING)
 		r.w = rec_writer_open(out.fp, o->format, funding_columns,
@@ -196,6 +216,10 @@ int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 
 	if (g->kind == GRANT_FUNDING) {
 		grant_funding(&r);
+	} else if (g->kind == GRANT_RECOVERY) {
+		grant_recovery(&r);
+	} else if (g->kind == GRANT_RETURN) {
+		grant_return(&r);
 	} else {
 		if (!g->period || r.nfiles || g->recorded) {
 			grant_decisions(&r);
@@ -219,6 +243,7 @@ int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 	for (int i = 0; i < 4; i++)
 		if (rows[i])
 			journal_count(&r.j, tables[i], rows[i]);
+	adjust_close(&r.adjust);
 	grant_store_close(&r.store);
 	history_free(&r.hist);
 	lookup_close(&r.env);

@@ -13,7 +13,7 @@
 #include "core/date.h"
 #include "io/opts.h"
 
-enum grant_kind { GRANT_DECISIONS, GRANT_FUNDING };
+enum grant_kind { GRANT_DECISIONS, GRANT_FUNDING, GRANT_RECOVERY, GRANT_RETURN };
 
 struct grant_opts {
 	enum grant_kind kind;  /* --kind */

@@ -162,7 +162,12 @@ static void occurrence(struct grant_job *r, const struct dec *d, const char *cha
 		/* For the month of the decision, paid on the day of the run. */
 		snprintf(month, sizeof month, "%.7s", date);
 		date_format(r->o->as_of, paid_on);
-		switch (grant_pay(&r->store, &g, id, month, paid_on, g.account)) {
+		struct pay pay = {.payment_id = id, .month = month, .kind = "payment",
+				  .paid_on = paid_on, .amount = g.amount};
+		grant_payee(&r->store, &g, d->as_of, &pay.payee);
+		enum pay_result res = grant_pay(&r->store, &g, &pay);
+		copy(g.account, sizeof g.account, pay.account);
+		switch (res) {
 		case PAY_ALREADY:
 			r->same++;
 			return;

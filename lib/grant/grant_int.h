@@ -10,6 +10,7 @@
 #include "grant/grant.h"
 #include "io/kind.h"
 #include "io/opts.h"
+#include "store/adjust.h"
 #include "store/grant_store.h"
 #include "store/household.h"
 #include "store/journal.h"
@@ -34,6 +35,10 @@ struct grant_job {
 	long long decisions_read, decision_versions, decision_paid, decision_deferred;
 	long long decision_same;
 	jz_fen decision_fen;
+	/* Corrections (grant/correct.c) and recoveries (grant/recover.c). */
+	struct adjust adjust;
+	long long rechecked, arrears, arrears_paid, overpaid, offsets, ended_gone;
+	jz_fen arrears_fen, overpaid_fen, offset_fen;
 	bool spoiled;
 };
 
@@ -59,5 +64,25 @@ bool grant_time_limit(struct grant_job *r, const struct grant *g, jz_date on,
 void grant_decisions(struct grant_job *r);
 void grant_payroll(struct grant_job *r);
 void grant_funding(struct grant_job *r);
+void grant_recovery(struct grant_job *r); /* --kind recovery: refunds, write-offs */
+void grant_return(struct grant_job *r);   /* --kind return: payments the bank sent back */
+
+/* Write a row to the run's output (a rec_write for grant_payment_row). */
+void grant_write_row(const char *const *row, void *ctx);
+
+/* The unit's key in g's chain: household, national or application ID. */
+const char *grant_key(const struct grant *g);
+/* What g's programme is due to its unit for month (YYYY-MM), on the
+ * registry as now known with the policy of the month's first day
+ * (rule_due); a missing parameter stops the run (exit 69). */
+jz_fen grant_due(struct grant_job *r, const struct grant *g, const char *month);
+/* The payment_id of an adjustment of kind to g's chain for month, booked
+ * by this run: "chain/YYYY-MM/kind/entry". */
+void grant_adjustment_id(struct grant_job *r, const struct grant *g, const char *month,
+			 const char *kind, char id[300]);
+/* Settle every stale month (store/adjust.h): arrears or overpayments. */
+void grant_corrections(struct grant_job *r);
+/* After paid, a payment of g, recover what g's chain owes from it. */
+void grant_offset(struct grant_job *r, const struct grant *g, const struct pay *paid);
 
 #endif

@@ -60,10 +60,17 @@ static void end_later(struct ends *e, const struct grant *g, jz_date end, jz_dat
 	snprintf(x->reason, sizeof x->reason, "%s", reason);
 }
 
+void grant_write_row(const char *const *row, void *ctx)
+{
+	struct grant_job *r = ctx;
+
+	rec_write(r->w, row);
+	r->taken++;
+}
+
 void grant_payroll(struct grant_job *r)
 {
-	char first[DATE_TEXT], month[8], paid_on[DATE_TEXT], payment_id[300], amount[MONEY_TEXT];
-	db_stmt *st = db_prepare(&r->db, due_sql);
+	char first[DATE_TEXT], month[8], paid_on[DATE_TEXT], payment_id[300];
 	struct ends ends = {0};
 	jz_date next = date_add_months(r->g->period, 1);
 	struct grant g;
@@ -71,6 +78,10 @@ void grant_payroll(struct grant_job *r)
 	date_format(r->g->period, first);
 	snprintf(month, sizeof month, "%.7s", first);
 	date_format(r->o->as_of, paid_on);
+	/* What was paid wrong before is settled first, so that this month's
+	 * payments can recover what it finds overpaid. */
+	grant_corrections(r);
+	db_stmt *st = db_prepare(&r->db, due_sql);
 	db_bind_text(st, 1, first);
 	while (db_step(&r->db, st) == DB_ROW) {
 		grant_read(st, &g);
@@ -78,6 +89,16 @@ void grant_payroll(struct grant_job *r)
 		snprintf(payment_id, sizeof payment_id, "%s/%s", g.chain, month);
 		if (grant_is_paid(&r->store, payment_id)) {
 			r->same++;
+			continue;
+		}
+		struct pay pay = {.payment_id = payment_id, .month = month, .kind = "payment",
+				  .paid_on = paid_on, .amount = g.amount};
+		/* Nobody is paid for a month that starts after they died or
+		 * left (lifecycle.md): the grant ends instead. */
+		const char *gone = grant_payee(&r->store, &g, r->g->period, &pay.payee);
+		if (gone) {
+			end_later(&ends, &g, r->g->period, r->g->period, gone);
+			r->ended_gone++;
 			continue;
 		}
 		struct time_limit t;
@@ -92,19 +113,15 @@ void grant_payroll(struct grant_job *r)
 			end_later(&ends, &g, r->g->period, r->g->period, t.reason);
 			continue;
 		}
-		enum pay_result res = grant_pay(&r->store, &g, payment_id, month, paid_on, g.account);
+		enum pay_result res = grant_pay(&r->store, &g, &pay);
 		if (res == PAY_ALREADY) {
 			r->same++;
 			continue;
 		}
-		money_format(g.amount, amount);
-		const char *row[] = {
-			payment_id, g.grant_id, g.programme, g.household_id, g.national_id, month,
-			amount, g.account, res == PAY_PAID ? "paid" : "deferred",
-			res == PAY_PAID ? "" : "insufficient_funds", paid_on,
-		};
-		rec_write(r->w, row);
-		r->taken++;
+		grant_payment_row(&g, &pay, res == PAY_PAID ? "paid" : "deferred",
+				  res == PAY_PAID ? NULL : "insufficient_funds", grant_write_row, r);
+		if (res == PAY_PAID)
+			grant_offset(r, &g, &pay);
 		if (limited && res == PAY_PAID && t.paid + 1 >= t.limit) {
 			/* The last payment: the grant ends after the later of
 			 * this month and the last paid before. */
@@ -122,6 +139,6 @@ void grant_payroll(struct grant_job *r)
 	db_finalize(st);
 	for (size_t i = 0; i < ends.n; i++)
 		grant_write(&r->store, &ends.g[i]);
-	r->ended += (long long)ends.n;
+	r->ended += (long long)ends.n - r->ended_gone;
 	free(ends.g);
 }

@@ -22,6 +22,7 @@ static const char *const illnesses[] = {"none", "aids", "serious", "chronic", NU
 static const char *const student_levels[] = {"none", "preschool", "compulsory", "general_high",
 					     "vocational_high", "university", NULL};
 static const char *const self_cares[] = {"full", "semi", "none", NULL};
+static const char *const statuses[] = {"active", "deceased", "moved_out", NULL};
 static const char *const programmes[] = {"temporary", "employment_startup",
 					 "employment_retraining", "legal_aid",
 					 "enforcement_relief", "home_care", NULL};
@@ -70,6 +71,23 @@ static void check_person(struct kind_env *env, struct value *v, struct problems 
 	memcpy(birth_v->buf, date, sizeof date);
 	birth_v->s = birth_v->buf;
 	birth_v->i = birth;
+}
+
+/* A change: the person's columns, none defaulted and none required but
+ * the key and the date; enrol fills the rest from the version in force. */
+#define CHANGE_FIELD(index, name, type, flags, codes, deflt) \
+	{name, type, ((flags) & ~F_REQUIRED) | \
+	 ((index) == PERSON_NATIONAL_ID || (index) == PERSON_EFFECTIVE ? F_REQUIRED : 0), codes, NULL},
+
+static const struct field change_fields[] = {PERSON_COLUMNS(CHANGE_FIELD)};
+
+/* Nothing to check across columns yet: the person the change makes is
+ * checked as a person (enrol.c). */
+static void check_change(struct kind_env *env, struct value *v, struct problems *p)
+{
+	(void)env;
+	(void)v;
+	(void)p;
 }
 
 static const struct field application_fields[] = {APPLICATION_COLUMNS(KIND_FIELD)};
@@ -241,6 +259,8 @@ static void check_claim(struct kind_env *env, struct value *v, struct problems *
 
 const struct kind kind_person = {"person", person_fields, PERSON_NCOLUMNS, true, false,
 				 check_person};
+const struct kind kind_change = {"change", change_fields, PERSON_NCOLUMNS, true, false,
+				 check_change};
 const struct kind kind_application = {"application", application_fields,
 				      APPLICATION_NCOLUMNS, false, true, check_application};
 const struct kind kind_institution = {"institution", institution_fields,
@@ -268,7 +288,8 @@ bool kind_parse(const struct kind *k, struct kind_env *env, char *const *cells, 
 
 const struct kind *kind_find(const char *name)
 {
-	const struct kind *all[] = {&kind_person, &kind_application, &kind_institution, &kind_survey};
+	const struct kind *all[] = {&kind_person, &kind_change, &kind_application,
+				    &kind_institution, &kind_survey};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		if (strcmp(all[i]->name, name) == 0)
 			return all[i];

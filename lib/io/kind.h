@@ -53,6 +53,9 @@
 	X(PERSON_SELF_CARE, "self_care", FT_CODE, 0, self_cares, "full") \
 	X(PERSON_HOUSING_NEED, "housing_need", FT_YESNO, 0, NULL, "no") \
 	X(PERSON_DILAPIDATED_HOUSE, "dilapidated_house", FT_YESNO, 0, NULL, "no") \
+	X(PERSON_STATUS, "status", FT_CODE, 0, statuses, "active") \
+	X(PERSON_REVIEWED_ON, "reviewed_on", FT_DATE, 0, NULL, NULL) \
+	X(PERSON_BANK_ACCOUNT, "bank_account", FT_TEXT, F_SHORT, NULL, NULL) \
 	X(PERSON_EFFECTIVE, "effective", FT_DATE, 0, NULL, NULL)
 
 #define APPLICATION_COLUMNS(X) \
@@ -175,6 +178,11 @@ struct kind {
 };
 
 extern const struct kind kind_person, kind_application, kind_institution, kind_survey;
+/* enrol --kind change: a person's columns, each optional but national_id
+ * and effective, none defaulted: a column not given is the version in
+ * force's (lifecycle.md, Life events are person versions).  Same columns
+ * in the same places as kind_person, so that PERSON_* index both. */
+extern const struct kind kind_change;
 /* grant(1)'s inputs (not enrol's): assess's decisions, and funding. */
 extern const struct kind kind_decision, kind_funding;
 /* settle(1)'s input. */

@@ -20,6 +20,7 @@
 #include "core/text.h"
 #include "io/input.h"
 #include "rules/rule.h"
+#include "store/adjust.h"
 #include "store/application.h"
 #include "store/household.h"
 #include "store/journal.h"
@@ -131,16 +132,24 @@ static void ledger(struct audit *a)
 		differ(a, "ledger", db_text(st, 0), "balance", x, y);
 	}
 	db_finalize(st);
+	/* A payment is its grant's amount; an adjustment (lifecycle.md) is
+	 * checked against what is due by corrections().  Each row is booked:
+	 * out to paid:<programme> by its amount, or, for what recovers a
+	 * receivable (offset, refund), out of receivable:<programme>. */
 	st = db_prepare(a->db, "SELECT p.payment_id, p.amount, "
 		"(SELECT g.amount FROM \"grant\" g WHERE g.grant_id = p.grant_id AND g.entry <= p.entry "
 		"ORDER BY g.version DESC LIMIT 1), "
-		"coalesce(b.paid, 0) FROM payment p LEFT JOIN (SELECT ref, sum(amount) AS paid FROM ledger "
-		"WHERE account LIKE 'paid:%' GROUP BY ref) b ON b.ref = 'payment:' || p.payment_id "
+		"CASE WHEN p.kind IN ('offset', 'refund') THEN -coalesce(b.owed, 0) "
+		"ELSE coalesce(b.paid, 0) END, p.kind FROM payment p LEFT JOIN (SELECT ref, "
+		"total(CASE WHEN account LIKE 'paid:%' THEN amount END) AS paid, "
+		"total(CASE WHEN account LIKE 'receivable:%' THEN amount END) AS owed FROM ledger "
+		"GROUP BY ref) b ON b.ref = 'payment:' || p.payment_id "
 		"WHERE p.status = 'paid' ORDER BY p.rowid");
 	while (db_step(a->db, st) == DB_ROW) {
 		const char *id = db_text(st, 0);
 		jz_fen paid = db_int64(st, 1);
-		if (db_is_null(st, 2) || paid != db_int64(st, 2)) {
+		bool payment = strcmp(db_text(st, 4), "payment") == 0;
+		if (payment && (db_is_null(st, 2) || paid != db_int64(st, 2))) {
 			money_cells(paid, db_int64(st, 2), x, y);
 			differ(a, "payment", id, "amount", x,
 			       db_is_null(st, 2) ? "no grant" : y);
@@ -368,6 +377,72 @@ static void decisions(struct audit *a)
 		policy_free(&cache.pol);
 }
 
+/* lifecycle.md, The audit follows: every paid month that a later change
+ * reaches back to is what is due on the registry as now known, once the
+ * payrolls since have settled it; one that no payroll has run since is
+ * listed as pending, and is not a difference. */
+struct recheck {
+	struct audit *a;
+	struct adjust adj;
+	struct policy pol;
+	struct registry_history hist;
+};
+
+static void recheck_month(const struct stale_month *m, void *ctx)
+{
+	struct recheck *r = ctx;
+	struct rule_ctx c = {.pol = &r->pol, .history = history_for_rules(&r->hist)};
+	const struct grant *g = &m->g;
+	const char *key = strcmp(g->unit, "household") == 0 ? g->household_id : g->national_id;
+	char subject[320], x[MONEY_TEXT], y[MONEY_TEXT], err[80];
+	jz_fen net, owed;
+
+	if (!date_parse_month(m->month, &c.on, err, sizeof err))
+		return;
+	jz_fen due = rule_due(&c, g->programme, g->unit, key);
+	snprintf(subject, sizeof subject, "%s %s", g->chain, m->month);
+	if (c.missing) {
+		differ(r->a, "correction", subject, "policy", r->pol.ref, c.missing);
+		return;
+	}
+	adjust_month(&r->adj, g->grant_id, m->month, &net, &owed);
+	if (due == net)
+		return;
+	money_cells(net, due, x, y);
+	if (adjust_paid_since(&r->adj, m->changed ? m->changed : m->settled)) {
+		differ(r->a, "correction", subject, "net", x, y);
+		return;
+	}
+	char masked[400];
+	const char *row[] = {"pending", r->a->show_ids ? subject
+			     : diag_mask_ids_in(subject, masked, sizeof masked), "net", x, y};
+	rec_write(r->a->w, row);
+}
+
+static void corrections(struct audit *a)
+{
+	struct recheck r = {.a = a, .hist = {.db = a->db}};
+	char x[MONEY_TEXT], y[MONEY_TEXT];
+
+	policy_choose(&r.pol, a->db, NULL);
+	adjust_open(&r.adj, a->db);
+	adjust_each_stale(a->db, recheck_month, &r);
+	/* Nothing recovered beyond what was overpaid. */
+	db_stmt *st = db_prepare(a->db, "SELECT grant_id || ' ' || month, CAST(-total(CASE WHEN "
+				 "kind = 'overpayment' THEN amount END) - total(CASE WHEN kind IN "
+				 "('offset', 'refund', 'write_off') THEN amount END) AS INTEGER) AS "
+				 "owed FROM payment WHERE status = 'paid' GROUP BY grant_id, month "
+				 "HAVING owed < 0");
+	while (db_step(a->db, st) == DB_ROW) {
+		money_cells(db_int64(st, 1), 0, x, y);
+		differ(a, "correction", db_text(st, 0), "to recover", x, y);
+	}
+	db_finalize(st);
+	adjust_close(&r.adj);
+	history_free(&r.hist);
+	policy_free(&r.pol);
+}
+
 long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
 {
 	struct audit a = {.db = db, .w = w, .show_ids = show_ids};
@@ -379,5 +454,6 @@ long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
 	grants(&a);
 	decisions(&a);
 	settlement(&a);
+	corrections(&a);
 	return a.diffs;
 }

@@ -7,6 +7,7 @@
  * rounded half up to the fen (or the household), never below zero.
  */
 #include "report/report_int.h"
+#include "store/sql.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +53,8 @@ void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 	char from[DATE_TEXT] = "0000-01-01", to[DATE_TEXT] = "9999-12-31";
 	db_stmt *st = db_prepare(db, "SELECT g.programme, p.month, count(DISTINCT g.household_id), "
 		"sum(p.amount) FROM payment p JOIN \"grant\" g ON g.grant_id = p.grant_id AND "
-		"g.version = 1 WHERE p.status = 'paid' AND g.period = 'month' AND p.month >= "
+		"g.version = 1 WHERE p.status = 'paid' AND p.kind IN " SQL_NET_KINDS " AND "
+		"g.period = 'month' AND p.month >= "
 		"substr(?1, 1, 7) AND p.month <= substr(?2, 1, 7) GROUP BY g.programme, p.month "
 		"ORDER BY g.programme, p.month");
 

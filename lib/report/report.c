@@ -17,7 +17,7 @@
 #include "store/sql.h"
 
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
-				       "survey", "audit", "policy", NULL};
+				       "survey", "audit", "policy", "review", "adjustments", NULL};
 
 struct report {
 	const struct jz_opts *o;
@@ -57,7 +57,9 @@ static void policy(struct report *p, const struct policy *pol)
 }
 
 /* funds: each fund account's opening balance, money in, money out and
- * closing balance over the period (cli.md report funds). */
+ * closing balance over the period (cli.md report funds); then each
+ * receivable:<programme>, what units owe (lifecycle.md): in, the
+ * overpayments booked; out, what was recovered; closing, still to recover. */
 static const char *const funds_columns[] = {"account", "from", "to", "opening", "in", "out",
 					    "closing"};
 
@@ -68,8 +70,9 @@ static void funds(struct report *p)
 		"coalesce(sum(CASE WHEN l.date < ?1 THEN l.amount END), 0), "
 		"coalesce(sum(CASE WHEN l.date >= ?1 AND l.date <= ?2 AND l.amount > 0 THEN l.amount END), 0), "
 		"coalesce(sum(CASE WHEN l.date >= ?1 AND l.date <= ?2 AND l.amount < 0 THEN -l.amount END), 0) "
-		"FROM account a LEFT JOIN ledger l ON l.account = a.name WHERE a.fund "
-		"GROUP BY a.name ORDER BY a.name");
+		"FROM account a LEFT JOIN ledger l ON l.account = a.name "
+		"WHERE a.fund OR a.name LIKE 'receivable:%' "
+		"GROUP BY a.name ORDER BY NOT a.fund, a.name");
 
 	if (p->r->from)
 		date_format(p->r->from, from);
@@ -200,7 +203,7 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 	/* One view of the database.  Only the subjects that read the policy
 	 * choose it: a bad --policy stops no other. */
 	bool needs_policy = strcmp(r->subject, "policy") == 0 || strcmp(r->subject, "gaps") == 0 ||
-			    strcmp(r->subject, "survey") == 0;
+			    strcmp(r->subject, "survey") == 0 || strcmp(r->subject, "review") == 0;
 	struct run_frame f = {.o = o, .db = &p.db, .pol = needs_policy ? &pol : NULL, .out = &out,
 			      .missing = "give --db"};
 	run_begin(&f);
@@ -219,6 +222,16 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 		long long n = report_gaps(&p.db, &pol, o->as_of, r->show_ids, p.w);
 		if (!o->quiet)
 			diag_warn("gaps: %lld", n);
+	} else if (strcmp(r->subject, "review") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, report_review_columns,
+				      report_review_ncolumns);
+		long long n = report_review(&p.db, &pol, o->as_of, r->show_ids, p.w);
+		if (!o->quiet)
+			diag_warn("review: %lld due", n);
+	} else if (strcmp(r->subject, "adjustments") == 0) {
+		p.w = rec_writer_open(out.fp, o->format, report_adjust_columns,
+				      report_adjust_ncolumns);
+		report_adjustments(&p.db, r->period, r->show_ids, p.w);
 	} else if (strcmp(r->subject, "forecast") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, report_forecast_columns,
 				      report_forecast_ncolumns);

@@ -23,6 +23,7 @@ struct report_opts {
 	long seed;               /* --seed */
 	bool seed_given;
 	int horizon;             /* forecast --horizon: months */
+	const char *period;      /* adjustments --period YYYY-MM */
 };
 
 /* Is by a --by key summary knows? */

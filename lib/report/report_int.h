@@ -38,6 +38,20 @@ extern const int report_forecast_ncolumns;
 void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 		     struct rec_writer *w);
 
+/* review: who needs a home visit on on (lifecycle.md Review); returns how
+ * many. */
+extern const char *const report_review_columns[];
+extern const int report_review_ncolumns;
+long long report_review(struct db *db, const struct policy *pol, jz_date on, bool show_ids,
+			struct rec_writer *w);
+
+/* adjustments: per unit and month corrected, booked in period (YYYY-MM)
+ * or, NULL, ever. */
+extern const char *const report_adjust_columns[];
+extern const int report_adjust_ncolumns;
+void report_adjustments(struct db *db, const char *period, bool show_ids,
+			struct rec_writer *w);
+
 /* Stream mode: settlement lines on stdin summed by a column. */
 const char *const *report_stream_columns(const char *by);
 int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w);

@@ -29,17 +29,21 @@ bool report_by_ok(const char *by)
 
 /* What each payment and settlement line of the period paid, one row each:
  * its programme (medical_claim for a line), household, person (none for a
- * household's grant), amount, month and institution. */
+ * household's grant), amount, month and institution; the adjustments of a
+ * month (arrears, overpayments, returns: lifecycle.md) count in its amount
+ * but are not payments of their own. */
 static const char events_sql[] =
 	"CREATE TEMP TABLE event AS "
 	"SELECT g.programme AS programme, g.household_id AS household_id, g.national_id AS "
-	"national_id, p.amount AS amount, p.month AS month, NULL AS institution "
+	"national_id, p.amount AS amount, p.month AS month, NULL AS institution, "
+	"p.kind = 'payment' AS counted "
 	"FROM payment p JOIN \"grant\" g ON g.grant_id = p.grant_id AND g.version = 1 "
-	"WHERE p.status = 'paid' AND p.month >= substr(?1, 1, 7) AND p.month <= substr(?2, 1, 7) "
+	"WHERE p.status = 'paid' AND p.kind IN " SQL_NET_KINDS " AND p.month >= substr(?1, 1, 7) "
+	"AND p.month <= substr(?2, 1, 7) "
 	"UNION ALL "
 	"SELECT 'medical_claim', (SELECT household_id FROM person v WHERE v.national_id = c.national_id "
 	SQL_NEWEST_FIRST "), c.national_id, c.approved, "
-	"substr(c.visit_date, 1, 7), c.institution FROM claim c WHERE c.status <> 'rejected' AND "
+	"substr(c.visit_date, 1, 7), c.institution, 1 FROM claim c WHERE c.status <> 'rejected' AND "
 	"c.visit_date >= ?1 AND c.visit_date <= ?2 AND NOT " SQL_CORRECTED("c");
 
 static const char *key_sql(const char *by)
@@ -101,7 +105,7 @@ void report_summary(struct db *db, const struct report_opts *r, struct rec_write
 		 "e.national_id IS NOT NULL UNION SELECT v.national_id FROM temp.event e JOIN person v "
 		 "ON v.household_id = e.household_id AND " SQL_PERSON_IN_FORCE("v", "e.month || '-31'")
 		 " WHERE %s = k AND e.national_id IS NULL)), "
-		 "count(*), sum(amount) FROM (SELECT %s AS k, e.* FROM temp.event e) %s "
+		 "sum(counted), sum(amount) FROM (SELECT %s AS k, e.* FROM temp.event e) %s "
 		 "GROUP BY k ORDER BY k",
 		 key_sql(by), key_sql(by), key_sql(by),
 		 strcmp(by, "institution") == 0 ? "WHERE k IS NOT NULL" : "");

@@ -170,6 +170,14 @@ bool rule_found_work(struct rule_ctx *c, const struct person *p, jz_date *since,
  * quietly.  For gradual exit and the incentive. */
 jz_fen rule_dibao_amount_on(struct rule_ctx *c, const struct household *h, jz_date day);
 
+/* What a monthly grant of programme to unit (household or person) key is
+ * due for the month that begins on c->on: the amount the rules decide on
+ * the registry as c->history knows it, with the policy's values of that
+ * day; 0 when not eligible, or when the unit is not in the registry then
+ * (deceased, moved out).  c->missing is set when a parameter has no value:
+ * the caller stops (exit 69).  c's emit, sink and tracing are kept. */
+jz_fen rule_due(struct rule_ctx *c, const char *programme, const char *unit, const char *key);
+
 /* The first day of D's month + months: the end of a run of monthly
  * payments that began in the month of since. */
 jz_date rule_months_end(jz_date since, long months);

@@ -99,7 +99,8 @@ const int grant_ncolumns = sizeof grant_columns / sizeof grant_columns[0];
 
 const char *const payment_columns[] = {
 	"payment_id", "grant_id", "programme", "household_id", "national_id", "month", "amount",
-	"account", "status", "reason", "paid_on",
+	"account", "status", "reason", "paid_on", "kind", "transfer", "payee_id", "payee_name",
+	"bank_account",
 };
 const int payment_ncolumns = sizeof payment_columns / sizeof payment_columns[0];
 
@@ -120,7 +121,18 @@ void grant_store_open(struct grant_store *s, struct db *db, long long entry)
 	s->is_deferred = db_prepare(db, "SELECT 1 FROM payment WHERE payment_id = ?1 "
 				    "AND status = 'deferred'");
 	s->pay = db_prepare(db, "INSERT INTO payment (payment_id, grant_id, month, amount, account, "
-			    "status, reason, paid_on, entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+			    "status, reason, paid_on, entry, kind, payroll, payee_id, payee_name, "
+			    "bank_account) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+			    "?13, ?14)");
+	/* The version in force, whatever its status: a payee who is no
+	 * longer active is told apart from one never enrolled. */
+	s->person = db_prepare(db, "SELECT national_id, name, bank_account, status FROM person "
+			       "WHERE national_id = ?1 AND effective <= ?2 " SQL_NEWEST_FIRST);
+	s->head = db_prepare(db, "SELECT v.national_id, v.name, v.bank_account FROM person v WHERE "
+			     "v.household_id = ?1 AND v.effective <= ?2 AND "
+			     SQL_PERSON_IN_FORCE("v", "?2") " AND v.status = 'active' "
+			     "ORDER BY v.relation <> 'head', v.national_id LIMIT 1");
+	s->applicant = db_prepare(db, "SELECT national_id FROM application WHERE application_id = ?1");
 	s->counted = db_prepare(db, "SELECT count(*), max(p.month) " SQL_CHAIN_PAYMENTS
 				" AND (?2 IS NULL OR g.basis = ?2) AND (?3 IS NULL OR g.began = ?3)");
 	s->street = db_prepare(db, "SELECT street FROM application WHERE application_id = ?1");
@@ -129,7 +141,8 @@ void grant_store_open(struct grant_store *s, struct db *db, long long entry)
 void grant_store_close(struct grant_store *s)
 {
 	sqlite3_stmt **all[] = {&s->latest, &s->by_id, &s->insert, &s->is_paid, &s->is_deferred,
-				&s->pay, &s->counted, &s->street};
+				&s->pay, &s->counted, &s->street, &s->person, &s->head,
+				&s->applicant};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		sqlite3_finalize(*all[i]);
 		*all[i] = NULL;
@@ -271,72 +284,151 @@ static bool exists(struct grant_store *s, sqlite3_stmt *st, const char *key)
 	return found;
 }
 
-static void insert_payment(struct grant_store *s, const struct grant *g, const char *payment_id,
-			   const char *month, const char *account, const char *status,
-			   const char *reason, const char *paid_on)
+static void insert_payment(struct grant_store *s, const struct grant *g, const struct pay *p,
+			   const char *account, const char *status, const char *reason)
 {
-	const char *text[] = {payment_id, g->grant_id, month, NULL, account, status, reason, paid_on};
-	for (int i = 0; i < 8; i++)
+	const char *text[] = {p->payment_id, g->grant_id, p->month, NULL, account, status, reason,
+			      p->paid_on, NULL, p->kind, p->payroll, empty_null(p->payee.id),
+			      empty_null(p->payee.name), empty_null(p->payee.bank_account)};
+	for (int i = 0; i < 14; i++)
 		db_bind_text(s->pay, i + 1, text[i]);
-	sqlite3_bind_int64(s->pay, 4, g->amount);
+	sqlite3_bind_int64(s->pay, 4, p->amount);
 	sqlite3_bind_int64(s->pay, 9, s->entry);
 	db_step(s->db, s->pay);
+	s->payments++;
 }
 
-static enum pay_result paid(struct grant_store *s, const struct grant *g, const char *payment_id,
-			    const char *month, const char *account, const char *paid_on)
+static enum pay_result paid(struct grant_store *s, const struct grant *g, const struct pay *p)
 {
-	insert_payment(s, g, payment_id, month, account, "paid", NULL, paid_on);
-	s->payments++;
+	insert_payment(s, g, p, p->account, "paid", NULL);
 	s->paid++;
-	s->paid_fen += g->amount;
+	s->paid_fen += p->amount;
 	return PAY_PAID;
 }
 
-enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
-			  const char *month, const char *paid_on, char account[ACCOUNT_LEN])
+enum pay_result grant_pay(struct grant_store *s, const struct grant *g, struct pay *p)
 {
 	char acc[2][ACCOUNT_LEN], out[64], ref[400];
 	int n = payers(s, g, acc);
+	jz_fen amount = p->amount;
+	const char *paid_on = p->paid_on;
 
-	snprintf(account, ACCOUNT_LEN, "%.299s", acc[0]);
-	if (exists(s, s->is_paid, payment_id))
+	snprintf(p->account, ACCOUNT_LEN, "%.299s", acc[0]);
+	if (exists(s, s->is_paid, p->payment_id))
 		return PAY_ALREADY;
 	snprintf(out, sizeof out, "paid:%s", g->programme);
-	snprintf(ref, sizeof ref, "payment:%s", payment_id);
+	snprintf(ref, sizeof ref, "payment:%s", p->payment_id);
 	jz_fen first = ledger_balance(&s->ledger, acc[0]);
 	jz_fen second = n == 2 ? ledger_balance(&s->ledger, acc[1]) : 0;
 	if (strcmp(acc[0], "major_disease") == 0) {
 		/* The donations flow into the fund and the fund pays (rules.md 3,
 		 * 三(三)8): what the fund lacks is booked from the donations into
 		 * the fund first, so that the fund's spending is all it paid. */
-		if (first < g->amount && first + second >= g->amount)
-			ledger_move(&s->ledger, acc[1], acc[0], g->amount - first, paid_on, ref);
+		if (first < amount && first + second >= amount)
+			ledger_move(&s->ledger, acc[1], acc[0], amount - first, paid_on, ref);
 		n = 1;
 	}
 	for (int i = 0; i < n; i++) {
-		if (ledger_move(&s->ledger, acc[i], out, g->amount, paid_on, ref)) {
-			snprintf(account, ACCOUNT_LEN, "%.299s", acc[i]);
-			return paid(s, g, payment_id, month, account, paid_on);
+		if (ledger_move(&s->ledger, acc[i], out, amount, paid_on, ref)) {
+			snprintf(p->account, ACCOUNT_LEN, "%.299s", acc[i]);
+			return paid(s, g, p);
 		}
 	}
 	/* Temporary aid (rules.md 1, 六(一) two levels): when neither the
 	 * street nor the district alone holds enough but both together do, the
 	 * street pays all it holds and the district the rest, two bookings of
 	 * one payment. */
-	if (n == 2 && first > 0 && second > 0 && first + second >= g->amount) {
+	if (n == 2 && first > 0 && second > 0 && first + second >= amount) {
 		ledger_move(&s->ledger, acc[0], out, first, paid_on, ref);
-		ledger_move(&s->ledger, acc[1], out, g->amount - first, paid_on, ref);
-		snprintf(account, ACCOUNT_LEN, "%.149s+%.149s", acc[0], acc[1]);
-		return paid(s, g, payment_id, month, account, paid_on);
+		ledger_move(&s->ledger, acc[1], out, amount - first, paid_on, ref);
+		snprintf(p->account, ACCOUNT_LEN, "%.149s+%.149s", acc[0], acc[1]);
+		return paid(s, g, p);
 	}
-	if (!exists(s, s->is_deferred, payment_id)) {
-		insert_payment(s, g, payment_id, month, acc[0], "deferred", "insufficient_funds",
-			       paid_on);
-		s->payments++;
-	}
+	if (!exists(s, s->is_deferred, p->payment_id))
+		insert_payment(s, g, p, acc[0], "deferred", "insufficient_funds");
 	s->deferred++;
 	return PAY_DEFERRED;
+}
+
+bool grant_book(struct grant_store *s, const struct grant *g, const struct pay *p,
+		const char *from, const char *to)
+{
+	char ref[400];
+
+	snprintf(ref, sizeof ref, "payment:%s", p->payment_id);
+	if (!ledger_move(&s->ledger, from, to, p->amount < 0 ? -p->amount : p->amount, p->paid_on,
+			 ref))
+		return false;
+	insert_payment(s, g, p, p->account[0] ? p->account : NULL, "paid", p->reason);
+	return true;
+}
+
+/* The person's version in force on date into p; NULL when active. */
+static const char *person_payee(struct grant_store *s, const char *id, const char *date,
+				struct payee *p)
+{
+	const char *gone = "not_enrolled";
+
+	db_bind_text(s->person, 1, id);
+	db_bind_text(s->person, 2, date);
+	if (db_step(s->db, s->person) == SQLITE_ROW) {
+		text(s->person, 0, p->id, sizeof p->id);
+		text(s->person, 1, p->name, sizeof p->name);
+		text(s->person, 2, p->bank_account, sizeof p->bank_account);
+		const char *status = (const char *)sqlite3_column_text(s->person, 3);
+		gone = strcmp(status, "deceased") == 0 ? "deceased"
+		       : strcmp(status, "moved_out") == 0 ? "moved_out" : NULL;
+	}
+	sqlite3_reset(s->person);
+	return gone;
+}
+
+const char *grant_payee(struct grant_store *s, const struct grant *g, jz_date on, struct payee *p)
+{
+	char date[DATE_TEXT], applicant[IDN_LEN + 1] = "";
+	const char *gone = "no_active_member";
+
+	memset(p, 0, sizeof *p);
+	date_format(on, date);
+	if (strcmp(g->unit, "household") == 0) {
+		db_bind_text(s->head, 1, g->household_id);
+		db_bind_text(s->head, 2, date);
+		if (db_step(s->db, s->head) == SQLITE_ROW) {
+			text(s->head, 0, p->id, sizeof p->id);
+			text(s->head, 1, p->name, sizeof p->name);
+			text(s->head, 2, p->bank_account, sizeof p->bank_account);
+			gone = NULL;
+		}
+		sqlite3_reset(s->head);
+		return gone;
+	}
+	if (strcmp(g->unit, "person") == 0)
+		return person_payee(s, g->national_id, date, p);
+	db_bind_text(s->applicant, 1, g->application_id);
+	if (db_step(s->db, s->applicant) == SQLITE_ROW)
+		text(s->applicant, 0, applicant, sizeof applicant);
+	sqlite3_reset(s->applicant);
+	return person_payee(s, applicant, date, p);
+}
+
+void grant_payment_row(const struct grant *g, const struct pay *p, const char *status,
+		       const char *reason, void (*write)(const char *const *row, void *ctx),
+		       void *ctx)
+{
+	char amount[MONEY_TEXT], transfer[MONEY_TEXT];
+	bool paid_out = strcmp(status, "paid") == 0;
+	jz_fen moved = !paid_out ? 0
+		       : strcmp(p->kind, "payment") == 0 || strcmp(p->kind, "arrears") == 0 ? p->amount
+		       : strcmp(p->kind, "offset") == 0 ? -p->amount : 0;
+
+	money_format(p->amount, amount);
+	money_format(moved, transfer);
+	const char *row[] = {
+		p->payment_id, g->grant_id, g->programme, g->household_id, g->national_id, p->month,
+		amount, p->account, status, reason ? reason : "", p->paid_on, p->kind, transfer,
+		p->payee.id, p->payee.name, p->payee.bank_account,
+	};
+	write(row, ctx);
 }
 
 bool grant_is_paid(struct grant_store *s, const char *payment_id)

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "core/date.h"
+#include "core/idn.h"
 #include "core/money.h"
 #include "io/rec.h"
 #include "store/db.h"
@@ -74,6 +75,7 @@ struct grant_store {
 	long long payments;       /* payment rows written */
 	jz_fen paid_fen;
 	db_stmt *latest, *by_id, *insert, *is_paid, *is_deferred, *pay, *counted, *street;
+	db_stmt *person, *head, *applicant; /* grant_payee */
 };
 
 extern const char *const grant_columns[];
@@ -89,17 +91,52 @@ bool grant_load(struct grant_store *s, const char *grant_id, struct grant *g);
 /* Store g as its next version, and print it. */
 void grant_write(struct grant_store *s, struct grant *g);
 
+/* Who is paid (lifecycle.md, The payroll pays someone). */
+struct payee {
+	char id[IDN_LEN + 1];
+	char name[128];
+	char bank_account[128];
+};
+
+/* The payee of g on day on: for a household grant the head of the
+ * household then (or, lacking one, its first active member), for a
+ * person's grant the person, for an application's the applicant.  NULL
+ * when there is one, else why not: "deceased" or "moved_out" (the
+ * person's version in force), "no_active_member" (a household), or
+ * "not_enrolled". */
+const char *grant_payee(struct grant_store *s, const struct grant *g, jz_date on, struct payee *p);
+
+/* One row of the payment table, as grant_pay and grant_book write it
+ * (schemas/005-lifecycle.sql). */
+struct pay {
+	const char *payment_id;
+	const char *month;      /* YYYY-MM it is for, or corrects */
+	const char *kind;       /* payment, arrears, overpayment, offset, refund, ... */
+	const char *payroll;    /* the payroll's month (YYYY-MM), or NULL */
+	const char *paid_on;    /* YYYY-MM-DD */
+	const char *reason;     /* NULL, or a note */
+	jz_fen amount;          /* as stored: see the migration for the signs */
+	struct payee payee;
+	char account[ACCOUNT_LEN]; /* grant_pay: the account(s) that paid */
+};
+
 enum pay_result { PAY_PAID, PAY_ALREADY, PAY_DEFERRED };
 
-/* Pay g's amount as payment_id for month (YYYY-MM) on date paid_on, once
- * only, from the first of its programme's accounts that can: temporary aid
- * from the street, else the district, else split across both ("street:S+
- * district": the street all it holds, the district the rest); the
- * major-disease fund's premiums from the fund, topped up first from the
- * donations with what it lacks; the rest from the budget.  account gets
- * the account(s) that paid, or the first that was asked. */
-enum pay_result grant_pay(struct grant_store *s, const struct grant *g, const char *payment_id,
-			  const char *month, const char *paid_on, char account[ACCOUNT_LEN]);
+/* Pay p->amount of g as p->payment_id, once only, from the first of its
+ * programme's accounts that can: temporary aid from the street of the
+ * window, else the district, else split across both ("street:S+district":
+ * the street all it holds, the district the rest); the major-disease
+ * fund's premiums from the fund, topped up first from the donations with
+ * what it lacks; the rest from the budget.  p->account gets the
+ * account(s) that paid, or the first that was asked. */
+enum pay_result grant_pay(struct grant_store *s, const struct grant *g, struct pay *p);
+
+/* Book p (an overpayment, offset, refund, write-off or return: money that
+ * is owed or comes back rather than goes out) as a paid row of g, and
+ * move |p->amount| from one account to another.  False, and nothing
+ * booked, when from is a fund account that holds too little. */
+bool grant_book(struct grant_store *s, const struct grant *g, const struct pay *p,
+		const char *from, const char *to);
 
 /* Has payment_id been paid? */
 bool grant_is_paid(struct grant_store *s, const char *payment_id);
@@ -111,8 +148,14 @@ bool grant_is_paid(struct grant_store *s, const char *payment_id);
 long grant_payments(struct grant_store *s, const char *chain, const char *basis, jz_date began,
 		    char last_month[8]);
 
-/* A row of the payroll's output. */
+/* A row of the payroll's output: the payment's columns, its kind, what it
+ * transfers to the payee (a payment or arrears its amount, an offset
+ * minus what it keeps back, anything else nothing) and the payee; written
+ * through write. */
 extern const char *const payment_columns[];
 extern const int payment_ncolumns;
+void grant_payment_row(const struct grant *g, const struct pay *p, const char *status,
+		       const char *reason, void (*write)(const char *const *row, void *ctx),
+		       void *ctx);
 
 #endif

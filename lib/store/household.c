@@ -41,10 +41,20 @@ static db_stmt *prepare_person(struct db *db, const char *sql)
 	return db_prepare(db, text);
 }
 
-/* Each person's version in force on ?1, of the entries up to ?2. */
+/* Each person's version in force on ?1, of the entries up to ?2, when it
+ * is active: one who died or moved out is in no household from then on
+ * (lifecycle.md), and an older active version does not stand in. */
 static const char in_force_sql[] =
 	"SELECT %s FROM person p WHERE p.effective <= ?1 AND p.entry <= ?2 AND "
-	SQL_PERSON_IN_FORCE_UNTIL("p", "?1", "?2") " ORDER BY p.household_id, p.national_id";
+	SQL_PERSON_IN_FORCE_UNTIL("p", "?1", "?2") " AND p.status = 'active' "
+	"ORDER BY p.household_id, p.national_id";
+
+/* Is the row's person still here (column PERSON_STATUS active)? */
+static bool active(sqlite3_stmt *st)
+{
+	const char *status = (const char *)sqlite3_column_text(st, PERSON_STATUS);
+	return status && strcmp(status, "active") == 0;
+}
 
 static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
@@ -119,7 +129,8 @@ bool person_load(struct registry_history *hist, const char *national_id, jz_date
 	db_bind_text(st, 1, national_id);
 	db_bind_text(st, 2, date);
 	sqlite3_bind_int64(st, 3, until(hist));
-	bool found = db_step(hist->db, st) == SQLITE_ROW;
+	/* The version in force, and only if it is active. */
+	bool found = db_step(hist->db, st) == SQLITE_ROW && active(st);
 	if (found)
 		read_person(st, p);
 	sqlite3_reset(st);
@@ -131,7 +142,7 @@ bool household_load(struct registry_history *hist, const char *household_id, jz_
 {
 	if (!hist->household)
 		hist->household = prepare_person(hist->db, "SELECT %s FROM person v WHERE "
-			"v.household_id = ?1 AND v.entry <= ?3 AND "
+			"v.household_id = ?1 AND v.entry <= ?3 AND v.status = 'active' AND "
 			SQL_PERSON_IN_FORCE_UNTIL("v", "?2", "?3") " ORDER BY v.national_id");
 	sqlite3_stmt *st = hist->household;
 	struct db *db = hist->db;

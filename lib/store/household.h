@@ -16,7 +16,8 @@
 typedef void (*household_fn)(const struct household *h, void *ctx);
 
 /* Call fn for every household of the registry as of on, in household_id
- * order.  Memory holds one household at a time. */
+ * order, its members the persons whose version in force on on is active.
+ * Memory holds one household at a time. */
 void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
 /* The same with the registry as it stood after journal entry max_entry
  * (0: now): for recomputing what an earlier run decided. */
@@ -40,7 +41,8 @@ struct registry_history {
 struct history *history_for_rules(struct registry_history *hist);
 
 /* p's version in force on on, and the household as it stood on on (free
- * h->member); false when there is none. */
+ * h->member), of active persons only: false when there is none, or when
+ * p's version then is not active (deceased, moved_out). */
 bool person_load(struct registry_history *hist, const char *national_id, jz_date on,
 		 struct person *p);
 bool household_load(struct registry_history *hist, const char *household_id, jz_date on,

@@ -50,10 +50,12 @@ void ledger_close(struct ledger *l)
 }
 
 /* Outside accounts may go negative: a source's balance is minus what it
- * gave, a payee's what it got. */
+ * gave, a payee's what it got; receivable:<programme> holds what units
+ * owe (lifecycle.md), kept at or above zero by the bookings themselves. */
 static bool is_fund(const char *account)
 {
-	return strncmp(account, "source:", 7) != 0 && strncmp(account, "paid:", 5) != 0;
+	return strncmp(account, "source:", 7) != 0 && strncmp(account, "paid:", 5) != 0 &&
+	       strncmp(account, "receivable:", 11) != 0;
 }
 
 /* The account named name, read from the database the first time. */

@@ -26,6 +26,10 @@
 #define SQL_CHAIN_PAYMENTS "FROM \"grant\" g JOIN payment p ON p.grant_id = g.grant_id " \
 	"WHERE g.chain = ?1 AND g.version = 1 AND p.status = 'paid'"
 
+/* The payment kinds whose amounts make a month's net (schemas/005-
+ * lifecycle.sql): what the unit got for the month, after corrections. */
+#define SQL_NET_KINDS "('payment', 'arrears', 'overpayment', 'returned')"
+
 /* Has the settlement line of alias a been corrected by a later claim (one
  * not rejected)?  Through the corrections' index. */
 #define SQL_CORRECTED(a) "EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE " \

@@ -12,7 +12,7 @@ bats_require_minimum_version 1.5.0
 
 setup() { load 'test_helper/common-setup'; _common_setup; }
 
-OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,effective,age
+OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,status,reviewed_on,bank_account,effective,age
 
 # ---- all or nothing ----
 
@@ -86,8 +86,8 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 	run --separate-stderr -1 enrol -q --as-of 2007-09-01 --keep-going --rejects rejects.csv in.csv
 	assert_output - <<-EOF
 	$OUT_HEADER
-	110105198001010016,A,H1,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,100.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,2007-09-01,27
-	110105198001010032,C,H3,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,300.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,2007-09-01,27
+	110105198001010016,A,H1,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,100.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,active,,,2007-09-01,27
+	110105198001010032,C,H3,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,300.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,active,,,2007-09-01,27
 	EOF
 	on_stderr
 	assert_line "enrol: in.csv:3: monthly_income: '1.005' has more than 2 decimals"
@@ -96,9 +96,9 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 	# the rejects: source, line, column, reason, then the record as read
 	run cat rejects.csv
 	assert_output - <<-'EOF'
-	source,line,column,reason,national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,effective
-	in.csv,3,monthly_income,monthly_income: '1.005' has more than 2 decimals,110105198001010024,B,H2,head,Sanlitun,,urban,,,,,employed,,1.005,,,,,,,,,,,,,,,,,,,
-	in.csv,5,national_id,"national_id: check character is 5, expected X",110105198001010185,D,H4,head,Sanlitun,,urban,,,,,employed,,0,,,,,,,,,,,,,,,,,,,
+	source,line,column,reason,national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,status,reviewed_on,bank_account,effective
+	in.csv,3,monthly_income,monthly_income: '1.005' has more than 2 decimals,110105198001010024,B,H2,head,Sanlitun,,urban,,,,,employed,,1.005,,,,,,,,,,,,,,,,,,,,,,
+	in.csv,5,national_id,"national_id: check character is 5, expected X",110105198001010185,D,H4,head,Sanlitun,,urban,,,,,employed,,0,,,,,,,,,,,,,,,,,,,,,,
 	EOF
 	run sqlite3 "$JIUZHU_DB" "SELECT national_id FROM person ORDER BY rowid"
 	assert_output - <<-'EOF'
@@ -112,7 +112,7 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 	run --separate-stderr enrol -q --keep-going --rejects rejects.csv "$DATA/enrol/household.csv"
 	assert_success
 	run cat rejects.csv
-	assert_output 'source,line,column,reason,national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,effective'
+	assert_output 'source,line,column,reason,national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,status,reviewed_on,bank_account,effective'
 	[ "$(db_count person)" = 2 ]
 }
 

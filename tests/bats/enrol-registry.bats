@@ -374,7 +374,7 @@ ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 	assert_success
 	assert_equal "${#lines[@]}" 81
 	# 11010519610625064X, 李秀英: f, born 1961-06-25; age on 2026-11-29 is 65
-	assert_line '11010519610625064X,李秀英,SLT-001,spouse,三里屯街道,中纺里社区,urban,yes,,f,1961-06-25,unable,,0.00,resident,physical,1,yes,none,no,yes,none,no,,no,no,no,no,no,full,no,no,2007-09-01,65'
+	assert_line '11010519610625064X,李秀英,SLT-001,spouse,三里屯街道,中纺里社区,urban,yes,,f,1961-06-25,unable,,0.00,resident,physical,1,yes,none,no,yes,none,no,,no,no,no,no,no,full,no,no,active,,,2007-09-01,65'
 	on_stderr
 	assert_line --index -1 'enrol: added 80 person records (0 already in the registry) as journal entry 1'
 
@@ -596,7 +596,7 @@ ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 		110105198001010016,A,H2,head,S,urban,employed,2008-01-01 > move.csv
 	enrol -q h1.csv > /dev/null
 	run -1 enrol -q --keep-going --rejects r.csv move.csv
-	assert_line 'enrol: move.csv:2: relation: household H1 has 0 heads on 2008-01-01; exactly one member must be head'
+	assert_line 'enrol: move.csv:2: household_id: household H1: no head from 2008-01-01 (110105********0016 moved to household H2); give a member relation=head effective 2008-01-01 in the same intake'
 	run cut -d, -f1,2,5 r.csv
 	assert_output $'source,line,national_id\nmove.csv,2,110105198001010016'
 	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM person")" 2

@@ -59,7 +59,7 @@ setup() { load 'test_helper/common-setup'; _common_setup; }
 	run --separate-stderr enrol -q --as-of 2007-09-01 old.csv
 	assert_success
 	# sex from the 17th digit 1 (odd: m), birth date 1980-01-01, age 27 on 2007-09-01
-	assert_line --index 1 '110105198001010016,Wang,H1,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,0.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,2007-09-01,27'
+	assert_line --index 1 '110105198001010016,Wang,H1,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,0.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,active,,,2007-09-01,27'
 	run sqlite3 "$JIUZHU_DB" "SELECT national_id FROM person"
 	assert_output 110105198001010016
 }

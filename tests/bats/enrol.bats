@@ -12,9 +12,9 @@ bats_require_minimum_version 1.5.0
 
 setup() { load 'test_helper/common-setup'; _common_setup; }
 
-OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,effective,age
-WANG_2007='110105198001010016,Wang Jianguo,H1,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,420.50,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,2007-09-01,27'
-LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-01,unable,,0.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,2007-09-01,27'
+OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hukou_local,residence_since,sex,birth_date,employment,able_to_work,monthly_income,insurance,disability,disability_grade,disability_cert,illness,cerebral_palsy,rehab_training,student_level,wubao,released_on,hukou_pending,enterprise_hardship,one_child_hardship,troop,returned_overseas,self_care,housing_need,dilapidated_house,status,reviewed_on,bank_account,effective,age
+WANG_2007='110105198001010016,Wang Jianguo,H1,head,Sanlitun,,urban,yes,,m,1980-01-01,employed,,420.50,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,active,,,2007-09-01,27'
+LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-01,unable,,0.00,none,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,active,,,2007-09-01,27'
 
 # ---- options and exit status ----
 
@@ -46,7 +46,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 
 @test "enrol: bad --kind, --format, --input-format and --as-of values are usage errors, exit 64 (cli.md exit status)" {
 	run -64 enrol --kind persons "$DATA/enrol/household.csv"
-	assert_line 'enrol: --kind persons: expected person, application, institution or survey'
+	assert_line 'enrol: --kind persons: expected person, change, application, institution or survey'
 	run -64 enrol -f xml "$DATA/enrol/household.csv"
 	assert_line 'enrol: --format xml: expected csv, jsonl, json or table'
 	run -64 enrol --input-format table "$DATA/enrol/household.csv"

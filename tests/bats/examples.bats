@@ -27,7 +27,7 @@ teardown() {
 	# decided the same day, and the medical entitlement of the two persons
 	# in a dibao of their own (SLT-003's AIDS patient, DB-007's released
 	# prisoner).
-	assert_output "payroll 2007-10: grants: 176 versions written (./grants-2007-10.csv); payroll: 15 paid (6548.50 yuan), 0 deferred for want of funds (./payroll-2007-10.csv)"
+	assert_output "payroll 2007-10: grants: 176 versions written (./grants-2007-10.csv); payroll: 15 paid (6548.50 yuan), 0 deferred for want of funds; to transfer 6548.50 yuan (./payroll-2007-10.csv)"
 	run sh -c 'cut -d, -f1,7,9 payroll-2007-10.csv | grep SLT-001'
 	assert_output "dibao/household/SLT-001/2007-10,701.50,paid"
 	run "$ROOT/examples/monthly-payroll.sh" 2007-10

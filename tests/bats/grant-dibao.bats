@@ -102,7 +102,7 @@ dibao/household/H6/2007-11-01|73076|2008-03-01|active|gradual_exit"
 	run sh -c 'assess --as-of 2007-11-01 --programme dibao | grant -f jsonl'
 	assert_output --partial '"end":"2007-11-01","amount":"930.76","period":"month","status":"ended","account":"budget","reason":"edge_household"'
 	run --separate-stderr grant --period 2007-11 --as-of 2007-11-05
-	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on"
+	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on,kind,transfer,payee_id,payee_name,bank_account"
 }
 
 @test "grant: a dibao household on D holds a dibao grant in force, or is found eligible by the same assessment (rules.md Common definitions)" {
@@ -163,7 +163,7 @@ household_id,amount,reason"
 	assert_output 2
 	# Paying a month already paid again changes nothing, the limit aside.
 	run --separate-stderr grant --period 2007-10 --as-of 2008-09-02
-	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on"
+	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on,kind,transfer,payee_id,payee_name,bank_account"
 	run db_count '"grant"'
 	assert_output 2
 }
@@ -267,7 +267,7 @@ household_id,amount,reason"
 	run sqlite3 "$JIUZHU_DB" "SELECT \"end\", status, reason FROM \"grant\" ORDER BY version DESC LIMIT 1"
 	assert_output "2008-11-01|ended|lifetime_limit"
 	run --separate-stderr grant --period 2008-11 --as-of 2008-11-05
-	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on"
+	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on,kind,transfer,payee_id,payee_name,bank_account"
 	run db_count '"grant"'
 	assert_output 2
 }

@@ -7,7 +7,7 @@ bats_require_minimum_version 1.5.0
 
 DECISION_HEADER=decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy
 GRANT_HEADER=grant_id,decision_id,programme,household_id,national_id,start,end,amount,period,status,account,reason
-PAYMENT_HEADER=payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on
+PAYMENT_HEADER=payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on,kind,transfer,payee_id,payee_name,bank_account
 T=110105198108080022
 
 setup() {
@@ -61,7 +61,7 @@ dibao() { # as_of amount [eligible reason]
 	run -64 grant --period 2007-10 --kind funding
 	assert_line --partial "--period pays grants; --kind funding books money in: one or the other"
 	run -64 grant --kind payments
-	assert_line --partial "--kind payments: expected decision or funding"
+	assert_line --partial "--kind payments: expected decision, funding, recovery or return"
 	run -64 grant --recorded
 	assert_line --partial "--recorded needs --as-of"
 	[ ! -e "$JIUZHU_DB" ]
@@ -198,8 +198,8 @@ medical/person/$T/2007-10-01,2007-10-01/medical/$T,medical,T1,$T,2007-10-01,,0.0
 	run --separate-stderr sh -c 'assess --as-of 2007-10-01 --programme dibao | grant --period 2007-10 --as-of 2007-10-05'
 	assert_success
 	assert_output "$PAYMENT_HEADER
-dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05
-dibao/household/T1/2007-10,dibao/household/T1/2007-10-01,dibao,T1,,2007-10,330.00,budget,paid,,2007-10-05"
+dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05,payment,930.76,110105197003030016,Head,
+dibao/household/T1/2007-10,dibao/household/T1/2007-10-01,dibao,T1,,2007-10,330.00,budget,paid,,2007-10-05,payment,330.00,110105198108080022,Applicant,"
 	on_stderr
 	assert_line "grant: 2 decisions read: 2 grant versions written, 0 payments (0.00 yuan), 0 deferred; 0 changed nothing, 0 older than their grant"
 	assert_line "grant: payroll 2007-10: 2 paid (1260.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at their number of payments"
@@ -242,7 +242,7 @@ dibao/household/T1/2007-10,dibao/household/T1/2007-10-01,dibao,T1,,2007-10,330.0
 	run --separate-stderr grant --period 2007-10 --as-of 2007-10-05
 	assert_success
 	assert_output "$PAYMENT_HEADER
-dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05"
+dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-05,payment,930.76,110105197003030016,Head,"
 	on_stderr
 	assert_output "grant: payroll 2007-10: 1 paid (930.76 yuan), 0 paid before, 0 deferred for want of funds, 0 ended at their number of payments"
 	run --separate-stderr grant --period 2007-10 --as-of 2007-10-06
@@ -262,9 +262,9 @@ dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.7
 	decisions d.csv "$(dibao 2007-10-01 930.76)" "$(dibao 2007-11-01 730.76)"
 	grant -q d.csv > /dev/null
 	run grant -q --period 2007-11 --as-of 2007-12-03
-	assert_line --index 1 "dibao/household/H6/2007-11,dibao/household/H6/2007-11-01,dibao,H6,,2007-11,730.76,budget,paid,,2007-12-03"
+	assert_line --index 1 "dibao/household/H6/2007-11,dibao/household/H6/2007-11-01,dibao,H6,,2007-11,730.76,budget,paid,,2007-12-03,payment,730.76,110105197003030016,Head,"
 	run grant -q --period 2007-10 --as-of 2007-12-03
-	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-12-03"
+	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-12-03,payment,930.76,110105197003030016,Head,"
 	run grant -q --period 2007-09 --as-of 2007-12-03
 	assert_output "$PAYMENT_HEADER"
 }
@@ -275,12 +275,12 @@ dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.7
 	decisions d.csv "$(dibao 2007-10-01 930.76)"
 	grant -q d.csv > /dev/null
 	run grant -q --period 2007-10 --as-of 2007-10-05
-	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,deferred,insufficient_funds,2007-10-05"
+	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,deferred,insufficient_funds,2007-10-05,payment,0.00,110105197003030016,Head,"
 	run balance budget
 	assert_output "900.00"
 	fund budget 2007-10-06 100
 	run grant -q --period 2007-10 --as-of 2007-10-07
-	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-07"
+	assert_line --index 1 "dibao/household/H6/2007-10,dibao/household/H6/2007-10-01,dibao,H6,,2007-10,930.76,budget,paid,,2007-10-07,payment,930.76,110105197003030016,Head,"
 	run balance budget        # 1000.00 - 930.76
 	assert_output "69.24"
 }

@@ -96,8 +96,10 @@ static inline bool fx_person_on(void *ctx, const char *national_id, jz_date on,
 {
 	const char *hh = NULL;
 	const struct person *v = fx_version_on(ctx, national_id, on, &hh);
-	if (v)
+	if (v) {
 		*p = *v;
+		text_copy(p->household_id, sizeof p->household_id, hh);
+	}
 	return v != NULL;
 }
 

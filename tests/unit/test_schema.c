@@ -83,6 +83,7 @@ static void agree(const struct kind *k)
 int main(void)
 {
 	agree(&kind_person);
+	agree(&kind_change);
 	agree(&kind_application);
 	agree(&kind_institution);
 	agree(&kind_survey);

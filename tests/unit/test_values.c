@@ -115,6 +115,11 @@ static void rates(void)
 	CHECK(money_times_rate(1, 490000) == 0, "rules.md money: 0.01 x 0.49 rounds down to 0.00");
 	/* The largest amount times 1000 does not overflow: 99999999999999 fen x 1000. */
 	CHECK(money_times_rate(MONEY_MAX_FEN, RATE_MAX) == MONEY_MAX_FEN * 1000, "money x rate does not overflow");
+	/* lifecycle.md offsets: at most the share, so rounded down. 333.33 x
+	 * 0.30 = 99.999 -> 99.99 (half up would keep back 100.00, above 30%). */
+	CHECK(money_share(33333, 300000) == 9999, "lifecycle.md offset: 333.33 x 0.30 rounds down to 99.99");
+	CHECK(money_share(66000, 300000) == 19800, "lifecycle.md offset: 660.00 x 0.30 = 198.00");
+	CHECK(money_share(MONEY_MAX_FEN, RATE_ONE) == MONEY_MAX_FEN, "a share of 1 is the whole, without overflow");
 	rate_format(500000, buf);
 	CHECK_STR(buf, "0.50", "a rate is written with at least two decimals");
 	rate_format(1234500, buf);

@@ -102,13 +102,13 @@ ledger_balanced() {
 	  SELECT 'fund account ' || name || ' below zero' FROM account WHERE fund AND balance < 0;
 	  SELECT 'booked in <> held + paid'
 	    WHERE -(SELECT coalesce(sum(balance), 0) FROM account WHERE name LIKE 'source:%') <>
-	          (SELECT coalesce(sum(balance), 0) FROM account WHERE fund OR name LIKE 'paid:%');
+	          (SELECT coalesce(sum(balance), 0) FROM account WHERE fund OR name LIKE 'paid:%' OR name LIKE 'receivable:%');
 	  SELECT 'funding records <> money from the sources they name'
 	    WHERE (SELECT coalesce(sum(amount), 0) FROM funding) <>
 	          -(SELECT coalesce(sum(amount), 0) FROM ledger WHERE ref LIKE 'funding:%' AND account LIKE 'source:%');
 	  SELECT 'paid out <> payments made'
 	    WHERE (SELECT coalesce(sum(balance), 0) FROM account WHERE name LIKE 'paid:%') <>
-	          (SELECT coalesce(sum(amount), 0) FROM payment WHERE status = 'paid');") || return 1
+	          (SELECT coalesce(sum(amount), 0) FROM payment WHERE status = 'paid' AND kind NOT IN ('offset', 'refund'));") || return 1
 	[ -z "$wrong" ] || { echo "ledger: $wrong" >&2; return 1; }
 }
 
