@@ -21,10 +21,11 @@
 #define SQL_PERSON_IN_FORCE_UNTIL(v, on, until) SQL_IN_FORCE_(v, on, " AND w.entry <= " until)
 
 /* The payments paid on the grants of chain ?1 (their first versions: a
- * payment names the grant id, the same for every version); the payroll's
- * count of a time-limited grant and the rules' history count the same. */
+ * payment names the grant id, the same for every version), not their
+ * adjustments; the payroll's count of a time-limited grant and the rules'
+ * history count the same. */
 #define SQL_CHAIN_PAYMENTS "FROM \"grant\" g JOIN payment p ON p.grant_id = g.grant_id " \
-	"WHERE g.chain = ?1 AND g.version = 1 AND p.status = 'paid'"
+	"WHERE g.chain = ?1 AND g.version = 1 AND p.status = 'paid' AND p.kind = 'payment'"
 
 /* The payment kinds whose amounts make a month's net (schemas/005-
  * lifecycle.sql): what the unit got for the month, after corrections. */
