@@ -14,7 +14,7 @@
 const char *argp_program_version = "report (jiuzhu) " JZ_VERSION;
 
 enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO, OPT_BY, OPT_SHOW_IDS, OPT_DRAW, OPT_YEAR, OPT_SEED,
-       OPT_HORIZON, OPT_PERIOD };
+       OPT_HORIZON, OPT_PERIOD, OPT_EXPECT, OPT_ANCHORS };
 
 static const struct argp_option options[] = {
 	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
@@ -27,6 +27,8 @@ static const struct argp_option options[] = {
 	{"seed", OPT_SEED, "N", 0, "survey --draw: the seed of the draw", 0},
 	{"horizon", OPT_HORIZON, "N", 0, "forecast: months ahead (3)", 0},
 	{"period", OPT_PERIOD, "YYYY-MM", 0, "adjustments: those booked in that month", 0},
+	{"expect", OPT_EXPECT, "ENTRY:HASH", 0, "audit: the journal holds this head (repeatable)", 0},
+	{"anchors", OPT_ANCHORS, "FILE", 0, "audit: every head of the log --anchor wrote", 0},
 	{0}
 };
 
@@ -97,6 +99,16 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		r->period = arg;
 		break;
 	}
+	case OPT_EXPECT:
+		/* Kept for the audit; the values are argv's and outlive it. */
+		r->expect = realloc(r->expect, (r->nexpect + 1) * sizeof *r->expect);
+		if (!r->expect)
+			argp_failure(state, 70, 0, "out of memory");
+		r->expect[r->nexpect++] = arg;
+		break;
+	case OPT_ANCHORS:
+		r->anchors = arg;
+		break;
 	case ARGP_KEY_ARG: {
 		bool known = false;
 		for (const char *const *s = report_subjects; *s; s++)
@@ -117,6 +129,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--format html is for summary, forecast and settlement");
 		if (r->draw && (strcmp(r->subject, "survey") != 0 || !r->year || !r->seed_given))
 			argp_error(state, "--draw goes with survey, --year and --seed");
+		if ((r->nexpect || r->anchors) && strcmp(r->subject, "audit") != 0)
+			argp_error(state, "--expect and --anchors go with audit");
 		if (r->period && strcmp(r->subject, "adjustments") != 0)
 			argp_error(state, "--period goes with adjustments; other subjects take --quarter "
 				   "or --from and --to");
@@ -148,5 +162,6 @@ int main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, 0, &a);
 	int status = report_run(&a.common, &a.report);
 	free(a.common.command_line);
+	free(a.report.expect);
 	return status;
 }

@@ -10,6 +10,7 @@
 #include "core/money.h"
 #include "io/output.h"
 #include "io/rec.h"
+#include "report/anchors.h"
 #include "report/audit.h"
 #include "store/db.h"
 #include "store/policy_store.h"
@@ -212,11 +213,18 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 		policy(&p, &pol);
 	} else if (strcmp(r->subject, "audit") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, audit_columns, audit_ncolumns);
+		long anchored;
 		long diffs = audit_run(&p.db, r->show_ids, p.w);
+		diffs += anchors_check(&p.db, r->expect, r->nexpect, r->anchors, p.w, &anchored);
 		if (diffs)
 			status = JZ_NO;
-		if (!o->quiet)
-			diag_warn("audit: %ld difference%s", diffs, diffs == 1 ? "" : "s");
+		/* Without anchors a re-hashed chain is self-consistent: say so. */
+		if (!o->quiet && anchored)
+			diag_warn("audit: %ld difference%s; the chain checked against %ld anchor%s",
+				  diffs, diffs == 1 ? "" : "s", anchored, anchored == 1 ? "" : "s");
+		else if (!o->quiet)
+			diag_warn("audit: %ld difference%s; the chain was checked only against itself "
+				  "(give --anchors or --expect)", diffs, diffs == 1 ? "" : "s");
 	} else if (strcmp(r->subject, "gaps") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, report_gaps_columns, report_gaps_ncolumns);
 		long long n = report_gaps(&p.db, &pol, o->as_of, r->show_ids, p.w);

@@ -14,6 +14,7 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "store/journal.h"
 
 _Static_assert(DB_ROW == SQLITE_ROW && DB_DONE == SQLITE_DONE, "db_step's codes are SQLite's");
 
@@ -52,6 +53,9 @@ void db_exec(struct db *db, const char *sql)
 		db_fail(db, rc, sql);
 }
 
+/* schemas/006-digest.sql: the migration that adds row digests. */
+#define DIGEST_MIGRATION 6
+
 static int user_version(struct db *db)
 {
 	sqlite3_stmt *st = db_prepare(db, "PRAGMA user_version");
@@ -74,8 +78,13 @@ static void migrate(struct db *db, bool trial)
 		return;
 	db_begin(db);
 	have = user_version(db); /* another run may have migrated meanwhile */
-	for (int i = have; i < db_nmigrations; i++)
+	for (int i = have; i < db_nmigrations; i++) {
 		db_exec(db, db_migrations[i]);
+		/* Migration 6 puts every row in the chain: the entries
+		 * written before it are sealed once, by an entry of its own. */
+		if (i + 1 == DIGEST_MIGRATION)
+			journal_seal(db);
+	}
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", db_nmigrations);
 	db_exec(db, pragma);
 	if (!trial)
