@@ -101,7 +101,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 	run --separate-stderr enrol "$DATA/enrol/household.csv"
 	assert_success
 	on_stderr
-	assert_output 'enrol: added 2 person records (0 already in the registry) as journal entry 1'
+	assert_output --partial 'enrol: added 2 person records (0 already in the registry) as journal entry 1; journal 1 '
 	run --separate-stderr enrol -q "$DATA/enrol/persons.json"
 	assert_success
 	assert_equal "$stderr" ''
