@@ -8,6 +8,7 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
+#include "io/kind.h"
 #include "io/output.h"
 #include "io/rec.h"
 #include "report/anchors.h"
@@ -96,7 +97,8 @@ static void funds(struct report *p)
 }
 
 /* settlement: the quarter's statement per institution, with who signed
- * for each of the four bureaus (三(三)3). */
+ * for each of the four bureaus (三(三)3): the staff name and the journal
+ * head of the run that signed (audit.md). */
 static const char *const settlement_columns[] = {
 	"quarter", "institution", "claims", "claimed", "approved", "rejected_claims",
 	"adjusted_claims", "health", "labour", "civil_affairs", "finance", "status",
@@ -110,14 +112,14 @@ static void settlement(struct report *p)
 		"sum(CASE WHEN " SQL_CORRECTED("c") " THEN 0 ELSE c.approved END), "
 		"sum(c.status = 'rejected'), sum(c.status = 'adjusted') FROM claim c "
 		"WHERE c.quarter = ?1 GROUP BY c.institution ORDER BY c.institution");
-	db_stmt *who = db_prepare(&p->db, "SELECT user FROM signoff WHERE quarter = ?1 AND "
-				       "institution = ?2 AND bureau = ?3");
-	static const char *const bureaus[] = {"health", "labour", "civil_affairs", "finance"};
+	db_stmt *who = db_prepare(&p->db, "SELECT " SQL_SIGNER("s") " FROM signoff s WHERE "
+				       "quarter = ?1 AND institution = ?2 AND bureau = ?3");
+	const char *const *bureaus = kind_bureaus; /* the columns' order */
 
 	db_bind_text(st, 1, p->r->quarter);
 	while (db_step(&p->db, st) == DB_ROW) {
 		char n[24], claimed[MONEY_TEXT], approved[MONEY_TEXT], rej[24], adj[24];
-		char signer[4][64];
+		char signer[4][320];
 		int signatures = 0;
 		const char *code = db_text(st, 0);
 		snprintf(n, sizeof n, "%lld", (long long)db_int64(st, 1));

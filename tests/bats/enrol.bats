@@ -46,7 +46,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 
 @test "enrol: bad --kind, --format, --input-format and --as-of values are usage errors, exit 64 (cli.md exit status)" {
 	run -64 enrol --kind persons "$DATA/enrol/household.csv"
-	assert_line 'enrol: --kind persons: expected person, change, application, institution or survey'
+	assert_line 'enrol: --kind persons: expected person, change, application, institution, survey or staff'
 	run -64 enrol -f xml "$DATA/enrol/household.csv"
 	assert_line 'enrol: --format xml: expected csv, jsonl, json or table'
 	run -64 enrol --input-format table "$DATA/enrol/household.csv"
