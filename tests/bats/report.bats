@@ -136,7 +136,7 @@ everything() {
 	sqlite3 "$JIUZHU_DB" "DROP TRIGGER claim_never_updated; UPDATE claim SET approved = 99999 WHERE claim_id = 'A8'"
 	run -1 report -q audit
 	# The row's digest (audit.md) and the line recomputed both say so.
-	assert_line --index 1 --partial "journal,entry 6,digest claim,"
+	assert_line --index 1 --partial "journal,entry 7,digest claim,"
 	assert_line --index 2 "settlement,H1/A8,approved,999.99,1800.00"
 	assert_equal "${#lines[@]}" 3
 }

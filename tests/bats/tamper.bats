@@ -11,9 +11,9 @@ setup() {
 	_common_setup
 }
 
-# The example district through its first month and quarter: a row in
-# every table that carries an entry, but the sign-offs.  The journal's
-# heads go to anchors.log, as a bureau's cron would keep them.
+# The example district through its first month and quarter, signed by
+# health: a row in every table that carries an entry.  The journal's heads
+# go to anchors.log, as a bureau's cron would keep them.
 district() {
 	export JIUZHU_ANCHOR=$BATS_TEST_TMPDIR/anchors.log
 	enrol -q "$EXAMPLES/persons.csv" > /dev/null
@@ -23,6 +23,8 @@ district() {
 	grant -q --kind funding "$EXAMPLES/funding.csv" > /dev/null
 	assess -q --as-of 2007-10-01 --record | grant -q --period 2007-10 --as-of 2007-10-05 > /dev/null
 	settle -q --quarter 2007Q4 "$EXAMPLES"/claims/2007Q4-*.csv > /dev/null
+	enrol_signers
+	settle -q --quarter 2007Q4 --sign health --as-of 2008-01-10 > /dev/null
 	settle -q --fund major_disease --year 2008 > /dev/null
 	unset JIUZHU_ANCHOR
 	cp "$JIUZHU_DB" pristine.db
@@ -33,7 +35,7 @@ district() {
 	run --separate-stderr report audit --anchors anchors.log
 	assert_success
 	on_stderr
-	assert_output "report: audit: 0 differences; the chain checked against 9 anchors"
+	assert_output "report: audit: 0 differences; the chain checked against 11 anchors"
 }
 
 @test "tamper: one byte changed in one row of any table is caught by its entry's digest (audit.md, Every row is in the chain)" {
@@ -51,6 +53,8 @@ district() {
 		"funding|UPDATE funding SET note = 'x' WHERE rowid = 1"
 		"claim|DROP TRIGGER claim_never_updated; UPDATE claim SET approved = approved + 1 WHERE claim_id = (SELECT min(claim_id) FROM claim)"
 		"fund_year|DROP TRIGGER fund_year_never_changed; UPDATE fund_year SET donations_in = donations_in + 1"
+		"signoff|DROP TRIGGER signoff_never_changed; UPDATE signoff SET name = 'x' WHERE rowid = 1"
+		"staff|UPDATE staff SET \"to\" = '2099-12-31' WHERE rowid = 1"
 	)
 	local e table caught=0
 	for e in "${edits[@]}"; do
@@ -62,7 +66,7 @@ district() {
 		assert_line --partial ",digest $table,"
 		caught=$((caught + 1))
 	done
-	assert_equal "$caught" 12
+	assert_equal "$caught" 14
 }
 
 @test "tamper: a row deleted, the journal's count fixed and the chain re-hashed, is caught by the digest (audit.md)" {
@@ -132,9 +136,11 @@ district() {
 @test "tamper: a file from before migration 6 is sealed once by an entry of its own, and its rows are checked (audit.md)" {
 	# A file at schema 5 with one entry: the digests did not exist.
 	enrol -q "$EXAMPLES/persons.csv" > /dev/null
-	sqlite3 "$JIUZHU_DB" "DROP TABLE entry_digest; UPDATE journal SET digest = NULL; PRAGMA user_version = 5"
+	# Back to schema 5: what migrations 6 (digests) and 7 (staff) added, gone.
+	sqlite3 "$JIUZHU_DB" "DROP TABLE entry_digest; DROP TABLE staff; UPDATE journal SET digest = NULL;
+	  PRAGMA user_version = 5"
 	rechain 1
-	sqlite3 "$JIUZHU_DB" "ALTER TABLE journal DROP COLUMN digest"
+	sqlite3 "$JIUZHU_DB" "ALTER TABLE journal DROP COLUMN digest; ALTER TABLE signoff DROP COLUMN name"
 	run report -q audit
 	assert_success
 	run sqlite3 "$JIUZHU_DB" "SELECT entry, command, changes FROM journal WHERE entry = 2"
