@@ -44,14 +44,18 @@ void audit_accounts(struct audit *a)
  * out of source:<source>, into its account, its amount, date and entry. */
 void audit_funding(struct audit *a)
 {
+	/* The ledger read once, its funding bookings summed by ref (ref has
+	 * no index: a lookup per record would read it per record). */
 	db_stmt *st = db_prepare(a->db, "SELECT f.id, f.amount, f.account, 'source:' || f.source, "
-		"f.date, count(l.id), coalesce(sum(CASE WHEN l.amount > 0 THEN l.amount END), 0), "
-		"max(CASE WHEN l.amount > 0 THEN l.account END), "
-		"max(CASE WHEN l.amount < 0 THEN l.account END), "
-		"coalesce(sum(l.date <> f.date OR l.entry <> f.entry), 0), "
-		"min(l.date), max(l.entry) "
-		"FROM funding f LEFT JOIN ledger l ON l.ref = 'funding:' || f.id "
-		"GROUP BY f.id ORDER BY f.id");
+		"f.date, coalesce(b.n, 0), coalesce(b.booked, 0), b.into_, b.from_, "
+		"b.d0 <> f.date OR b.d1 <> f.date OR b.e0 <> f.entry OR b.e1 <> f.entry, b.d0 "
+		"FROM funding f LEFT JOIN (SELECT ref, count(*) AS n, "
+		"sum(CASE WHEN amount > 0 THEN amount END) AS booked, "
+		"max(CASE WHEN amount > 0 THEN account END) AS into_, "
+		"max(CASE WHEN amount < 0 THEN account END) AS from_, "
+		"min(date) AS d0, max(date) AS d1, min(entry) AS e0, max(entry) AS e1 "
+		"FROM ledger WHERE ref LIKE 'funding:%' GROUP BY ref) b ON b.ref = 'funding:' || f.id "
+		"ORDER BY f.id");
 	char subject[40], x[MONEY_TEXT], y[MONEY_TEXT], n[24];
 
 	while (db_step(a->db, st) == DB_ROW) {

@@ -124,8 +124,10 @@ everything() {
 	everything
 	sqlite3 "$JIUZHU_DB" "DROP TRIGGER claim_never_updated; UPDATE claim SET approved = 99999 WHERE claim_id = 'A8'"
 	run -1 report -q audit
+	# The health bureau signed the lines as they were.
 	assert_output "$AUDIT_HEADER
-settlement,H1/A8,approved,999.99,1800.00"
+settlement,H1/A8,approved,999.99,1800.00
+signoff,2007Q3 H1 health,approved,1850.00,1049.99"
 }
 
 @test "report audit: a journal entry changed is caught by the hash chain" {
