@@ -5,7 +5,8 @@
 #
 # The file is built here with sqlite3 from schemas/001..004 and a few rows,
 # as an older jiuzhu left it: journal entry 1 (hash chained as jiuzhu(7)
-# says) that added household H1 of three, all from 2007-09-01:
+# says) that stored the default policy and added household H1 of three,
+# all from 2007-09-01:
 #   110105198001010016 Wang Jianguo head   employed 420.50
 #   110105198001010024 Li Xiuying   spouse unable     0.00
 #   110105198001010032 Wang Lei     child  unable     0.00
@@ -23,13 +24,18 @@ ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 # The schema-4 registry described above, in $JIUZHU_DB.
 schema4() {
 	local at=2007-09-01T08:00:00Z user=clerk command='enrol old.csv' inputs='[]'
-	local policy=chaoyang-2007@3f89ec95f046 changes='{"person":3}' hash
+	local sha policy changes='{"policy":1,"person":3}' hash
+	# Its first run stored the policy it used, as every run does.
+	sha=$(sha256sum < "$ROOT/policies/chaoyang-2007.json" | cut -c1-64)
+	policy=chaoyang-2007@$(printf '%.12s' "$sha")
 	hash=$(printf '%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s' 1 "$at" "$user" "$command" "$inputs" \
 		"$policy" "$changes" "$ZEROS" | sha256sum | cut -c1-64)
 	cat "$ROOT"/schemas/00[1-4]-*.sql > schema4.sql
 	cat >> schema4.sql <<-EOF
 	INSERT INTO journal VALUES (1, '$at', '$user', '$command', '$inputs', '$policy', '$changes',
 	  '$ZEROS', '$hash');
+	INSERT INTO policy VALUES ('chaoyang-2007', '$sha', 1,
+	  readfile('$ROOT/policies/chaoyang-2007.json'));
 	INSERT INTO person (national_id, name, household_id, relation, street, hukou_type,
 	  hukou_local, employment, monthly_income, insurance, disability, disability_cert, illness,
 	  cerebral_palsy, rehab_training, student_level, wubao, hukou_pending, enterprise_hardship,

@@ -135,10 +135,12 @@ everything() {
 	everything
 	sqlite3 "$JIUZHU_DB" "DROP TRIGGER claim_never_updated; UPDATE claim SET approved = 99999 WHERE claim_id = 'A8'"
 	run -1 report -q audit
-	# The row's digest (audit.md) and the line recomputed both say so.
+	# The row's digest (audit.md), the line recomputed, and the health
+	# bureau's sign-off of the lines as they were all say so.
 	assert_line --index 1 --partial "journal,entry 7,digest claim,"
 	assert_line --index 2 "settlement,H1/A8,approved,999.99,1800.00"
-	assert_equal "${#lines[@]}" 3
+	assert_line --index 3 "signoff,2007Q3 H1 health,approved,1850.00,1049.99"
+	assert_equal "${#lines[@]}" 4
 }
 
 @test "report audit: a journal entry changed is caught by the hash chain" {
