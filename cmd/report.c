@@ -115,7 +115,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			known |= strcmp(*s, arg) == 0;
 		if (r->subject || !known)
 			argp_error(state, "%s: expected one subject: summary, forecast, gaps, funds, "
-				   "settlement, survey, audit, policy, review or adjustments", arg);
+				   "settlement, survey, audit, policy, review, adjustments or backup", arg);
 		r->subject = arg;
 		break;
 	}
@@ -147,7 +147,8 @@ static const struct argp argp = {
 	"(--horizon months ahead), gaps (missed and twice on --as-of), survey, policy (the "
 	"parameters in force), funds (the accounts over the period), settlement (the "
 	"quarter's statements), audit (every check), review (who needs a home visit on "
-	"--as-of), adjustments (arrears and overpayments per unit and month).\v"
+	"--as-of), adjustments (arrears and overpayments per unit and month), backup (a "
+	"consistent copy of the database into -o FILE).\v"
 	"Nothing is written to the database. See report(1).",
 	jz_common_children, 0, 0
 };

@@ -19,7 +19,8 @@
 #include "store/sql.h"
 
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
-				       "survey", "audit", "policy", "review", "adjustments", NULL};
+				       "survey", "audit", "policy", "review", "adjustments", "backup",
+				       NULL};
 
 struct report {
 	const struct jz_opts *o;
@@ -172,6 +173,9 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 	struct policy pol;
 	int status = JZ_OK;
 
+	if (strcmp(r->subject, "backup") == 0)
+		return report_backup(o); /* no transaction: VACUUM INTO makes its own */
+
 	/* A record stream on stdin: summed without the database.  Not with a
 	 * period: that is a summary of the database (and a shell loop reading
 	 * its own input stays the loop's). */
@@ -185,6 +189,7 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 			if (!report_stream_by_ok(by))
 				diag_fatal(JZ_USAGE, "--by %s: settlement lines are summed by institution, "
 					   "month, visit_type or status", by);
+			db_guard(o->db); /* not read, not to be written over either */
 			output_open(&out, o->output);
 			output_spool(&out);
 			p.w = rec_writer_open(out.fp, o->format, report_stream_columns(by), 6);

@@ -53,6 +53,7 @@ schema4() {
 	PRAGMA user_version = 4;
 	EOF
 	sqlite3 "$JIUZHU_DB" < schema4.sql
+	chmod 600 "$JIUZHU_DB" # as jiuzhu makes it: sqlite3 heeds the umask (audit.md Files)
 }
 
 user_version() {

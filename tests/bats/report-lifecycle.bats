@@ -242,5 +242,5 @@ receivable:dibao,2008-01-01,2008-03-31,200.00,100.00,130.00,170.00"
 	[ "${#lines[@]}" -le 40 ]
 	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
 	run -64 report bogus
-	assert_line --partial "bogus: expected one subject: summary, forecast, gaps, funds, settlement, survey, audit, policy, review or adjustments"
+	assert_line --partial "bogus: expected one subject: summary, forecast, gaps, funds, settlement, survey, audit, policy, review, adjustments or backup"
 }
