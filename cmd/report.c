@@ -20,9 +20,9 @@ static const struct argp_option options[] = {
 	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
 	{"from", OPT_FROM, "DATE", 0, "the period's first day", 0},
 	{"to", OPT_TO, "DATE", 0, "the period's last day", 0},
-	{"by", OPT_BY, "KEY", 0, "summary by street, programme (default), group, institution or month", 0},
+	{"by", OPT_BY, "KEY", 0, "by street, programme, group, institution, month", 0},
 	{"show-ids", OPT_SHOW_IDS, 0, 0, "national IDs in full (masked by default)", 0},
-	{"draw", OPT_DRAW, 0, 0, "survey: draw the year's sample (with --year, --seed)", 0},
+	{"draw", OPT_DRAW, 0, 0, "survey: the year's sample (--year, --seed)", 0},
 	{"year", OPT_YEAR, "YYYY", 0, "survey: the year", 0},
 	{"seed", OPT_SEED, "N", 0, "survey --draw: the seed of the draw", 0},
 	{"horizon", OPT_HORIZON, "N", 0, "forecast: months ahead (3)", 0},
@@ -143,12 +143,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, "[SUBJECT]",
-	"Report from the database: summary (caseload and money --by a key), forecast "
-	"(--horizon months ahead), gaps (missed and twice on --as-of), survey, policy (the "
-	"parameters in force), funds (the accounts over the period), settlement (the "
-	"quarter's statements), audit (every check), review (who needs a home visit on "
-	"--as-of), adjustments (arrears and overpayments per unit and month), backup (a "
-	"consistent copy of the database into -o FILE).\v"
+	"Report from the database: summary, forecast, gaps, survey, policy, funds, "
+	"settlement, audit (every check), review (who needs a home visit), adjustments "
+	"(arrears and overpayments per unit), backup (a copy into -o FILE).\v"
 	"Nothing is written to the database. See report(1).",
 	jz_common_children, 0, 0
 };

@@ -21,7 +21,7 @@ static const struct argp_option options[] = {
 	{"dry-run", 'n', 0, 0, "do everything but write nothing to the database", -1},
 	{"quiet", 'q', 0, 0, "no progress on stderr", -1},
 	{"verbose", 'v', 0, 0, "the journal head's full hash in the summary", -1},
-	{"anchor", OPT_ANCHOR, "FILE", 0, "append the new journal head to FILE ($JIUZHU_ANCHOR)", -1},
+	{"anchor", OPT_ANCHOR, "FILE", 0, "append the journal's new head to FILE", -1},
 	{"busy-timeout", OPT_BUSY, "SECONDS", 0, "wait this long for a locked database (10)", -1},
 	{NULL, 'h', 0, OPTION_HIDDEN, "give this help list", -1},
 	{0}

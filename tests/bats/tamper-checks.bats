@@ -22,6 +22,7 @@ setup() {
 	load 'test_helper/common-setup'
 	_common_setup
 	cp "$BATS_FILE_TMPDIR/district.db" "$JIUZHU_DB"
+	chmod 600 "$JIUZHU_DB" # the database is open to nobody else (audit.md)
 }
 
 @test "tamper: the district as its runs left it has no difference, exit 0" {
