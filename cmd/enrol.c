@@ -1,7 +1,7 @@
 /*
  * enrol: the one-window intake.  Reads persons (or applications,
- * institutions, survey rows) and writes them into the registry, all or
- * nothing; see enrol(1).
+ * institutions, survey rows, staff) and writes them into the registry, all
+ * or nothing; see enrol(1).
  */
 #include <argp.h>
 #include <stdlib.h>
@@ -16,8 +16,8 @@ const char *argp_program_version = "enrol (jiuzhu) " JZ_VERSION;
 enum { OPT_KIND = 2000, OPT_KEEP_GOING, OPT_REJECTS };
 
 static const struct argp_option options[] = {
-	{"kind", OPT_KIND, "KIND", 0, "person (default), change, application, institution or "
-	 "survey", 0},
+	{"kind", OPT_KIND, "KIND", 0, "person (default), change, application, institution, "
+	 "survey or staff", 0},
 	{"keep-going", OPT_KEEP_GOING, 0, 0, "write the good records; reject the bad ones", 0},
 	{"rejects", OPT_REJECTS, "FILE", 0, "with --keep-going: the bad records, as CSV", 0},
 	{0}
@@ -41,7 +41,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_KIND:
 		if (!(a->enrol.kind = kind_find(arg)))
 			argp_error(state, "--kind %s: expected person, change, application, "
-				   "institution or survey", arg);
+				   "institution, survey or staff", arg);
 		break;
 	case OPT_KEEP_GOING:
 		a->enrol.keep_going = true;
@@ -65,8 +65,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, "[FILE...]",
-	"Enrol persons (or changes of persons, applications, institutions, survey rows) into "
-	"the registry.\v"
+	"Enrol persons (or changes of persons, applications, institutions, survey rows, the "
+	"staff who sign) into the registry.\v"
 	"One bad record and nothing is written (exit 65), unless --keep-going. See enrol(1).",
 	jz_common_children, 0, 0
 };

@@ -14,19 +14,21 @@
 const char *argp_program_version = "report (jiuzhu) " JZ_VERSION;
 
 enum { OPT_QUARTER = 2000, OPT_FROM, OPT_TO, OPT_BY, OPT_SHOW_IDS, OPT_DRAW, OPT_YEAR, OPT_SEED,
-       OPT_HORIZON, OPT_PERIOD };
+       OPT_HORIZON, OPT_PERIOD, OPT_EXPECT, OPT_ANCHORS };
 
 static const struct argp_option options[] = {
 	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
 	{"from", OPT_FROM, "DATE", 0, "the period's first day", 0},
 	{"to", OPT_TO, "DATE", 0, "the period's last day", 0},
-	{"by", OPT_BY, "KEY", 0, "summary by street, programme (default), group, institution or month", 0},
+	{"by", OPT_BY, "KEY", 0, "by street, programme, group, institution, month", 0},
 	{"show-ids", OPT_SHOW_IDS, 0, 0, "national IDs in full (masked by default)", 0},
-	{"draw", OPT_DRAW, 0, 0, "survey: draw the year's sample (with --year, --seed)", 0},
+	{"draw", OPT_DRAW, 0, 0, "survey: the year's sample (--year, --seed)", 0},
 	{"year", OPT_YEAR, "YYYY", 0, "survey: the year", 0},
 	{"seed", OPT_SEED, "N", 0, "survey --draw: the seed of the draw", 0},
 	{"horizon", OPT_HORIZON, "N", 0, "forecast: months ahead (3)", 0},
 	{"period", OPT_PERIOD, "YYYY-MM", 0, "adjustments: those booked in that month", 0},
+	{"expect", OPT_EXPECT, "ENTRY:HASH", 0, "audit: the journal holds this head (repeatable)", 0},
+	{"anchors", OPT_ANCHORS, "FILE", 0, "audit: every head of the log --anchor wrote", 0},
 	{0}
 };
 
@@ -97,13 +99,23 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		r->period = arg;
 		break;
 	}
+	case OPT_EXPECT:
+		/* Kept for the audit; the values are argv's and outlive it. */
+		r->expect = realloc(r->expect, (r->nexpect + 1) * sizeof *r->expect);
+		if (!r->expect)
+			argp_failure(state, 70, 0, "out of memory");
+		r->expect[r->nexpect++] = arg;
+		break;
+	case OPT_ANCHORS:
+		r->anchors = arg;
+		break;
 	case ARGP_KEY_ARG: {
 		bool known = false;
 		for (const char *const *s = report_subjects; *s; s++)
 			known |= strcmp(*s, arg) == 0;
 		if (r->subject || !known)
 			argp_error(state, "%s: expected one subject: summary, forecast, gaps, funds, "
-				   "settlement, survey, audit, policy, review or adjustments", arg);
+				   "settlement, survey, audit, policy, review, adjustments or backup", arg);
 		r->subject = arg;
 		break;
 	}
@@ -117,6 +129,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--format html is for summary, forecast and settlement");
 		if (r->draw && (strcmp(r->subject, "survey") != 0 || !r->year || !r->seed_given))
 			argp_error(state, "--draw goes with survey, --year and --seed");
+		if ((r->nexpect || r->anchors) && strcmp(r->subject, "audit") != 0)
+			argp_error(state, "--expect and --anchors go with audit");
 		if (r->period && strcmp(r->subject, "adjustments") != 0)
 			argp_error(state, "--period goes with adjustments; other subjects take --quarter "
 				   "or --from and --to");
@@ -129,11 +143,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, "[SUBJECT]",
-	"Report from the database: summary (caseload and money --by a key), forecast "
-	"(--horizon months ahead), gaps (missed and twice on --as-of), survey, policy (the "
-	"parameters in force), funds (the accounts over the period), settlement (the "
-	"quarter's statements), audit (every check), review (who needs a home visit on "
-	"--as-of), adjustments (arrears and overpayments per unit and month).\v"
+	"Report from the database: summary, forecast, gaps, survey, policy, funds, "
+	"settlement, audit (every check), review (who needs a home visit), adjustments "
+	"(arrears and overpayments per unit), backup (a copy into -o FILE).\v"
 	"Nothing is written to the database. See report(1).",
 	jz_common_children, 0, 0
 };
@@ -148,5 +160,6 @@ int main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, 0, &a);
 	int status = report_run(&a.common, &a.report);
 	free(a.common.command_line);
+	free(a.report.expect);
 	return status;
 }

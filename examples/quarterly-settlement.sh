@@ -14,8 +14,10 @@
 #
 # Given a bureau of the joint review, as the second argument or in SIGN_AS
 # (health, labour, civil_affairs or finance), it then signs the statement
-# of every institution for that bureau, and prints it as signed.  It never
-# signs unless asked.
+# of every institution for that bureau, and prints it as signed, with the
+# name of the signer and the journal head of the signature.  It never
+# signs unless asked, and signs as the user who runs it: that user must be
+# staff of the bureau (enrol --kind staff), or settle refuses (exit 77).
 #
 # The database is JIUZHU_DB, which must exist.  Run again, it settles
 # nothing twice: only new claims are settled, and those settled before are

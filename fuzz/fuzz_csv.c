@@ -31,7 +31,8 @@ static int header_matches(const struct kind *k, const char *s)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct kind *kinds[] = {&kind_person, &kind_application, &kind_institution,
-				      &kind_survey, &kind_decision, &kind_funding, &kind_claim};
+				      &kind_survey, &kind_staff, &kind_decision, &kind_funding,
+				      &kind_claim};
 	const struct kind *k = kinds[0];
 	char *s = fuzz_str(data, size);
 	char sha[SHA256_HEX];

@@ -14,12 +14,39 @@ static const char *mask_ids(const char *text, char *buf, size_t len, bool fiftee
 /* Print "prog: " and the message, with every national ID in it masked: a
  * message may quote a cell, and a cell may hold an ID (a file without its
  * header, a row whose fields have shifted). */
+/* While held (diag_hold), the last line waits for its end (diag_release). */
+static bool holding;
+static char held[2048];
+
+static void flush_held(const char *tail)
+{
+	if (held[0])
+		fprintf(stderr, "%s: %s%s\n", diag_progname, held, tail);
+	held[0] = '\0';
+}
+
 static void say(const char *fmt, va_list ap)
 {
 	char text[2048], masked[2048];
 
 	vsnprintf(text, sizeof text, fmt, ap);
-	fprintf(stderr, "%s: %s\n", diag_progname, mask_ids(text, masked, sizeof masked, true));
+	const char *line = mask_ids(text, masked, sizeof masked, true);
+	flush_held("");
+	if (holding)
+		snprintf(held, sizeof held, "%s", line);
+	else
+		fprintf(stderr, "%s: %s\n", diag_progname, line);
+}
+
+void diag_hold(void)
+{
+	holding = true;
+}
+
+void diag_release(const char *tail)
+{
+	flush_held(tail ? tail : "");
+	holding = false;
 }
 
 void diag_fatal(int status, const char *fmt, ...)

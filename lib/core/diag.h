@@ -38,4 +38,10 @@ const char *diag_mask_id(const char *id, char buf[32]);
 /* text with each 18-character national ID in it masked, in buf. */
 const char *diag_mask_ids_in(const char *text, char *buf, size_t len);
 
+/* Hold the last line of what is said from now on, until diag_release
+ * prints it with tail at its end (a run's summary line, ended by the
+ * journal's head). */
+void diag_hold(void);
+void diag_release(const char *tail);
+
 #endif

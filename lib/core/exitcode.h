@@ -16,6 +16,7 @@ enum jz_exit {
 	JZ_CANTCREAT = 73,   /* cannot create the output or the database */
 	JZ_IOERR = 74,       /* read or write failed */
 	JZ_TEMPFAIL = 75,    /* the database stayed locked past the busy timeout */
+	JZ_NOPERM = 77, /* EX_NOPERM: a file's owner or mode is not safe, or a user may not sign */
 };
 
 #endif

@@ -81,14 +81,16 @@ static bool integer_type(enum ftype t)
 	return t == FT_MONEY || t == FT_YESNO || t == FT_GRADE;
 }
 
-/* Build "a, b, c" of the stored columns. */
+/* Build "a", "b", "c" of the stored columns, quoted: a column may be
+ * named by an SQL word (staff's from and to). */
 static void column_list(const struct kind *k, char *buf, size_t len)
 {
 	size_t used = 0;
 	buf[0] = '\0';
 	for (int i = 0; i < k->nfields; i++)
 		if (stored(&k->fields[i]))
-			used += snprintf(buf + used, len - used, "%s%s", used ? ", " : "", k->fields[i].name);
+			used += snprintf(buf + used, len - used, "%s\"%s\"", used ? ", " : "",
+					 k->fields[i].name);
 }
 
 static void prepare(struct run *r)
@@ -102,7 +104,7 @@ static void prepare(struct run *r)
 	for (int i = 0; i < k->nfields; i++)
 		if (k->fields[i].flags & F_KEY) {
 			n++;
-			used += snprintf(where + used, sizeof where - used, "%s%s = ?%d",
+			used += snprintf(where + used, sizeof where - used, "%s\"%s\" = ?%d",
 					 n > 1 ? " AND " : "", k->fields[i].name, n);
 		}
 	snprintf(sql, sizeof sql, "SELECT %s, entry, src, line FROM %s WHERE %s%s %s", cols, k->name,

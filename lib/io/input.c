@@ -6,10 +6,21 @@
 #include <openssl/evp.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "io/guard.h"
+
+/* An input as opened: no output of this run may be written over it. */
+static void guard(int fd, const char *name)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		guard_input(&st, name);
+}
 
 void input_open(struct input *in, const char *name, const char *encoding, bool digest)
 {
@@ -22,6 +33,7 @@ void input_open(struct input *in, const char *name, const char *encoding, bool d
 		diag_fatal(errno == ENOENT ? JZ_NOINPUT : JZ_IOERR, "%s: cannot read: %s", name,
 			   strerror(errno));
 	}
+	guard(fileno(in->fp), in->fp == stdin ? "standard input" : name);
 	if (encoding && strcasecmp(encoding, "UTF-8") != 0 && strcasecmp(encoding, "UTF8") != 0) {
 		in->cd = iconv_open("UTF-8", encoding);
 		if (in->cd == (iconv_t)-1)
@@ -122,6 +134,7 @@ long long input_spool_stdin(void)
 
 	if (fcntl(0, F_GETFD) < 0 || isatty(0))
 		return -1;
+	guard(0, "standard input");
 	FILE *spool = tmpfile();
 	if (!spool)
 		diag_fatal(JZ_CANTCREAT, "cannot create a temporary file: %s", strerror(errno));
@@ -141,8 +154,15 @@ long long input_spool_stdin(void)
 
 void input_check_files(char **names, int n)
 {
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], "-") != 0 && access(names[i], R_OK) != 0)
-			diag_fatal(errno == ENOENT ? JZ_NOINPUT : JZ_IOERR, "%s: cannot read: %s; nothing "
-				   "was read", names[i], strerror(errno));
+	for (int i = 0; i < n; i++) {
+		if (strcmp(names[i], "-") == 0)
+			continue;
+		/* Looked at, not opened: opening a FIFO would start its writer. */
+		int fd = access(names[i], R_OK) == 0 ? open(names[i], GUARD_LOOK | O_CLOEXEC) : -1;
+		if (fd < 0)
+			diag_fatal(errno == ENOENT ? JZ_NOINPUT : JZ_IOERR, "%s: cannot read: %s; "
+				   "nothing was read", names[i], strerror(errno));
+		guard(fd, names[i]);
+		close(fd);
+	}
 }

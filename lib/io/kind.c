@@ -30,6 +30,7 @@ static const char *const reasons[] = {"medical", "education", "heating", "emerge
 static const char *const case_types[] = {"work_injury", "traffic_injury", "domestic_violence",
 					 "other", NULL};
 static const char *const institution_types[] = {"community", "hospital", NULL};
+const char *const kind_bureaus[] = {"health", "labour", "civil_affairs", "finance", NULL};
 
 #define KIND_FIELD(index, name, type, flags, codes, deflt) {name, type, flags, codes, deflt},
 
@@ -172,6 +173,22 @@ static void check_survey(struct kind_env *env, struct value *v, struct problems 
 		problem(p, "household_id", "no household %s is enrolled", hh->s);
 }
 
+static const struct field staff_fields[] = {STAFF_COLUMNS(KIND_FIELD)};
+
+/* The login is the OS user's name (journal_user()): one word, no blank
+ * that a spreadsheet may have added around it. */
+static void check_staff(struct kind_env *env, struct value *v, struct problems *p)
+{
+	const struct value *user = &v[STAFF_USER], *from = &v[STAFF_FROM], *to = &v[STAFF_TO];
+
+	(void)env;
+	if (strpbrk(user->s, " \t\r\n\v\f:/"))
+		problem(p, "user", "'%s' is not a login: the OS user's name (id -un), without "
+			"blanks, ':' or '/'", user->s);
+	if (to->given && to->i < from->i)
+		problem(p, "to", "%s is before from %s; to is the last day as staff", to->s, from->s);
+}
+
 /* decision: assess's output, grant's input. */
 static const char *const decision_programmes[] = {
 	"dibao", "zero_employment", "employment_training", "employment_assistant",
@@ -268,6 +285,9 @@ const struct kind kind_institution = {"institution", institution_fields,
 const struct kind kind_survey = {"survey", survey_fields, SURVEY_NCOLUMNS, false, false,
 				 check_survey};
 
+const struct kind kind_staff = {"staff", staff_fields, STAFF_NCOLUMNS, false, false,
+				check_staff};
+
 const struct kind kind_decision = {"decision", decision_fields, DECISION_NCOLUMNS, false,
 				   false, check_decision};
 const struct kind kind_funding = {"funding", funding_fields, FUNDING_NCOLUMNS, false, false,
@@ -289,7 +309,7 @@ bool kind_parse(const struct kind *k, struct kind_env *env, char *const *cells, 
 const struct kind *kind_find(const char *name)
 {
 	const struct kind *all[] = {&kind_person, &kind_change, &kind_application,
-				    &kind_institution, &kind_survey};
+				    &kind_institution, &kind_survey, &kind_staff};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		if (strcmp(all[i]->name, name) == 0)
 			return all[i];

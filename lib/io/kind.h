@@ -84,6 +84,16 @@
 	X(SURVEY_EXPENSE, "expense", FT_MONEY, F_REQUIRED, NULL, NULL) \
 	X(SURVEY_NOTE, "note", FT_TEXT, 0, NULL, NULL)
 
+/* staff: who may sign for a bureau of the joint review (audit.md, Who may
+ * sign).  A user is staff of a bureau from `from` to `to`, both days
+ * included; the latest entry of a (user, bureau) is in force. */
+#define STAFF_COLUMNS(X) \
+	X(STAFF_USER, "user", FT_TEXT, F_REQUIRED | F_KEY | F_SHORT, NULL, NULL) \
+	X(STAFF_NAME, "name", FT_TEXT, F_REQUIRED, NULL, NULL) \
+	X(STAFF_BUREAU, "bureau", FT_CODE, F_REQUIRED | F_KEY, kind_bureaus, NULL) \
+	X(STAFF_FROM, "from", FT_DATE, F_REQUIRED, NULL, NULL) \
+	X(STAFF_TO, "to", FT_DATE, 0, NULL, NULL)
+
 /* decision: assess's output, grant's input. */
 #define DECISION_COLUMNS(X) \
 	X(DECISION_DECISION_ID, "decision_id", FT_TEXT, F_REQUIRED | F_KEY, NULL, NULL) \
@@ -127,6 +137,7 @@ enum person_column { PERSON_COLUMNS(KIND_INDEX) PERSON_NCOLUMNS };
 enum application_column { APPLICATION_COLUMNS(KIND_INDEX) APPLICATION_NCOLUMNS };
 enum institution_column { INSTITUTION_COLUMNS(KIND_INDEX) INSTITUTION_NCOLUMNS };
 enum survey_column { SURVEY_COLUMNS(KIND_INDEX) SURVEY_NCOLUMNS };
+enum staff_column { STAFF_COLUMNS(KIND_INDEX) STAFF_NCOLUMNS };
 enum decision_column { DECISION_COLUMNS(KIND_INDEX) DECISION_NCOLUMNS };
 enum funding_column { FUNDING_COLUMNS(KIND_INDEX) FUNDING_NCOLUMNS };
 enum claim_column { CLAIM_COLUMNS(KIND_INDEX) CLAIM_NCOLUMNS };
@@ -138,6 +149,7 @@ _Static_assert(PERSON_NCOLUMNS <= KIND_MAX_FIELDS, "person fits KIND_MAX_FIELDS"
 _Static_assert(APPLICATION_NCOLUMNS <= KIND_MAX_FIELDS, "application fits KIND_MAX_FIELDS");
 _Static_assert(INSTITUTION_NCOLUMNS <= KIND_MAX_FIELDS, "institution fits KIND_MAX_FIELDS");
 _Static_assert(SURVEY_NCOLUMNS <= KIND_MAX_FIELDS, "survey fits KIND_MAX_FIELDS");
+_Static_assert(STAFF_NCOLUMNS <= KIND_MAX_FIELDS, "staff fits KIND_MAX_FIELDS");
 _Static_assert(DECISION_NCOLUMNS <= KIND_MAX_FIELDS, "decision fits KIND_MAX_FIELDS");
 _Static_assert(FUNDING_NCOLUMNS <= KIND_MAX_FIELDS, "funding fits KIND_MAX_FIELDS");
 _Static_assert(CLAIM_NCOLUMNS <= KIND_MAX_FIELDS, "claim fits KIND_MAX_FIELDS");
@@ -178,6 +190,11 @@ struct kind {
 };
 
 extern const struct kind kind_person, kind_application, kind_institution, kind_survey;
+/* enrol --kind staff: the signers of the joint review. */
+extern const struct kind kind_staff;
+/* The bureaus of the joint review (三(三)3), in the order they are listed:
+ * health, labour, civil_affairs, finance; NULL-terminated. */
+extern const char *const kind_bureaus[];
 /* enrol --kind change: a person's columns, each optional but national_id
  * and effective, none defaulted: a column not given is the version in
  * force's (lifecycle.md, Life events are person versions).  Same columns

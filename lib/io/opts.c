@@ -7,7 +7,8 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 
-enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT_BUSY };
+enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT_BUSY,
+       OPT_ANCHOR };
 
 static const struct argp_option options[] = {
 	{"db", OPT_DB, "FILE", 0, "the database (default $JIUZHU_DB or ./jiuzhu.db)", -1},
@@ -19,6 +20,8 @@ static const struct argp_option options[] = {
 	{"as-of", OPT_AS_OF, "DATE", 0, "the date rules apply as of (default today)", -1},
 	{"dry-run", 'n', 0, 0, "do everything but write nothing to the database", -1},
 	{"quiet", 'q', 0, 0, "no progress on stderr", -1},
+	{"verbose", 'v', 0, 0, "the journal head's full hash in the summary", -1},
+	{"anchor", OPT_ANCHOR, "FILE", 0, "append the journal's new head to FILE", -1},
 	{"busy-timeout", OPT_BUSY, "SECONDS", 0, "wait this long for a locked database (10)", -1},
 	{NULL, 'h', 0, OPTION_HIDDEN, "give this help list", -1},
 	{0}
@@ -63,6 +66,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'q':
 		o->quiet = true;
+		break;
+	case 'v':
+		o->verbose = true;
+		break;
+	case OPT_ANCHOR:
+		o->anchor = arg;
 		break;
 	case 'h': /* cli.md promises -h as well as argp's -? */
 		argp_state_help(state, stdout, ARGP_HELP_STD_HELP);
@@ -132,6 +141,9 @@ void jz_opts_init(struct jz_opts *o, int argc, char **argv)
 	o->db = getenv("JIUZHU_DB");
 	if (!o->db || !*o->db)
 		o->db = "jiuzhu.db";
+	o->anchor = getenv("JIUZHU_ANCHOR");
+	if (o->anchor && !*o->anchor)
+		o->anchor = NULL;
 	o->format = REC_CSV;
 	o->input_format = REC_AUTO;
 	o->as_of = date_today();

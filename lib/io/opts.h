@@ -24,6 +24,8 @@ struct jz_opts {
 	bool as_of_given;          /* --as-of was on the command line */
 	bool dry_run;              /* -n */
 	bool quiet;                /* -q */
+	bool verbose;              /* -v: the journal head's full hash */
+	const char *anchor;        /* --anchor FILE, $JIUZHU_ANCHOR: the head's log */
 	int busy_timeout_ms;       /* --busy-timeout seconds, in ms */
 	char *command_line;        /* argv joined, shell-quoted, for the journal */
 	bool html;                 /* the command takes -f html (set before argp) */

@@ -2,7 +2,9 @@
  * Where a command writes: stdout, or -o FILE.  A regular file is written
  * to a temporary file beside it (mode 0600) and renamed into place only
  * when the run succeeds, so a reader never sees half a file; a device or
- * FIFO is written directly.
+ * FIFO is written directly.  A symbolic link is refused, never followed,
+ * and so is a file that is the database or one of the run's inputs
+ * (io/guard.h): each exits 73.
  */
 #ifndef JZ_OUTPUT_H
 #define JZ_OUTPUT_H
@@ -19,6 +21,10 @@ struct output {
 
 /* Open path (NULL or "-" for stdout); exits 73 when it cannot. */
 void output_open(struct output *o, const char *path);
+/* The temporary file a regular -o FILE is written to, for a writer that
+ * writes it by name (report backup); NULL when the output is written
+ * directly (stdout, a device, a FIFO). */
+const char *output_tmp(const struct output *o);
 /* Hold what is written to standard output (or a device or FIFO) in an
  * anonymous temporary file until output_commit(), called after the
  * database commit: a run that fails or is killed prints nothing at all,

@@ -192,10 +192,15 @@ static void print_table(struct rec_writer *w)
 		}
 	}
 	for (size_t r = 0; r < rows; r++) {
-		for (int c = 0; c < w->n; c++) {
+		/* Empty cells at the end of a row print nothing: no line ends
+		 * in blanks (a statement not signed yet, say). */
+		int n = w->n;
+		while (n > 1 && !*w->cells[r * w->n + n - 1])
+			n--;
+		for (int c = 0; c < n; c++) {
 			const char *s = w->cells[r * w->n + c];
 			size_t pad = width[c] - display_width(s);
-			bool last = c == w->n - 1;
+			bool last = c == n - 1;
 			if (right[c])
 				fprintf(w->fp, "%*s", (int)pad, "");
 			fputs(s, w->fp);

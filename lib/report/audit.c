@@ -1,13 +1,14 @@
 /*
  * report audit (report(1)): the auditor's proof.  Checks the journal's hash
  * chain and the policies' bytes, that every table holds exactly the rows
- * the journal says each run added, that the ledger balances, that each
- * payment is its grant's amount and each grant its recorded decision's;
- * recomputes every recorded decision with
- * the registry as it stood then, and every settlement line from its stored
- * claim, each under the policy it records.  Prints each difference.
+ * the journal says each run added, that the ledger balances and each
+ * payment is its grant's amount; recomputes every recorded decision with
+ * the registry as it stood then, and every paid month a later change
+ * reaches back to.  The other cross-checks of audit.md are in audit_*.c,
+ * one kind a file (audit_int.h).  Prints each difference.
  */
 #include "report/audit.h"
+#include "report/audit_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,15 +30,8 @@
 const char *const audit_columns[] = {"check", "subject", "field", "stored", "recomputed"};
 const int audit_ncolumns = 5;
 
-struct audit {
-	struct db *db;
-	struct rec_writer *w;
-	bool show_ids;
-	long diffs;
-};
-
-static void differ(struct audit *a, const char *check, const char *subject, const char *field,
-		   const char *stored, const char *recomputed)
+void audit_differ(struct audit *a, const char *check, const char *subject, const char *field,
+		  const char *stored, const char *recomputed)
 {
 	char masked[400];
 	if (!a->show_ids)
@@ -52,7 +46,7 @@ static void journal_differs(void *ctx, long long entry, const char *field, const
 {
 	char subject[40];
 	snprintf(subject, sizeof subject, "entry %lld", entry);
-	differ(ctx, "journal", subject, field, stored, computed);
+	audit_differ(ctx, "journal", subject, field, stored, computed);
 }
 
 /* Each policy's bytes still hash to the SHA-256 it is stored under. */
@@ -64,7 +58,7 @@ static void policies(struct audit *a)
 	while (db_step(a->db, st) == DB_ROW) {
 		sha256_hex(db_blob(st, 2), (size_t)db_bytes(st, 2), sha);
 		if (strcmp(sha, db_text(st, 1)) != 0)
-			differ(a, "policy", db_text(st, 0), "sha256",
+			audit_differ(a, "policy", db_text(st, 0), "sha256",
 			       db_text(st, 1), sha);
 	}
 	db_finalize(st);
@@ -97,13 +91,13 @@ static void rows(struct audit *a)
 			snprintf(found, sizeof found, "%lld", (long long)db_int64(st, 2));
 			char field[40];
 			snprintf(field, sizeof field, "%s rows", name);
-			differ(a, "rows", subject, field, said, found);
+			audit_differ(a, "rows", subject, field, said, found);
 		}
 		db_finalize(st);
 	}
 }
 
-static void money_cells(jz_fen x, jz_fen y, char a[MONEY_TEXT], char b[MONEY_TEXT])
+void audit_money(jz_fen x, jz_fen y, char a[MONEY_TEXT], char b[MONEY_TEXT])
 {
 	money_format(x, a);
 	money_format(y, b);
@@ -120,16 +114,16 @@ static void ledger(struct audit *a)
 				      "HAVING sum(amount) <> 0 ORDER BY txn");
 	while (db_step(a->db, st) == DB_ROW) {
 		snprintf(subject, sizeof subject, "booking %lld", (long long)db_int64(st, 0));
-		money_cells(db_int64(st, 1), 0, x, y);
-		differ(a, "ledger", subject, "sum", x, y);
+		audit_money(db_int64(st, 1), 0, x, y);
+		audit_differ(a, "ledger", subject, "sum", x, y);
 	}
 	db_finalize(st);
 	st = db_prepare(a->db, "SELECT a.name, a.balance, coalesce((SELECT sum(amount) FROM ledger l "
 			"WHERE l.account = a.name), 0) AS rows FROM account a WHERE a.balance <> rows "
 			"OR (a.fund AND a.balance < 0) ORDER BY a.name");
 	while (db_step(a->db, st) == DB_ROW) {
-		money_cells(db_int64(st, 1), db_int64(st, 2), x, y);
-		differ(a, "ledger", db_text(st, 0), "balance", x, y);
+		audit_money(db_int64(st, 1), db_int64(st, 2), x, y);
+		audit_differ(a, "ledger", db_text(st, 0), "balance", x, y);
 	}
 	db_finalize(st);
 	/* A payment is its grant's amount; an adjustment (lifecycle.md) is
@@ -150,52 +144,19 @@ static void ledger(struct audit *a)
 		jz_fen paid = db_int64(st, 1);
 		bool payment = strcmp(db_text(st, 4), "payment") == 0;
 		if (payment && (db_is_null(st, 2) || paid != db_int64(st, 2))) {
-			money_cells(paid, db_int64(st, 2), x, y);
-			differ(a, "payment", id, "amount", x,
+			audit_money(paid, db_int64(st, 2), x, y);
+			audit_differ(a, "payment", id, "amount", x,
 			       db_is_null(st, 2) ? "no grant" : y);
 		}
 		if (paid != db_int64(st, 3)) {
-			money_cells(paid, db_int64(st, 3), x, y);
-			differ(a, "payment", id, "booked", x, y);
+			audit_money(paid, db_int64(st, 3), x, y);
+			audit_differ(a, "payment", id, "booked", x, y);
 		}
 	}
 	db_finalize(st);
 }
 
-/* Each grant version a recorded decision started or changed carries the
- * decision's amount: the newest recording of it made by then.  (A grant
- * made from a decision file that was not recorded has nothing to check
- * against.) */
-static void grants(struct audit *a)
-{
-	char x[MONEY_TEXT], y[MONEY_TEXT], subject[400];
-	db_stmt *st = db_prepare(a->db, "SELECT g.grant_id, g.version, g.amount, d.amount, "
-		"d.eligible FROM \"grant\" g JOIN decision d ON d.decision_id = g.decision_id AND "
-		"d.entry = (SELECT max(entry) FROM decision e WHERE e.decision_id = g.decision_id AND "
-		"e.entry < g.entry) WHERE g.reason = g.basis AND g.reason = d.reason "
-		"AND g.programme = d.programme ORDER BY g.rowid");
-
-	while (db_step(a->db, st) == DB_ROW) {
-		jz_fen granted = db_int64(st, 2), decided = db_int64(st, 3);
-		if (granted == decided && db_int(st, 4))
-			continue;
-		snprintf(subject, sizeof subject, "%s version %d", db_text(st, 0),
-			 db_int(st, 1));
-		money_cells(granted, decided, x, y);
-		differ(a, "grant", subject, db_int(st, 4) ? "amount" : "eligible",
-		       x, db_int(st, 4) ? y : "not eligible");
-	}
-	db_finalize(st);
-}
-
-/* A policy of a ref, parsed once and kept for the next line. */
-struct policy_cache {
-	char ref[104];
-	struct policy pol;
-	bool ok;
-};
-
-static const struct policy *policy_of(struct audit *a, struct policy_cache *c, const char *ref)
+const struct policy *audit_policy(struct audit *a, struct policy_cache *c, const char *ref)
 {
 	if (strcmp(c->ref, ref) != 0) {
 		if (c->ok)
@@ -203,75 +164,17 @@ static const struct policy *policy_of(struct audit *a, struct policy_cache *c, c
 		text_copy(c->ref, sizeof c->ref, ref);
 		c->ok = policy_load_ref(&c->pol, a->db, ref);
 		if (!c->ok)
-			differ(a, "policy", ref, "body", "recorded by rows", "not stored or not valid");
+			audit_differ(a, "policy", ref, "body", "recorded by rows",
+				     "not stored or not valid");
 	}
 	return c->ok ? &c->pol : NULL;
 }
 
-/* Every settlement line recomputed from its stored claim, in the order the
- * lines were settled: the aid under the policy the line records, the
- * inpatient cap from the lines settled before it. */
-static void settlement(struct audit *a)
+void audit_policy_done(struct policy_cache *c)
 {
-	db_stmt *st = db_prepare(a->db, "SELECT c.institution, c.claim_id, c.visit_date, "
-		"c.visit_type, c.total, c.insurance_paid, c.advance, c.computed, c.approved, "
-		"c.status, c.policy, "
-		"(SELECT coalesce(sum(b.approved), 0) FROM claim b WHERE b.national_id = c.national_id "
-		"AND b.visit_type = 'inpatient' AND substr(b.visit_date, 1, 4) = substr(c.visit_date, 1, 4) "
-		"AND (b.entry < c.entry OR (b.entry = c.entry AND (b.src < c.src OR (b.src = c.src AND "
-		"b.line < c.line)))) AND NOT (b.institution = c.institution AND b.claim_id IS c.corrects) "
-		"AND NOT EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE d.institution = "
-		"b.institution AND d.corrects = b.claim_id AND d.status <> 'rejected' AND (d.entry < c.entry OR "
-		"(d.entry = c.entry AND (d.src < c.src OR (d.src = c.src AND d.line < c.line)))))) "
-		"FROM claim c ORDER BY c.entry, c.src, c.line");
-	struct policy_cache cache = {.ok = false};
-	char subject[220], x[MONEY_TEXT], y[MONEY_TEXT], err[80];
-
-	while (db_step(a->db, st) == DB_ROW) {
-		const char *inst = db_text(st, 0);
-		const char *status = db_text(st, 9);
-		jz_fen base = db_int64(st, 4) - db_int64(st, 5);
-		jz_fen advance = db_int64(st, 6), computed = 0, approved = 0;
-		const char *want = "rejected";
-		jz_date visit;
-
-		snprintf(subject, sizeof subject, "%s/%s", inst, db_text(st, 1));
-		if (strcmp(status, "rejected") != 0) {
-			const struct policy *pol = policy_of(a, &cache, db_text(st, 10));
-			if (!pol || !date_parse(db_text(st, 2), &visit, err, sizeof err))
-				continue;
-			bool outpatient = strcmp(db_text(st, 3), "outpatient") == 0;
-			const struct pvalue *rate = policy_get(pol, outpatient ? "medical.outpatient.aid_rate"
-							       : "medical.inpatient.aid_rate", visit);
-			const struct pvalue *cap = policy_get(pol, "medical.annual_cap_person", visit);
-			if (!rate || (!outpatient && !cap)) {
-				differ(a, "settlement", subject, "policy", "a rate on the visit date", "none");
-				continue;
-			}
-			computed = money_times_rate(base, rate->i);
-			if (!outpatient) {
-				jz_fen used = db_int64(st, 11);
-				jz_fen left = cap->i > used ? cap->i - used : 0;
-				computed = computed < left ? computed : left;
-			}
-			approved = advance > computed ? computed : advance;
-			want = advance > computed ? "adjusted" : "approved";
-		}
-		jz_fen stored_c = db_int64(st, 7), stored_a = db_int64(st, 8);
-		if (stored_c != computed) {
-			money_cells(stored_c, computed, x, y);
-			differ(a, "settlement", subject, "computed", x, y);
-		}
-		if (stored_a != approved) {
-			money_cells(stored_a, approved, x, y);
-			differ(a, "settlement", subject, "approved", x, y);
-		}
-		if (strcmp(status, want) != 0 && strcmp(status, "rejected") != 0)
-			differ(a, "settlement", subject, "status", status, want);
-	}
-	db_finalize(st);
-	if (cache.ok)
-		policy_free(&cache.pol);
+	if (c->ok)
+		policy_free(&c->pol);
+	c->ok = false;
 }
 
 /* ---- the recorded decisions, recomputed ---- */
@@ -301,14 +204,14 @@ static void again(const struct decision *d, void *p)
 		jz_fen amount = db_int64(rc->recorded, 1);
 		const char *reason = db_text(rc->recorded, 2);
 		if (eligible != d->eligible)
-			differ(rc->a, "decision", id, "eligible", eligible ? "yes" : "no",
+			audit_differ(rc->a, "decision", id, "eligible", eligible ? "yes" : "no",
 			       d->eligible ? "yes" : "no");
 		if (amount != d->amount) {
-			money_cells(amount, d->amount, x, y);
-			differ(rc->a, "decision", id, "amount", x, y);
+			audit_money(amount, d->amount, x, y);
+			audit_differ(rc->a, "decision", id, "amount", x, y);
 		}
 		if (strcmp(reason, d->reason) != 0)
-			differ(rc->a, "decision", id, "reason", reason, d->reason);
+			audit_differ(rc->a, "decision", id, "reason", reason, d->reason);
 		db_bind_text(rc->seen, 1, id);
 		db_step(rc->a->db, rc->seen);
 	}
@@ -343,7 +246,7 @@ static void decisions(struct audit *a)
 		jz_date on;
 		const char *ref = db_text(groups, 2);
 		text_copy(rc.as_of, sizeof rc.as_of, db_text(groups, 1));
-		const struct policy *pol = policy_of(a, &cache, ref);
+		const struct policy *pol = audit_policy(a, &cache, ref);
 		if (!pol || !date_parse(rc.as_of, &on, err, sizeof err))
 			continue;
 		rc.ctx = (struct rule_ctx){.pol = pol, .on = on, .history = history_for_rules(&hist),
@@ -354,7 +257,7 @@ static void decisions(struct audit *a)
 		application_load_until(a->db, on, rc.entry, &rc.apps);
 		household_each_until(a->db, on, rc.entry, household_again, &rc);
 		if (rc.ctx.missing)
-			differ(a, "decision", rc.as_of, "policy", ref, rc.ctx.missing);
+			audit_differ(a, "decision", rc.as_of, "policy", ref, rc.ctx.missing);
 		/* What was recorded and is not made again. */
 		db_stmt *left = db_prepare(a->db, "SELECT decision_id FROM decision WHERE entry = ?1 "
 			"AND as_of = ?2 AND policy = ?3 AND decision_id NOT IN (SELECT id FROM temp.audit_seen)");
@@ -362,7 +265,7 @@ static void decisions(struct audit *a)
 		db_bind_text(left, 2, rc.as_of);
 		db_bind_text(left, 3, ref);
 		while (db_step(a->db, left) == DB_ROW)
-			differ(a, "decision", db_text(left, 0), "decision",
+			audit_differ(a, "decision", db_text(left, 0), "decision",
 			       "recorded", "none");
 		db_finalize(left);
 		db_exec(a->db, "DELETE FROM temp.audit_seen");
@@ -402,15 +305,15 @@ static void recheck_month(const struct stale_month *m, void *ctx)
 	jz_fen due = rule_due(&c, g->programme, g->unit, key);
 	snprintf(subject, sizeof subject, "%s %s", g->chain, m->month);
 	if (c.missing) {
-		differ(r->a, "correction", subject, "policy", r->pol.ref, c.missing);
+		audit_differ(r->a, "correction", subject, "policy", r->pol.ref, c.missing);
 		return;
 	}
 	adjust_month(&r->adj, g->grant_id, m->month, &net, &owed);
 	if (due == net)
 		return;
-	money_cells(net, due, x, y);
+	audit_money(net, due, x, y);
 	if (adjust_paid_since(&r->adj, m->changed ? m->changed : m->settled)) {
-		differ(r->a, "correction", subject, "net", x, y);
+		audit_differ(r->a, "correction", subject, "net", x, y);
 		return;
 	}
 	char masked[400];
@@ -434,8 +337,8 @@ static void corrections(struct audit *a)
 				 "owed FROM payment WHERE status = 'paid' GROUP BY grant_id, month "
 				 "HAVING owed < 0");
 	while (db_step(a->db, st) == DB_ROW) {
-		money_cells(db_int64(st, 1), 0, x, y);
-		differ(a, "correction", db_text(st, 0), "to recover", x, y);
+		audit_money(db_int64(st, 1), 0, x, y);
+		audit_differ(a, "correction", db_text(st, 0), "to recover", x, y);
 	}
 	db_finalize(st);
 	adjust_close(&r.adj);
@@ -448,12 +351,18 @@ long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
 	struct audit a = {.db = db, .w = w, .show_ids = show_ids};
 
 	journal_verify(db, journal_differs, &a);
+	audit_integrity(&a);
 	policies(&a);
+	audit_policy_refs(&a);
 	rows(&a);
 	ledger(&a);
-	grants(&a);
+	audit_accounts(&a);
+	audit_funding(&a);
+	audit_fund_years(&a);
+	audit_grants(&a);
 	decisions(&a);
-	settlement(&a);
+	audit_settlement(&a);
+	audit_signoffs(&a);
 	corrections(&a);
 	return a.diffs;
 }

@@ -8,8 +8,10 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
+#include "io/kind.h"
 #include "io/output.h"
 #include "io/rec.h"
+#include "report/anchors.h"
 #include "report/audit.h"
 #include "store/db.h"
 #include "store/policy_store.h"
@@ -17,7 +19,8 @@
 #include "store/sql.h"
 
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
-				       "survey", "audit", "policy", "review", "adjustments", NULL};
+				       "survey", "audit", "policy", "review", "adjustments", "backup",
+				       NULL};
 
 struct report {
 	const struct jz_opts *o;
@@ -95,7 +98,8 @@ static void funds(struct report *p)
 }
 
 /* settlement: the quarter's statement per institution, with who signed
- * for each of the four bureaus (三(三)3). */
+ * for each of the four bureaus (三(三)3): the staff name and the journal
+ * head of the run that signed (audit.md). */
 static const char *const settlement_columns[] = {
 	"quarter", "institution", "claims", "claimed", "approved", "rejected_claims",
 	"adjusted_claims", "health", "labour", "civil_affairs", "finance", "status",
@@ -109,14 +113,14 @@ static void settlement(struct report *p)
 		"sum(CASE WHEN " SQL_CORRECTED("c") " THEN 0 ELSE c.approved END), "
 		"sum(c.status = 'rejected'), sum(c.status = 'adjusted') FROM claim c "
 		"WHERE c.quarter = ?1 GROUP BY c.institution ORDER BY c.institution");
-	db_stmt *who = db_prepare(&p->db, "SELECT user FROM signoff WHERE quarter = ?1 AND "
-				       "institution = ?2 AND bureau = ?3");
-	static const char *const bureaus[] = {"health", "labour", "civil_affairs", "finance"};
+	db_stmt *who = db_prepare(&p->db, "SELECT " SQL_SIGNER("s") " FROM signoff s WHERE "
+				       "quarter = ?1 AND institution = ?2 AND bureau = ?3");
+	const char *const *bureaus = kind_bureaus; /* the columns' order */
 
 	db_bind_text(st, 1, p->r->quarter);
 	while (db_step(&p->db, st) == DB_ROW) {
 		char n[24], claimed[MONEY_TEXT], approved[MONEY_TEXT], rej[24], adj[24];
-		char signer[4][64];
+		char signer[4][320];
 		int signatures = 0;
 		const char *code = db_text(st, 0);
 		snprintf(n, sizeof n, "%lld", (long long)db_int64(st, 1));
@@ -169,6 +173,9 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 	struct policy pol;
 	int status = JZ_OK;
 
+	if (strcmp(r->subject, "backup") == 0)
+		return report_backup(o); /* no transaction: VACUUM INTO makes its own */
+
 	/* A record stream on stdin: summed without the database.  Not with a
 	 * period: that is a summary of the database (and a shell loop reading
 	 * its own input stays the loop's). */
@@ -182,6 +189,7 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 			if (!report_stream_by_ok(by))
 				diag_fatal(JZ_USAGE, "--by %s: settlement lines are summed by institution, "
 					   "month, visit_type or status", by);
+			db_guard(o->db); /* not read, not to be written over either */
 			output_open(&out, o->output);
 			output_spool(&out);
 			p.w = rec_writer_open(out.fp, o->format, report_stream_columns(by), 6);
@@ -212,11 +220,18 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 		policy(&p, &pol);
 	} else if (strcmp(r->subject, "audit") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, audit_columns, audit_ncolumns);
+		long anchored;
 		long diffs = audit_run(&p.db, r->show_ids, p.w);
+		diffs += anchors_check(&p.db, r->expect, r->nexpect, r->anchors, p.w, &anchored);
 		if (diffs)
 			status = JZ_NO;
-		if (!o->quiet)
-			diag_warn("audit: %ld difference%s", diffs, diffs == 1 ? "" : "s");
+		/* Without anchors a re-hashed chain is self-consistent: say so. */
+		if (!o->quiet && anchored)
+			diag_warn("audit: %ld difference%s; the chain checked against %ld anchor%s",
+				  diffs, diffs == 1 ? "" : "s", anchored, anchored == 1 ? "" : "s");
+		else if (!o->quiet)
+			diag_warn("audit: %ld difference%s; the chain was checked only against itself "
+				  "(give --anchors or --expect)", diffs, diffs == 1 ? "" : "s");
 	} else if (strcmp(r->subject, "gaps") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, report_gaps_columns, report_gaps_ncolumns);
 		long long n = report_gaps(&p.db, &pol, o->as_of, r->show_ids, p.w);

@@ -24,6 +24,9 @@ struct report_opts {
 	bool seed_given;
 	int horizon;             /* forecast --horizon: months */
 	const char *period;      /* adjustments --period YYYY-MM */
+	const char **expect;     /* audit --expect ENTRY:HASH, repeated */
+	int nexpect;
+	const char *anchors;     /* audit --anchors FILE */
 };
 
 /* Is by a --by key summary knows? */

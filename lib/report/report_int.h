@@ -52,6 +52,10 @@ extern const int report_adjust_ncolumns;
 void report_adjustments(struct db *db, const char *period, bool show_ids,
 			struct rec_writer *w);
 
+/* backup: the database copied into -o FILE (VACUUM INTO), mode 0600;
+ * returns the exit status. */
+int report_backup(const struct jz_opts *o);
+
 /* Stream mode: settlement lines on stdin summed by a column. */
 const char *const *report_stream_columns(const char *by);
 int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w);

@@ -30,8 +30,9 @@ struct settle_opts {
 };
 
 
-/* The bureaus of the joint review, in the order they are listed. */
-extern const char *const settle_bureaus[];
+/* The bureaus of the joint review, in the order they are listed
+ * (io/kind.h's kind_bureaus, which staff records name). */
+extern const char *const *const settle_bureaus;
 
 /* Returns the exit status. */
 int settle_run(const struct jz_opts *o, const struct settle_opts *s);

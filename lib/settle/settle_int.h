@@ -6,6 +6,7 @@
 #define JZ_SETTLE_INT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/date.h"
 #include "io/kind.h"
@@ -41,6 +42,9 @@ extern const int settle_line_ncolumns, settle_summary_ncolumns, settle_fund_ncol
 void settle_claims(struct settle_job *r);
 void settle_summary(struct settle_job *r, const char *institution);
 void settle_sign(struct settle_job *r);
+/* The OS user's name as staff of the bureau signing (--sign), into name;
+ * exits 77 (nothing written) when the user is not its staff on --as-of. */
+void settle_signer(struct settle_job *r, char *name, size_t len);
 void settle_fund(struct settle_job *r);
 
 #endif

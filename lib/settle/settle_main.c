@@ -38,7 +38,9 @@ static void say_done(const void *ctx, const char *verb)
 	}
 }
 
-int settle_run(const struct jz_opts *o, const struct settle_opts *s)
+/* One run in its frame; print: a signing run prints the statement too
+ * (a dry run's, whose own signatures have no hash: see settle_run). */
+static int run(const struct jz_opts *o, const struct settle_opts *s, bool print)
 {
 	struct settle_job r = {.o = o, .s = s};
 	struct output out;
@@ -58,7 +60,7 @@ int settle_run(const struct jz_opts *o, const struct settle_opts *s)
 		r.w = rec_writer_open(out.fp, o->format, settle_line_columns, settle_line_ncolumns);
 	else if (s->mode == SETTLE_FUND)
 		r.w = rec_writer_open(out.fp, o->format, settle_fund_columns, settle_fund_ncolumns);
-	else
+	else if (s->mode == SETTLE_SUMMARY || print)
 		r.w = rec_writer_open(out.fp, o->format, settle_summary_columns,
 				      settle_summary_ncolumns);
 
@@ -71,6 +73,8 @@ int settle_run(const struct jz_opts *o, const struct settle_opts *s)
 		break;
 	case SETTLE_SIGN:
 		settle_sign(&r);
+		if (print)
+			settle_summary(&r, s->institution);
 		break;
 	case SETTLE_FUND:
 		settle_fund(&r);
@@ -79,7 +83,7 @@ int settle_run(const struct jz_opts *o, const struct settle_opts *s)
 	progress_done();
 	history_free(&r.hist);
 	lookup_close(&r.env);
-	bool closed = rec_writer_close(r.w);
+	bool closed = !r.w || rec_writer_close(r.w);
 
 	if (!writes) {
 		run_end(&f, closed);
@@ -89,4 +93,22 @@ int settle_run(const struct jz_opts *o, const struct settle_opts *s)
 	if (r.added)
 		journal_count(&r.j, tables[s->mode], r.added);
 	return run_finish(&f, closed, r.bad, r.spoiled, say_done, &r);
+}
+
+int settle_run(const struct jz_opts *o, const struct settle_opts *s)
+{
+	if (s->mode != SETTLE_SIGN || o->dry_run)
+		return run(o, s, true);
+	/* A sign-off prints the statement as --summary does, read after its
+	 * commit, so that each signature shows the head of the journal entry
+	 * that holds it (audit.md).  The signing run prints nothing; with -o,
+	 * the file is written after the signature is stored. */
+	struct jz_opts signing = *o;
+	struct settle_opts shown = *s;
+	signing.output = NULL;
+	int status = run(&signing, s, false);
+	if (status != JZ_OK)
+		return status;
+	shown.mode = SETTLE_SUMMARY;
+	return run(o, &shown, true);
 }

@@ -3,17 +3,17 @@
 
 #include <assert.h>
 #include <errno.h>
-#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "store/dbfile.h"
+#include "store/journal.h"
 
 _Static_assert(DB_ROW == SQLITE_ROW && DB_DONE == SQLITE_DONE, "db_step's codes are SQLite's");
 
@@ -39,18 +39,37 @@ static void close_at_exit(void)
 
 void db_fail(struct db *db, int rc, const char *what)
 {
+	int sys = db->h ? sqlite3_system_errno(db->h) : 0;
+	const char *why = db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		diag_fatal(JZ_TEMPFAIL, "%s: the database is locked by another run; try again "
 			   "(or raise --busy-timeout)", db->path);
-	diag_fatal(JZ_IOERR, "%s: %s: %s", db->path, what, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+	/* SQLite's words ("database or disk is full", "attempt to write a
+	 * readonly database"), and the system's when a system call failed
+	 * ("Permission denied"); never the statement, which says nothing to
+	 * the user and may quote stored values. */
+	if (sys && ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN ||
+		    (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_FULL))
+		diag_fatal(JZ_IOERR, "%s: %s: %s (%s)", db->path, what, why, strerror(sys));
+	diag_fatal(JZ_IOERR, "%s: %s: %s", db->path, what, why);
+}
+
+/* Run SQL of this file, what saying in words what it does. */
+static void exec(struct db *db, const char *sql, const char *what)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		db_fail(db, rc, what);
 }
 
 void db_exec(struct db *db, const char *sql)
 {
-	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		db_fail(db, rc, sql);
+	exec(db, sql, "cannot write");
 }
+
+/* schemas/006-digest.sql: the migration that adds row digests. */
+#define DIGEST_MIGRATION 6
 
 static int user_version(struct db *db)
 {
@@ -74,12 +93,24 @@ static void migrate(struct db *db, bool trial)
 		return;
 	db_begin(db);
 	have = user_version(db); /* another run may have migrated meanwhile */
-	for (int i = have; i < db_nmigrations; i++)
-		db_exec(db, db_migrations[i]);
+	for (int i = have; i < db_nmigrations; i++) {
+		exec(db, db_migrations[i], "cannot bring the schema up to date");
+		/* Migration 6 puts every row in the chain: the entries
+		 * written before it are sealed once, by an entry of its own. */
+		if (i + 1 == DIGEST_MIGRATION)
+			journal_seal(db);
+	}
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", db_nmigrations);
-	db_exec(db, pragma);
+	exec(db, pragma, "cannot bring the schema up to date");
 	if (!trial)
 		db_commit(db);
+}
+
+static _Noreturn void too_old(struct db *db)
+{
+	diag_fatal(JZ_IOERR, "%s: schema version %d is older than this program's %d and the "
+		   "file cannot be written to bring it up to date; run any writing command on it "
+		   "once, with write access", db->path, user_version(db), db_nmigrations);
 }
 
 /* A reader of a file older than this program: its columns are not yet
@@ -87,14 +118,12 @@ static void migrate(struct db *db, bool trial)
  * writer would, through a connection of its own. */
 static void migrate_for_reading(struct db *db, int busy_ms)
 {
-	struct db rw = {.path = db->path};
+	struct db rw = {.path = db->path, .check = true};
 	int rc = sqlite3_open_v2(db->path, &rw.h, SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE, NULL);
 
 	if (rc != SQLITE_OK) {
 		sqlite3_close_v2(rw.h);
-		diag_fatal(JZ_IOERR, "%s: schema version %d is older than this program's %d and the "
-			   "file cannot be written to bring it up to date; run any writing command on it "
-			   "once, with write access", db->path, user_version(db), db_nmigrations);
+		too_old(db);
 	}
 	sqlite3_busy_timeout(rw.h, busy_ms);
 	sqlite3_extended_result_codes(rw.h, 1);
@@ -112,48 +141,80 @@ static void wal(struct db *db, int busy_ms)
 		if (rc == SQLITE_OK)
 			return;
 		if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_ms)
-			db_fail(db, rc, "PRAGMA journal_mode = WAL");
+			db_fail(db, rc, "cannot switch to write-ahead logging");
 		sqlite3_sleep(10);
 	}
 }
 
+/* An immutable open of path, read-only storage: "file:PATH?immutable=1",
+ * with the characters a URI gives a meaning to escaped. */
+static char *immutable_uri(const char *path)
+{
+	char real[PATH_MAX];
+	if (!realpath(path, real))
+		diag_fatal(JZ_NOINPUT, "%s: %s", path, strerror(errno));
+	char *uri = malloc(strlen(real) * 3 + 24), *u = uri;
+	if (!uri)
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	u += sprintf(u, "file:");
+	for (const char *c = real; *c; c++)
+		u += strchr("%?#", *c) ? sprintf(u, "%%%02X", (unsigned char)*c)
+				       : sprintf(u, "%c", *c);
+	strcpy(u, "?immutable=1");
+	return uri;
+}
+
 void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 {
-	struct stat st;
+	struct dbfile file;
 	int rc;
-	bool exists = stat(path, &st) == 0;
 
 	db->path = path;
 	db->h = NULL;
-	if (!exists && mode == DB_READ)
+	db->check = mode == DB_WRITE;
+	db->immutable = false;
+	if (mode == DB_WRITE)
+		dbfile_create(path);
+	dbfile_check(path, &file);
+	if (!file.exists && mode == DB_READ)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol something first, or give --db",
 			   path);
-	if (!exists && mode == DB_WRITE) {
-		/* Create it ourselves so that it is 0600 whatever the umask. */
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-		if (fd < 0 && errno != EEXIST)
-			diag_fatal(JZ_CANTCREAT, "%s: cannot create the database: %s", path, strerror(errno));
-		if (fd >= 0) {
-			fchmod(fd, 0600);
-			close(fd);
-		}
-	}
-	const char *name = !exists && mode == DB_TRIAL ? ":memory:" : path;
+	/* A reader that may not write the file or its directory could not
+	 * make the -shm that WAL reading needs: it reads the file alone, as
+	 * SQLite's immutable copy, which is right only when no -wal holds
+	 * changes the file lacks. */
+	db->immutable = mode == DB_READ && !file.writable;
+	if (mode != DB_READ && file.exists && !file.writable)
+		diag_fatal(JZ_IOERR, "%s: cannot write it, or make its -wal beside it: %s; a run that "
+			   "writes needs both the file and its directory writable", path,
+			   strerror(file.write_errno));
+	if (db->immutable && file.wal_bytes > 0)
+		diag_fatal(JZ_IOERR, "%s: its -wal holds changes the file does not have yet, and this "
+			   "storage cannot be written to merge them; read a copy made with "
+			   "report backup instead", path);
+	char *uri = db->immutable ? immutable_uri(path) : NULL;
+	const char *name = !file.exists && mode == DB_TRIAL ? ":memory:" : uri ? uri : path;
 	/* One connection, one thread: no mutexes. */
-	int flags = SQLITE_OPEN_NOMUTEX | (mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+	int flags = SQLITE_OPEN_NOMUTEX | (mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		    (uri ? SQLITE_OPEN_URI : 0);
 	if (!closes_at_exit && atexit(close_at_exit) != 0)
 		diag_fatal(JZ_SOFTWARE, "atexit failed");
 	closes_at_exit = true;
 	rc = sqlite3_open_v2(name, &db->h, flags, NULL);
+	free(uri);
 	open_h = db->h;
 	if (rc != SQLITE_OK)
 		db_fail(db, rc, "cannot open");
+	if (db->immutable)
+		diag_warn("reading %s as an immutable copy: this user cannot write it or its "
+			  "directory (read-only storage); a run writing it meanwhile would not be "
+			  "seen", path);
 	sqlite3_busy_timeout(db->h, busy_ms);
 	sqlite3_extended_result_codes(db->h, 1);
 	if (mode != DB_READ) {
 		if (mode == DB_WRITE)
 			wal(db, busy_ms);
-		db_exec(db, "PRAGMA synchronous = NORMAL");
+		exec(db, "PRAGMA synchronous = NORMAL", "cannot open");
 		migrate(db, mode == DB_TRIAL);
 	} else {
 		/* Reading needs the registry of migration 1; later ones add tables
@@ -167,10 +228,19 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 		if (v < 0 || v > db_nmigrations)
 			diag_fatal(JZ_IOERR, "%s: schema version %d; this program reads 1 to %d",
 				   path, v, db_nmigrations);
+		if (v < db_nmigrations && db->immutable)
+			too_old(db);
 		if (v < db_nmigrations)
 			migrate_for_reading(db, busy_ms);
 	}
-	db_exec(db, "PRAGMA cache_size = -8192");
+	if (file.exists)
+		dbfile_share(path);
+	exec(db, "PRAGMA cache_size = -8192", "cannot open");
+}
+
+void db_guard(const char *path)
+{
+	dbfile_guard(path);
 }
 
 void db_close(struct db *db)
@@ -182,16 +252,47 @@ void db_close(struct db *db)
 	db->h = NULL;
 }
 
+/* A writer's first write waits for this: the file's pages and indexes are
+ * whole (quick_check: every b-tree page well formed, no page used twice or
+ * lost; not the slower match of every index entry to its row, which
+ * report audit's integrity_check does).  A damaged file is refused before
+ * anything is written into it. */
+static void quick_check(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA quick_check(1)");
+	const char *text = NULL;
+	char damage[300] = "";
+
+	if (db_step(db, st) == SQLITE_ROW)
+		text = (const char *)sqlite3_column_text(st, 0);
+	/* Its first line says where ("*** in database main ***") when
+	 * another line says what: what is the damage's name. */
+	if (text && strncmp(text, "*** ", 4) == 0 && strchr(text, '\n'))
+		text = strchr(text, '\n') + 1;
+	if (text)
+		snprintf(damage, sizeof damage, "%.*s", (int)strcspn(text, "\n"), text);
+	sqlite3_finalize(st);
+	if (strcmp(damage, "ok") == 0)
+		return;
+	db_rollback(db);
+	diag_fatal(JZ_IOERR, "%s: the database is damaged (%s); nothing was written: restore "
+		   "it from a copy made with report backup", db->path, damage);
+}
+
 void db_begin(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		return; /* a trial run's migrations began it already */
-	db_exec(db, "BEGIN IMMEDIATE");
+	exec(db, "BEGIN IMMEDIATE", "cannot begin writing");
+	if (db->check) {
+		db->check = false;
+		quick_check(db);
+	}
 }
 
 void db_commit(struct db *db)
 {
-	db_exec(db, "COMMIT");
+	exec(db, "COMMIT", "cannot commit");
 }
 
 void db_rollback(struct db *db)
@@ -207,7 +308,7 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql)
 	assert(db->h && sql);
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK)
-		db_fail(db, rc, sql);
+		db_fail(db, rc, "cannot read");
 	return st;
 }
 
@@ -216,7 +317,7 @@ int db_step(struct db *db, sqlite3_stmt *st)
 	assert(st);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		db_fail(db, rc, sqlite3_sql(st));
+		db_fail(db, rc, sqlite3_stmt_readonly(st) ? "cannot read" : "cannot write");
 	if (rc == SQLITE_DONE)
 		sqlite3_reset(st);
 	return rc;
@@ -224,12 +325,12 @@ int db_step(struct db *db, sqlite3_stmt *st)
 
 void db_begin_read(struct db *db)
 {
-	db_exec(db, "BEGIN");
+	exec(db, "BEGIN", "cannot read");
 }
 
 void db_end_read(struct db *db)
 {
-	db_exec(db, "COMMIT");
+	exec(db, "COMMIT", "cannot read");
 }
 
 void db_reset(sqlite3_stmt *st)

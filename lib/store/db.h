@@ -19,6 +19,8 @@ typedef struct sqlite3_stmt db_stmt;
 struct db {
 	struct sqlite3 *h;
 	const char *path; /* as given */
+	bool check;       /* PRAGMA quick_check at the first write (DB_WRITE) */
+	bool immutable;   /* read as an immutable copy: read-only storage */
 };
 
 /* What db_step returns: SQLite's SQLITE_ROW and SQLITE_DONE. */
@@ -31,11 +33,20 @@ enum db_mode {
 		   * works on an empty database in memory */
 };
 
-/* Open path; exits 66 (missing for DB_READ), 73 (cannot create) or 74. */
+/* Open path; exits 66 (missing for DB_READ), 73 (cannot create), 77 (a
+ * file of the database owned by another user or open to others: dbfile.h)
+ * or 74.  A reader on storage it cannot write (an auditor's copy on a
+ * read-only mount) opens the file as an immutable copy and says so. */
 void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms);
 void db_close(struct db *db);
+/* For a run that does not open the database (path, NULL for none): no
+ * output of it may be written over the database all the same (73). */
+void db_guard(const char *path);
 
-/* BEGIN IMMEDIATE: take the write lock now; exits 75 after the timeout. */
+/* BEGIN IMMEDIATE: take the write lock now; exits 75 after the timeout.
+ * The first of a DB_WRITE connection runs PRAGMA quick_check and exits 74,
+ * naming the damage, on a damaged file: a broken index must not take
+ * another payment. */
 void db_begin(struct db *db);
 void db_commit(struct db *db);
 void db_rollback(struct db *db);
@@ -57,7 +68,9 @@ int db_step(struct db *db, db_stmt *st);
 /* Reset st for another run of its bindings; finalize it (NULL is none). */
 void db_reset(db_stmt *st);
 void db_finalize(db_stmt *st);
-/* Exit for a failed call: 75 for SQLITE_BUSY, else 74. */
+/* Exit for a failed call: 75 for SQLITE_BUSY, else 74, the message naming
+ * the file, what failed in words (what: "cannot write") and why, never the
+ * statement. */
 _Noreturn void db_fail(struct db *db, int rc, const char *what);
 
 /* Bind text, or NULL when s is NULL. */

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "io/guard.h"
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -18,6 +20,9 @@ static char *read_file(const char *path, size_t *len)
 
 	if (!fp)
 		diag_fatal(errno == ENOENT ? JZ_NOINPUT : JZ_IOERR, "%s: %s", path, strerror(errno));
+	struct stat st;
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+		guard_input(&st, path); /* an input of the run: no -o over it */
 	do {
 		if (n == cap && !(data = realloc(data, cap = cap ? 2 * cap : 65536)))
 			diag_fatal(JZ_SOFTWARE, "out of memory");

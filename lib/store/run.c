@@ -2,6 +2,9 @@
 #include "store/run.h"
 
 #include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core/diag.h"
@@ -87,7 +90,21 @@ int run_finish(struct run_frame *f, bool written, long long bad, bool spoiled,
 	} else {
 		journal_write(f->db, f->j, o->command_line, f->pol->ref);
 		db_commit(f->db);
+		/* The summary ends with the new head (audit.md, anchors). */
+		char tail[120];
+		snprintf(tail, sizeof tail, "; journal %lld %.*s", f->j->entry, o->verbose ? 64 : 12,
+			 f->j->hash);
+		diag_hold();
 		say(ctx, "");
+		diag_release(tail);
+		if (o->anchor && !journal_anchor(f->j, o->anchor)) {
+			diag_warn("%s: cannot append the journal head (%s); the run is committed as "
+				  "journal entry %lld %s: add that line by hand", o->anchor,
+				  strerror(errno), f->j->entry, f->j->hash);
+			output_commit(f->out);
+			close_frame(f);
+			return JZ_IOERR;
+		}
 	}
 	output_commit(f->out);
 	close_frame(f);

@@ -36,4 +36,13 @@
 #define SQL_CORRECTED(a) "EXISTS (SELECT 1 FROM claim d INDEXED BY claim_corrects WHERE " \
 	"d.institution = " a ".institution AND d.corrects = " a ".claim_id AND d.status <> 'rejected')"
 
+/* Who made sign-off s, as a statement shows it (audit.md, Who may sign;
+ * The chain is anchored outside the file): the staff name (the login for
+ * one made before migration 7 stored names) and the journal head of the
+ * run that signed, its entry and the first 12 hex digits of its hash, as
+ * in 王芳 (journal 19 5f2c8a1b3c4d).  A run still open has no hash yet. */
+#define SQL_SIGNER(s) "coalesce(" s ".name, " s ".user) || ' (journal ' || " s ".entry || " \
+	"coalesce(' ' || (SELECT substr(j.hash, 1, 12) FROM journal j WHERE j.entry = " s \
+	".entry), '') || ')'"
+
 #endif

@@ -141,7 +141,7 @@ decision() {
 	on_stderr
 	# 7 households and 3 persons (H6 and H8 are units of one alone: no
 	# household decision)
-	assert_output "assess: recorded 10 decisions (0 recorded already) as journal entry 2"
+	assert_output --partial "assess: recorded 10 decisions (0 recorded already) as journal entry 2; journal 2 "
 	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT amount FROM decision WHERE decision_id = '2007-10-01/dibao/H2'")" 1
 	run --separate-stderr -0 assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao --record
 	on_stderr

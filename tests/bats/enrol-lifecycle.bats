@@ -81,7 +81,7 @@ dibao() {
 	assert_success
 	assert_line --index 1 '110105198001010032,Wang Lei,H1,child,Sanlitun,Zhongfangli,urban,yes,,m,1980-01-01,unable,,0.00,resident,none,,no,none,no,no,none,no,,no,no,no,no,no,full,no,no,deceased,,,2007-10-15,27'
 	on_stderr
-	assert_output 'enrol: added 1 person record (0 already in the registry) as journal entry 2'
+	assert_output --partial 'enrol: added 1 person record (0 already in the registry) as journal entry 2; journal 2 '
 	assert_equal "$(facts 110105198001010032 2007-10-15)" "$(facts 110105198001010032 2007-09-01)"
 	run sqlite3 "$JIUZHU_DB" "SELECT status, effective, entry FROM person WHERE national_id = '110105198001010032' ORDER BY effective"
 	assert_output $'active|2007-09-01|1\ndeceased|2007-10-15|2'

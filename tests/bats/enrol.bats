@@ -46,7 +46,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 
 @test "enrol: bad --kind, --format, --input-format and --as-of values are usage errors, exit 64 (cli.md exit status)" {
 	run -64 enrol --kind persons "$DATA/enrol/household.csv"
-	assert_line 'enrol: --kind persons: expected person, change, application, institution or survey'
+	assert_line 'enrol: --kind persons: expected person, change, application, institution, survey or staff'
 	run -64 enrol -f xml "$DATA/enrol/household.csv"
 	assert_line 'enrol: --format xml: expected csv, jsonl, json or table'
 	run -64 enrol --input-format table "$DATA/enrol/household.csv"
@@ -101,7 +101,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 	run --separate-stderr enrol "$DATA/enrol/household.csv"
 	assert_success
 	on_stderr
-	assert_output 'enrol: added 2 person records (0 already in the registry) as journal entry 1'
+	assert_output --partial 'enrol: added 2 person records (0 already in the registry) as journal entry 1; journal 1 '
 	run --separate-stderr enrol -q "$DATA/enrol/persons.json"
 	assert_success
 	assert_equal "$stderr" ''

@@ -57,11 +57,20 @@ teardown() {
 	assert_line "2007Q4   SLTSQ             7    293.73    286.23                0                1             open"
 	JIUZHU_TODAY=2008-01-05 run --separate-stderr "$ROOT/examples/quarterly-settlement.sh"
 	assert_line --index 0 "settlement 2007Q4: 3 claims files, 22 lines, the same as in ./settlement-2007Q4.csv"
+	# Signing needs the bureau's staff (audit.md, Who may sign): refused
+	# until the example's staff are enrolled as the OS user, as its
+	# README says.
+	JIUZHU_TODAY=2008-01-05 run -77 "$ROOT/examples/quarterly-settlement.sh" 2007Q4 health
+	assert_output --partial "is not staff of health on 2008-01-05"
+	sed "2,\$s/^[^,]*,/$(id -un),/" "$EXAMPLES/staff.csv" | enrol -q --kind staff > /dev/null
 	for b in health labour civil_affairs finance; do
-		"$ROOT/examples/quarterly-settlement.sh" 2007Q4 "$b" > /dev/null 2>&1
+		JIUZHU_TODAY=2008-01-05 "$ROOT/examples/quarterly-settlement.sh" 2007Q4 "$b" > /dev/null 2>&1
 	done
 	run settle --quarter 2007Q4 --summary
-	assert_line "2007Q4,CYL,8,9606.40,9436.60,2,1,health;labour;civil_affairs;finance,closed"
+	assert_line --partial "2007Q4,CYL,8,9606.40,9436.60,2,1,health;labour;civil_affairs;finance,closed,health: 王芳 (journal "
+	assert_line --partial "; finance: 刘洋 (journal "
+	JIUZHU_TODAY=2008-01-05 run "$ROOT/examples/quarterly-settlement.sh" 2007Q4 finance
+	assert_line --partial "health: 王芳 (journal $(($(db_count journal) - 3)) "
 	run sqlite3 "$JIUZHU_DB" "SELECT count(*), sum(approved) FROM claim WHERE quarter = '2007Q4'"
 	assert_output "22|2709617"
 }

@@ -5,7 +5,8 @@
 #
 # The file is built here with sqlite3 from schemas/001..004 and a few rows,
 # as an older jiuzhu left it: journal entry 1 (hash chained as jiuzhu(7)
-# says) that added household H1 of three, all from 2007-09-01:
+# says) that stored the default policy and added household H1 of three,
+# all from 2007-09-01:
 #   110105198001010016 Wang Jianguo head   employed 420.50
 #   110105198001010024 Li Xiuying   spouse unable     0.00
 #   110105198001010032 Wang Lei     child  unable     0.00
@@ -23,13 +24,18 @@ ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 # The schema-4 registry described above, in $JIUZHU_DB.
 schema4() {
 	local at=2007-09-01T08:00:00Z user=clerk command='enrol old.csv' inputs='[]'
-	local policy=chaoyang-2007@3f89ec95f046 changes='{"person":3}' hash
+	local sha policy changes='{"policy":1,"person":3}' hash
+	# Its first run stored the policy it used, as every run does.
+	sha=$(sha256sum < "$ROOT/policies/chaoyang-2007.json" | cut -c1-64)
+	policy=chaoyang-2007@$(printf '%.12s' "$sha")
 	hash=$(printf '%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s' 1 "$at" "$user" "$command" "$inputs" \
 		"$policy" "$changes" "$ZEROS" | sha256sum | cut -c1-64)
 	cat "$ROOT"/schemas/00[1-4]-*.sql > schema4.sql
 	cat >> schema4.sql <<-EOF
 	INSERT INTO journal VALUES (1, '$at', '$user', '$command', '$inputs', '$policy', '$changes',
 	  '$ZEROS', '$hash');
+	INSERT INTO policy VALUES ('chaoyang-2007', '$sha', 1,
+	  readfile('$ROOT/policies/chaoyang-2007.json'));
 	INSERT INTO person (national_id, name, household_id, relation, street, hukou_type,
 	  hukou_local, employment, monthly_income, insurance, disability, disability_cert, illness,
 	  cerebral_palsy, rehab_training, student_level, wubao, hukou_pending, enterprise_hardship,
@@ -47,10 +53,17 @@ schema4() {
 	PRAGMA user_version = 4;
 	EOF
 	sqlite3 "$JIUZHU_DB" < schema4.sql
+	chmod 600 "$JIUZHU_DB" # as jiuzhu makes it: sqlite3 heeds the umask (audit.md Files)
 }
 
 user_version() {
 	sqlite3 "$JIUZHU_DB" 'PRAGMA user_version'
+}
+
+# The latest schema: the number of migrations (schemas/NNN-*.sql), each
+# applied in turn.
+latest() {
+	find "$ROOT/schemas" -name '[0-9][0-9][0-9]-*.sql' | wc -l
 }
 
 has_status() {
@@ -62,13 +75,13 @@ dibao_h1() {
 	assess --as-of "$1" --programme dibao -f jsonl | grep -F '/dibao/H1"' | decision_fields
 }
 
-@test "migrate: a schema-4 file is read, assessed, enrolled into and audited, and is at 5 after (lifecycle.md Life events are person versions)" {
+@test "migrate: a schema-4 file is read, assessed, enrolled into and audited, and is at the latest schema after (lifecycle.md Life events are person versions)" {
 	assert_equal "$(user_version)" 4
 	assert_equal "$(has_status)" 0
 	run report summary --as-of 2007-10-01
 	assert_success
 	assert_line --index 0 'programme,households,persons,payments,amount'
-	assert_equal "$(user_version)" 5
+	assert_equal "$(user_version)" "$(latest)"
 	assert_equal "$(has_status)" 1
 	# the old rows are active, never reviewed, without an account
 	run sqlite3 "$JIUZHU_DB" "SELECT DISTINCT status, coalesce(reviewed_on, '-'), coalesce(bank_account, '-') FROM person"
@@ -89,23 +102,23 @@ dibao_h1() {
 	run report audit
 	assert_success
 	assert_output --partial '0 differences'
-	assert_equal "$(user_version)" 5
+	assert_equal "$(user_version)" "$(latest)"
 }
 
-@test "migrate: whichever command opens a schema-4 file first brings it to 5 (lifecycle.md Life events are person versions)" {
+@test "migrate: whichever command opens a schema-4 file first brings it to the latest schema (lifecycle.md Life events are person versions)" {
 	run assess --as-of 2007-10-01 --programme dibao
 	assert_success
-	assert_equal "$(user_version)" 5
+	assert_equal "$(user_version)" "$(latest)"
 	schema_again() { rm -f "$JIUZHU_DB" "$JIUZHU_DB"-wal "$JIUZHU_DB"-shm; schema4; }
 	schema_again
 	run report audit
 	assert_success
-	assert_equal "$(user_version)" 5
+	assert_equal "$(user_version)" "$(latest)"
 	schema_again
 	printf '%s\n' national_id,effective,reviewed_on 110105198001010016,2008-03-10,2008-03-10 > visit.csv
 	run enrol -q --kind change visit.csv
 	assert_success
-	assert_equal "$(user_version)" 5
+	assert_equal "$(user_version)" "$(latest)"
 	run sqlite3 "$JIUZHU_DB" "SELECT effective, coalesce(reviewed_on, '-'), status FROM person WHERE national_id = '110105198001010016' ORDER BY effective"
 	assert_output $'2007-09-01|-|active\n2008-03-10|2008-03-10|active'
 }

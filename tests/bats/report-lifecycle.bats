@@ -236,11 +236,11 @@ receivable:dibao,2008-01-01,2008-03-31,200.00,100.00,130.00,170.00"
 @test "report: review and adjustments are subjects; --help names them and fits a screen (cli.md report)" {
 	run --separate-stderr report --help
 	assert_success
-	assert_output --partial "review (who needs a home visit"
-	assert_output --partial "adjustments (arrears and overpayments"
+	assert_output --partial "review (who needs a home visit)"
+	assert_output --partial "(arrears and overpayments per unit)"
 	assert_output --partial "--period=YYYY-MM"
 	[ "${#lines[@]}" -le 40 ]
 	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
 	run -64 report bogus
-	assert_line --partial "bogus: expected one subject: summary, forecast, gaps, funds, settlement, survey, audit, policy, review or adjustments"
+	assert_line --partial "bogus: expected one subject: summary, forecast, gaps, funds, settlement, survey, audit, policy, review, adjustments or backup"
 }

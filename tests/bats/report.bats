@@ -40,17 +40,27 @@ budget,2007-10-01,2007-12-31,1000.00,0.00,930.76,69.24"
 	assert_line --index 1 "budget,2007-10-06,,69.24,0.00,0.00,69.24"
 }
 
-@test "report settlement: the quarter's statements with who signed for each bureau (三(三)3)" {
+@test "report settlement: the quarter's statements with who signed for each bureau (三(三)3), and the journal head of each signature (audit.md)" {
 	enrol -q --policy "$DATA/settle/policy.json" "$DATA/grant/household.csv" > /dev/null
 	enrol -q --kind institution "$DATA/settle/institutions.csv" > /dev/null
 	grant -q "$DATA/settle/entitlement.csv" > /dev/null
+	enrol_signers
 	settle -q --quarter 2007Q3 "$DATA/settle/q3.csv" > /dev/null
 	settle -q --quarter 2007Q3 --sign health --institution H1 > /dev/null
 	settle -q --quarter 2007Q3 --sign finance --institution H1 > /dev/null
+	# Entries 1-5: the household, institutions, grant, staff, claims.
+	local health finance
+	health=$(sqlite3 "$JIUZHU_DB" "SELECT substr(hash, 1, 12) FROM journal WHERE entry = 6")
+	finance=$(sqlite3 "$JIUZHU_DB" "SELECT substr(hash, 1, 12) FROM journal WHERE entry = 7")
 	run report settlement --quarter 2007Q3
 	assert_output "quarter,institution,claims,claimed,approved,rejected_claims,adjusted_claims,health,labour,civil_affairs,finance,status
-2007Q3,H1,6,2050.00,1850.00,4,0,$(id -un),,,$(id -un),open
+2007Q3,H1,6,2050.00,1850.00,4,0,王芳 (journal 6 $health),,,刘洋 (journal 7 $finance),open
 2007Q3,SQ1,3,130.63,120.63,0,1,,,,,open"
+	# A sign-off made before staff were enrolled (migration 7) has no
+	# name: its login is shown.
+	sqlite3 "$JIUZHU_DB" "DROP TRIGGER signoff_never_changed; UPDATE signoff SET name = NULL WHERE bureau = 'finance'"
+	run report settlement --quarter 2007Q3
+	assert_line --index 1 "2007Q3,H1,6,2050.00,1850.00,4,0,王芳 (journal 6 $health),,,$(id -un) (journal 7 $finance),open"
 }
 
 @test "report: bad subjects and options are usage errors; no database is an error" {
@@ -107,6 +117,7 @@ everything() {
 	printf '%s\n' decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy \
 		2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,yes,930.76,month,income_below_standard, |
 		grant -q --period 2007-10 --as-of 2007-10-05 > /dev/null
+	enrol_signers
 	settle -q --quarter 2007Q3 "$DATA/settle/q3.csv" > /dev/null
 	settle -q --quarter 2007Q3 --sign health --institution H1 > /dev/null
 }
@@ -117,15 +128,19 @@ everything() {
 	assert_success
 	assert_output "$AUDIT_HEADER"
 	on_stderr
-	assert_output "report: audit: 0 differences"
+	assert_output "report: audit: 0 differences; the chain was checked only against itself (give --anchors or --expect)"
 }
 
 @test "report audit: a settlement line changed by hand is caught, and what it changed after it (exit 1)" {
 	everything
 	sqlite3 "$JIUZHU_DB" "DROP TRIGGER claim_never_updated; UPDATE claim SET approved = 99999 WHERE claim_id = 'A8'"
 	run -1 report -q audit
-	assert_output "$AUDIT_HEADER
-settlement,H1/A8,approved,999.99,1800.00"
+	# The row's digest (audit.md), the line recomputed, and the health
+	# bureau's sign-off of the lines as they were all say so.
+	assert_line --index 1 --partial "journal,entry 7,digest claim,"
+	assert_line --index 2 "settlement,H1/A8,approved,999.99,1800.00"
+	assert_line --index 3 "signoff,2007Q3 H1 health,approved,1850.00,1049.99"
+	assert_equal "${#lines[@]}" 4
 }
 
 @test "report audit: a journal entry changed is caught by the hash chain" {
@@ -364,8 +379,9 @@ chromium_png() {
 	# A recorded amount changed by hand is caught (SLT-001: 701.50).
 	sqlite3 "$JIUZHU_DB" "UPDATE decision SET amount = 70151 WHERE decision_id = '2007-10-01/dibao/SLT-001'"
 	run -1 report -q audit
-	assert_output "$AUDIT_HEADER
-decision,2007-10-01/dibao/SLT-001,amount,701.51,701.50"
+	assert_line --index 1 --partial "journal,entry 3,digest decision,"
+	assert_line --index 2 "decision,2007-10-01/dibao/SLT-001,amount,701.51,701.50"
+	assert_equal "${#lines[@]}" 3
 }
 
 @test "report audit: each grant carries the amount of the recorded decision that made it" {
@@ -376,6 +392,7 @@ decision,2007-10-01/dibao/SLT-001,amount,701.51,701.50"
 	assert_output "$AUDIT_HEADER"
 	sqlite3 "$JIUZHU_DB" "UPDATE \"grant\" SET amount = 80150 WHERE grant_id = 'dibao/household/SLT-001/2007-10-01'"
 	run -1 report -q audit
-	assert_output "$AUDIT_HEADER
-grant,dibao/household/SLT-001/2007-10-01 version 1,amount,801.50,701.50"
+	assert_line --index 1 --partial "journal,entry 3,digest grant,"
+	assert_line --index 2 "grant,dibao/household/SLT-001/2007-10-01 version 1,amount,801.50,701.50"
+	assert_equal "${#lines[@]}" 3
 }

@@ -13,7 +13,7 @@
 bats_require_minimum_version 1.5.0
 
 LINE_HEADER=claim_id,institution,national_id,visit_date,visit_type,referral,total,insurance_paid,advance,corrects,computed,approved,status,reason
-SUMMARY_HEADER=quarter,institution,claims,claimed,approved,rejected_claims,adjusted_claims,signed_by,status
+SUMMARY_HEADER=quarter,institution,claims,claimed,approved,rejected_claims,adjusted_claims,signed_by,status,signatures
 M=110105197003030016
 
 setup() {
@@ -23,11 +23,22 @@ setup() {
 	enrol -q --policy "$S/policy.json" "$DATA/grant/household.csv" > /dev/null
 	enrol -q --kind institution "$S/institutions.csv" > /dev/null
 	grant -q "$S/entitlement.csv" > /dev/null
+	enrol_signers
 }
 
 # The line of claim $1 in the output: "computed approved status reason".
 line_of() {
 	awk -F, -v id="$1" '$1 == id { print $11, $12, $13, $14 }'
+}
+
+# The signatures column of 2007Q3's statement of institution $1, signed by
+# the four bureaus.
+signatures() {
+	local b out=
+	for b in health labour civil_affairs finance; do
+		out="$out${out:+; }$(signature $b 2007Q3 "$1")"
+	done
+	echo "$out"
 }
 
 claims() { # file rows...
@@ -60,7 +71,7 @@ claims() { # file rows...
 	on_stderr
 	assert_line "settle: $S/q3.csv:8: visit_date: 2007-10-02 is outside 2007Q3 (out_of_period)"
 	assert_line "settle: $S/q3.csv:5: referral: an outpatient visit at a hospital needs a referral (no_referral)"
-	assert_line "settle: 2007Q3: 11 claims read: 9 settled (4 approved, 1 adjusted, 4 rejected), 0 settled before, 2 not settled (another quarter, a signed statement, a duplicate)"
+	assert_line --partial "settle: 2007Q3: 11 claims read: 9 settled (4 approved, 1 adjusted, 4 rejected), 0 settled before, 2 not settled (another quarter, a signed statement, a duplicate); journal "
 	# What is stored: every line but the one of another quarter and the duplicate.
 	run db_count claim
 	assert_output 9
@@ -72,8 +83,8 @@ claims() { # file rows...
 	# H1: A2-A6, A8: claimed 5 x 50.00 + 1800.00; approved 50.00 + 1800.00.
 	# SQ1: A1, A9, A10: claimed 40.63 + 30.00 + 60.00; approved 40.63 + 30.00 + 50.00.
 	assert_output "$SUMMARY_HEADER
-2007Q3,H1,6,2050.00,1850.00,4,0,,open
-2007Q3,SQ1,3,130.63,120.63,0,1,,open"
+2007Q3,H1,6,2050.00,1850.00,4,0,,open,
+2007Q3,SQ1,3,130.63,120.63,0,1,,open,"
 }
 
 @test "settle: the same file again adds nothing, changes nothing, prints the same lines and says so" {
@@ -154,7 +165,7 @@ D1,rejected,duplicate"
 	assert_line "settle: H1: finance signed the statement of 2007Q3 already"
 	run settle -q --quarter 2007Q3 --sign labour --institution H1
 	assert_output "$SUMMARY_HEADER
-2007Q3,H1,6,2050.00,1850.00,4,0,health;labour;civil_affairs;finance,closed"
+2007Q3,H1,6,2050.00,1850.00,4,0,health;labour;civil_affairs;finance,closed,$(signatures H1)"
 	run sqlite3 "$JIUZHU_DB" "SELECT bureau, claims, approved, user = '$(id -un)' FROM signoff ORDER BY entry"
 	assert_output "finance|6|185000|1
 health|6|185000|1
@@ -166,7 +177,7 @@ labour|6|185000|1"
 	assert_line "A11,H1,$M,2007-09-30,outpatient,yes,100.00,0.00,50.00,,0.00,0.00,rejected,period_closed"
 	# SQ1 is not signed: its quarter is open.
 	run settle --quarter 2007Q3 --summary --institution SQ1
-	assert_line --index 1 "2007Q3,SQ1,3,130.63,120.63,0,1,,open"
+	assert_line --index 1 "2007Q3,SQ1,3,130.63,120.63,0,1,,open,"
 	# Nor are claims it would reject for other reasons: a signed statement
 	# takes no line, and a correction of a signed line is period_closed.
 	claims late2.csv "A13,H1,110105197204040026,2007-09-10,outpatient,yes,1000.00,,500.00," \
@@ -178,7 +189,7 @@ labour|6|185000|1"
 	run settle -q --quarter 2007Q4 q4fix.csv
 	assert_line "A8x,H1,$M,2007-10-05,inpatient,no,100.00,0.00,60.00,A8,0.00,0.00,rejected,period_closed"
 	run settle --quarter 2007Q3 --summary --institution H1
-	assert_line --index 1 "2007Q3,H1,6,2050.00,1850.00,4,0,health;labour;civil_affairs;finance,closed"
+	assert_line --index 1 "2007Q3,H1,6,2050.00,1850.00,4,0,health;labour;civil_affairs;finance,closed,$(signatures H1)"
 	run db_count claim
 	assert_output 9
 	# A closed line is never changed, not even by hand.
@@ -194,7 +205,7 @@ labour|6|185000|1"
 	run settle -q --quarter 2007Q3 late.csv
 	assert_line --index 1 --partial ",rejected,period_closed"
 	run settle --quarter 2007Q3 --summary --institution SQ1
-	assert_line --index 1 "2007Q3,SQ1,3,130.63,120.63,0,1,health,open"
+	assert_line --index 1 "2007Q3,SQ1,3,130.63,120.63,0,1,health,open,$(signature health 2007Q3 SQ1)"
 }
 
 @test "settle: a correction is a new claim that names the one it corrects, never a change" {
@@ -222,7 +233,7 @@ labour|6|185000|1"
 	run settle --quarter 2007Q3 --summary --institution H1
 	# claimed: 2050.00 + 3 x 50.00 + 1500.00 + A8y's 1500.00; approved: A3
 	# 50.00 + A4b 50.00 + A8b 1500.00 (A8 corrected)
-	assert_line --index 1 "2007Q3,H1,11,5200.00,1600.00,7,0,,open"
+	assert_line --index 1 "2007Q3,H1,11,5200.00,1600.00,7,0,,open,"
 }
 
 @test "settle: bad claims are data errors: all reported, exit 65, nothing stored or printed" {

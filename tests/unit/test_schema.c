@@ -87,6 +87,7 @@ int main(void)
 	agree(&kind_application);
 	agree(&kind_institution);
 	agree(&kind_survey);
+	agree(&kind_staff);
 	agree(&kind_decision);
 	agree(&kind_funding);
 	agree(&kind_claim);

@@ -51,6 +51,34 @@ settle_registry() {
 	sqlite3 "$JIUZHU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
 }
 
+# The signers of the joint review (audit.md, Who may sign): the OS user, as
+# `id -un` says, enrolled as staff of each bureau from 2007-01-01 under the
+# name given here, so that settle --sign may sign for any of them.
+SIGNERS="health 王芳 labour 李强 civil_affairs 张敏 finance 刘洋"
+enrol_signers() {
+	local user
+	user=$(id -un)
+	{
+		echo user,name,bureau,from,to
+		# shellcheck disable=SC2086
+		set -- $SIGNERS
+		while [ $# -gt 1 ]; do
+			echo "$user,$2,$1,2007-01-01,"
+			shift 2
+		done
+	} | enrol -q --kind staff > /dev/null
+}
+
+# What a statement shows of the sign-off of bureau $1 for quarter $2 and
+# institution $3: the staff name, and the journal head of the run that
+# signed (its entry and the first 12 hex digits of its hash), read here
+# from the journal itself.
+signature() {
+	sqlite3 "$JIUZHU_DB" "SELECT s.bureau || ': ' || s.name || ' (journal ' || j.entry || ' ' ||
+	  substr(j.hash, 1, 12) || ')' FROM signoff s JOIN journal j ON j.entry = s.entry
+	  WHERE s.bureau = '$1' AND s.quarter = '$2' AND s.institution = '$3'"
+}
+
 # The person header of data.md, for building small intakes in tests.
 PERSON_HEADER=national_id,name,household_id,relation,street,hukou_type,employment,monthly_income
 
