@@ -27,8 +27,13 @@ static bool parse_anchor(const char *text, char sep, long long *entry, char hash
 	return n >= 12 && (!end[n] || isspace((unsigned char)end[n]));
 }
 
+/* The newest entry an anchor named. */
+static long long newest;
+
 static long check_one(struct db *db, long long entry, const char *hash, struct rec_writer *w)
 {
+	if (entry > newest)
+		newest = entry;
 	char stored[SHA256_HEX], subject[40];
 
 	snprintf(subject, sizeof subject, "entry %lld", entry);
@@ -44,14 +49,32 @@ static long check_one(struct db *db, long long entry, const char *hash, struct r
 	return 1;
 }
 
+/* The entries after the newest anchored one, listed but not counted as
+ * differences: a run that did not anchor its head, or one slipped in
+ * after the last anchor; only the log can tell which. */
+static long long unanchored(struct db *db, struct rec_writer *w)
+{
+	char hash[SHA256_HEX], subject[40];
+	long long n = 0;
+
+	for (long long e = newest + 1; journal_hash(db, e, hash); e++, n++) {
+		snprintf(subject, sizeof subject, "entry %lld", e);
+		const char *row[] = {"unanchored", subject, "hash", "", hash};
+		rec_write(w, row);
+	}
+	return n;
+}
+
 long anchors_check(struct db *db, const char *const *expect, int n, const char *file,
-		   struct rec_writer *w, long *checked)
+		   struct rec_writer *w, long *checked, long long *after)
 {
 	char hash[SHA256_HEX];
 	long long entry;
 	long diffs = 0;
 
 	*checked = 0;
+	*after = 0;
+	newest = 0;
 	for (int i = 0; i < n; i++) {
 		if (!parse_anchor(expect[i], ':', &entry, hash))
 			diag_fatal(JZ_USAGE, "--expect %s: expected ENTRY:HASH, the hash 12 to 64 hex "
@@ -59,8 +82,11 @@ long anchors_check(struct db *db, const char *const *expect, int n, const char *
 		diffs += check_one(db, entry, hash, w);
 		(*checked)++;
 	}
-	if (!file)
+	if (!file) {
+		if (*checked)
+			*after = unanchored(db, w);
 		return diffs;
+	}
 	FILE *fp = fopen(file, "r");
 	if (!fp)
 		diag_fatal(JZ_NOINPUT, "%s: %s", file, strerror(errno));
@@ -77,5 +103,7 @@ long anchors_check(struct db *db, const char *const *expect, int n, const char *
 		(*checked)++;
 	}
 	fclose(fp);
+	if (*checked)
+		*after = unanchored(db, w);
 	return diffs;
 }

@@ -13,9 +13,11 @@
  * digits) and each line "ENTRY HASH ..." of file (NULL: none) against the
  * journal, writing a difference (audit's columns) for each anchored entry
  * the chain lacks or holds with another hash.  *checked gets how many
- * anchors there were; returns the differences.  A bad --expect or an
- * unreadable or malformed file stops the run (exit 64, 66, 65). */
+ * anchors there were, *after how many entries the journal holds after the
+ * newest anchored one (each listed as "unanchored", not a difference);
+ * returns the differences.  A bad --expect or an unreadable or malformed
+ * file stops the run (exit 64, 66, 65). */
 long anchors_check(struct db *db, const char *const *expect, int n, const char *file,
-		   struct rec_writer *w, long *checked);
+		   struct rec_writer *w, long *checked, long long *after);
 
 #endif

@@ -221,12 +221,19 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 	} else if (strcmp(r->subject, "audit") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, audit_columns, audit_ncolumns);
 		long anchored;
+		long long after;
 		long diffs = audit_run(&p.db, r->show_ids, p.w);
-		diffs += anchors_check(&p.db, r->expect, r->nexpect, r->anchors, p.w, &anchored);
+		diffs += anchors_check(&p.db, r->expect, r->nexpect, r->anchors, p.w, &anchored,
+				       &after);
 		if (diffs)
 			status = JZ_NO;
 		/* Without anchors a re-hashed chain is self-consistent: say so. */
-		if (!o->quiet && anchored)
+		if (!o->quiet && anchored && after)
+			diag_warn("audit: %ld difference%s; the chain checked against %ld anchor%s; "
+				  "%lld entr%s after the newest anchored one, checked only against "
+				  "itself", diffs, diffs == 1 ? "" : "s", anchored,
+				  anchored == 1 ? "" : "s", after, after == 1 ? "y" : "ies");
+		else if (!o->quiet && anchored)
 			diag_warn("audit: %ld difference%s; the chain checked against %ld anchor%s",
 				  diffs, diffs == 1 ? "" : "s", anchored, anchored == 1 ? "" : "s");
 		else if (!o->quiet)

@@ -111,6 +111,19 @@ district() {
 	assert_line "anchor,entry $last,hash,$(tail -1 anchors.log | cut -d' ' -f2),no such entry (cut)"
 }
 
+@test "tamper: entries after the newest anchored one are listed, checked only against themselves (audit.md, anchors)" {
+	district
+	# A run that kept no anchor, as one slipped in by hand would look.
+	printf 'account,date,amount,source,note\nbudget,2007-12-01,5.00,budget,\n' | grant -q --kind funding > /dev/null
+	local last
+	last=$(sqlite3 "$JIUZHU_DB" "SELECT max(entry) FROM journal")
+	run --separate-stderr report audit --anchors anchors.log
+	assert_success
+	assert_line "unanchored,entry $last,hash,,$(sqlite3 "$JIUZHU_DB" "SELECT hash FROM journal WHERE entry = $last")"
+	on_stderr
+	assert_output "report: audit: 0 differences; the chain checked against 11 anchors; 1 entry after the newest anchored one, checked only against itself"
+}
+
 @test "tamper: every writing run ends its summary with the head, and --anchor appends it (audit.md, anchors)" {
 	run --separate-stderr enrol --anchor heads.log "$EXAMPLES/persons.csv"
 	assert_success
