@@ -18,13 +18,6 @@
 #include "core/progress.h"
 #include "rules/rule.h"
 
-/* The unit's key in its chain: household, national or application ID. */
-const char *grant_key(const struct grant *g)
-{
-	return strcmp(g->unit, "household") == 0 ? g->household_id
-	       : strcmp(g->unit, "person") == 0 ? g->national_id : g->application_id;
-}
-
 jz_fen grant_due(struct grant_job *r, const struct grant *g, const char *month)
 {
 	struct rule_ctx c = {.pol = &r->pol, .history = history_for_rules(&r->hist)};
@@ -32,7 +25,7 @@ jz_fen grant_due(struct grant_job *r, const struct grant *g, const char *month)
 
 	if (!date_parse_month(month, &c.on, err, sizeof err))
 		diag_fatal(JZ_SOFTWARE, "payment table: month %s: %s", month, err);
-	jz_fen due = rule_due(&c, g->programme, g->unit, grant_key(g));
+	jz_fen due = rule_due(&c, g->programme, g->unit, grant_unit_key(g));
 	if (c.missing)
 		diag_fatal(JZ_UNAVAILABLE, "parameter %s has no value on %s-01 in policy %s (%s); "
 			   "nothing was written", c.missing, month, r->pol.ref, g->chain);
@@ -50,21 +43,22 @@ static void settle_month(const struct stale_month *m, void *ctx)
 {
 	struct grant_job *r = ctx;
 	const struct grant *g = &m->g;
-	char id[300], payroll[8], paid_on[DATE_TEXT], first[DATE_TEXT], account[ACCOUNT_LEN];
+	char id[300], payroll[8], paid_on[DATE_TEXT], first[DATE_TEXT], err[80];
+	char paid_out[64], receivable[64];
 	jz_fen net, owed, due = grant_due(r, g, m->month);
+	jz_date month_first;
 
 	progress_tick("months", ++r->rechecked);
 	adjust_month(&r->adjust, g->grant_id, m->month, &net, &owed);
 	if (due == net)
 		return;
+	if (!date_parse_month(m->month, &month_first, err, sizeof err))
+		diag_fatal(JZ_SOFTWARE, "payment table: month %s: %s", m->month, err);
 	date_format(r->g->period, first);
 	snprintf(payroll, sizeof payroll, "%.7s", first);
 	date_format(r->o->as_of, paid_on);
 	struct pay p = {.payment_id = id, .month = m->month, .payroll = payroll, .paid_on = paid_on,
 			.amount = due - net};
-	jz_date month_first;
-	char err[80];
-	date_parse_month(m->month, &month_first, err, sizeof err);
 	if (due > net) {
 		/* Arrears go to whoever is paid for the unit now; for a unit no
 		 * longer here, to whom its month was paid. */
@@ -86,10 +80,9 @@ static void settle_month(const struct stale_month *m, void *ctx)
 	grant_adjustment_id(r, g, m->month, p.kind, id);
 	grant_payee(&r->store, g, month_first, &p.payee);
 	snprintf(p.account, sizeof p.account, "%s", g->account[0] ? g->account : "budget");
-	snprintf(account, sizeof account, "paid:%s", g->programme);
-	char receivable[64];
+	snprintf(paid_out, sizeof paid_out, "paid:%s", g->programme);
 	snprintf(receivable, sizeof receivable, "receivable:%s", g->programme);
-	grant_book(&r->store, g, &p, account, receivable);
+	grant_book(&r->store, g, &p, paid_out, receivable);
 	grant_payment_row(g, &p, "paid", NULL, grant_write_row, r);
 	r->overpaid++;
 	r->overpaid_fen -= p.amount;

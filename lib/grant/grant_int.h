@@ -70,8 +70,6 @@ void grant_return(struct grant_job *r);   /* --kind return: payments the bank se
 /* Write a row to the run's output (a rec_write for grant_payment_row). */
 void grant_write_row(const char *const *row, void *ctx);
 
-/* The unit's key in g's chain: household, national or application ID. */
-const char *grant_key(const struct grant *g);
 /* What g's programme is due to its unit for month (YYYY-MM), on the
  * registry as now known with the policy of the month's first day
  * (rule_due); a missing parameter stops the run (exit 69). */

@@ -296,13 +296,12 @@ static void recheck_month(const struct stale_month *m, void *ctx)
 	struct recheck *r = ctx;
 	struct rule_ctx c = {.pol = &r->pol, .history = history_for_rules(&r->hist)};
 	const struct grant *g = &m->g;
-	const char *key = strcmp(g->unit, "household") == 0 ? g->household_id : g->national_id;
 	char subject[320], x[MONEY_TEXT], y[MONEY_TEXT], err[80];
 	jz_fen net, owed;
 
 	if (!date_parse_month(m->month, &c.on, err, sizeof err))
 		return;
-	jz_fen due = rule_due(&c, g->programme, g->unit, key);
+	jz_fen due = rule_due(&c, g->programme, g->unit, grant_unit_key(g));
 	snprintf(subject, sizeof subject, "%s %s", g->chain, m->month);
 	if (c.missing) {
 		audit_differ(r->a, "correction", subject, "policy", r->pol.ref, c.missing);

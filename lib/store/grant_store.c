@@ -35,6 +35,12 @@ static int programme_index(const char *programme)
 	return -1;
 }
 
+const char *grant_unit_key(const struct grant *g)
+{
+	return strcmp(g->unit, "household") == 0 ? g->household_id
+	       : strcmp(g->unit, "person") == 0 ? g->national_id : g->application_id;
+}
+
 const char *grant_period(const char *programme)
 {
 	int i = programme_index(programme);

@@ -44,6 +44,9 @@ struct grant {
 /* A grant from a row of GRANT_COLUMNS. */
 void grant_read(db_stmt *st, struct grant *g);
 
+/* The unit's key in g's chain: household, national or application ID. */
+const char *grant_unit_key(const struct grant *g);
+
 /* How often a programme is paid: month, year or once; NULL: unknown. */
 const char *grant_period(const char *programme);
 
