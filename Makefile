@@ -95,6 +95,17 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
 	@sh bench/run.sh $(BUILD) build/bench/bin
 
+# Byte-identical outputs: the bench pipeline on a synthetic district of
+# SAME_SIZE persons and claims, and the demo, with the binaries in SAME_BASE
+# (say, an older build's bin/) and with this build's (bench/same.sh).
+SAME_SIZE ?= 100000
+
+same: all $(BENCH_TOOLS)
+	@test -n "$(SAME_BASE)" || { echo "make same: say SAME_BASE=DIR, the other build's bin/" >&2; exit 64; }
+	@test -f build/bench/same-$(SAME_SIZE)/done || { build/bench/bin/synth -s 2007 \
+		-p $(SAME_SIZE) -c $(SAME_SIZE) build/bench/same-$(SAME_SIZE) && touch build/bench/same-$(SAME_SIZE)/done; }
+	@sh bench/same.sh $(SAME_BASE) $(BUILD)/bin build/bench/same-$(SAME_SIZE)
+
 install: $(BINS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/policies $(DESTDIR)$(DATADIR)/schemas
@@ -115,7 +126,7 @@ clean:
 
 include fuzz/fuzz.mk
 
-.PHONY: all deps check demo bench install uninstall clean
+.PHONY: all deps check demo bench same install uninstall clean
 .SECONDARY: $(GENSRC)
 
 include tests/crash.mk

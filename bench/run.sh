@@ -78,6 +78,21 @@ size() {
 	row enrol "persons.csv $tag" $n "sqlite3 .import" "$import_p" "<= 1.2" \
 		"$(holds "$secs <= 1.2 * $import_p && $kib < 65536")"
 	assess_in=$db
+	sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+
+	# An incremental intake: a tenth of the persons with a new income from
+	# 2007-12-01, into the registry just loaded (a copy, fresh each run).
+	changes=$work/changes-$n.csv
+	awk -F, -v OFS=, 'NR == 1 { print; next } NR % 10 == 2 {
+		$14 = sprintf("%.2f", $14 + 100); $NF = "2007-12-01"; print }' \
+		"$d/persons.csv" > "$changes"
+	nc=$(($(wc -l < "$changes") - 1))
+	measure "sqlite3 .import changes ($tag)" $nc "rm -f '$work/imp.db'*" \
+		"sqlite3 '$work/imp.db' '.import --csv $changes person'"
+	import_x=$secs; row "sqlite3 .import (peer)" "changes $nc" $nc
+	measure "enrol changes into $tag" $nc "rm -f '$work/inc.db'*; cp '$db' '$work/inc.db'" \
+		"'$bin/enrol' -q --db '$work/inc.db' '$changes' > /dev/null"
+	row enrol "changes $nc into $tag" $nc "sqlite3 .import" "$import_x"
 
 	if [ "$m" = "$scale" ]; then
 		measure "enrol persons.jsonl ($tag)" $n "rm -f '$work/j.db'*" \
@@ -86,8 +101,12 @@ size() {
 		# assess: the whole registry, read only.
 		measure "assess ($tag)" $n true \
 			"'$bin/assess' -q --db '$assess_in' --as-of 2007-10-01 > /dev/null"
+		assess_s=$secs
 		row assess "registry $tag" $n "" "" ">= 500000/s" \
 			"$(holds "$n / $secs >= 500000 && $kib < 65536")"
+		measure "assess --record ($tag)" $n "rm -f '$work/rec.db'*; cp '$db' '$work/rec.db'" \
+			"'$bin/assess' -q --db '$work/rec.db' --as-of 2007-10-01 --record > /dev/null"
+		row "assess --record" "registry $tag" $n "assess" "$assess_s"
 	fi
 
 	# settle: the registry with the institutions and entitlements, copied
