@@ -21,6 +21,7 @@
 #include "core/money.h"
 #include "core/progress.h"
 #include "core/text.h"
+#include "enrol/bulk.h"
 #include "io/output.h"
 #include "store/journal.h"
 #include "store/lookup.h"
@@ -54,6 +55,7 @@ struct run {
 	const char *out_cols[KIND_MAX_FIELDS + 1];
 	int out_ncols;
 	bool taken_back;
+	struct bulk bulk;        /* a first load's bulk path (bulk.h) */
 };
 
 static const char *source_name(const struct run *r, int src)
@@ -297,7 +299,14 @@ static void store(struct run *r, struct rec *rec, struct value *v)
 		db_bind_static(r->current, 9, v[eff].s);
 	int ncols = db_ncolumns(r->current) - 3;
 	char previous_household[256] = "";
-	if (db_step(&r->db, r->current) == DB_ROW) {
+	/* A person surely new to an empty registry has no version to ask for;
+	 * one that may not be ends the bulk load (bulk.h). */
+	bool fresh = r->bulk.loading && r->src >= 0 && bulk_fresh(&r->bulk, v[PERSON_NATIONAL_ID].s);
+	if (r->bulk.loading && !fresh) {
+		bulk_end(&r->bulk);
+		r->bulk.single = false;
+	}
+	if (!fresh && db_step(&r->db, r->current) == DB_ROW) {
 		bool same = same_as_stored(k, r->current, v);
 		long long entry = db_int64(r->current, ncols);
 		if (k == &kind_person)
@@ -337,7 +346,7 @@ static void store(struct run *r, struct rec *rec, struct value *v)
 	r->added++;
 	if (r->src >= 0)
 		print_added(r, v);
-	if (r->touch) {
+	if (r->touch && !fresh) { /* the bulk load's: bulk_end */
 		const char *hh[] = {v[PERSON_HOUSEHOLD_ID].s, previous_household};
 		for (int i = 0; i < 2; i++) {
 			if (!*hh[i] || (i == 1 && strcmp(hh[0], hh[1]) == 0))
@@ -426,6 +435,30 @@ static bool head_gone(struct run *r, db_stmt *gone, const char *household, const
 	return found;
 }
 
+/* The next member of household on date into m: from members, or, on the
+ * bulk path, from the household's rows (*i the next one), those in force
+ * then (every person has one row there).  False after the last. */
+static bool next_member(struct run *r, db_stmt *members, const struct member *rows, int nrows,
+			int *i, const char *date, struct member *m)
+{
+	if (!rows) {
+		if (db_step(&r->db, members) != DB_ROW)
+			return false;
+		m->id = (char *)db_text(members, 0);
+		m->relation = (char *)db_text(members, 1);
+		m->street = (char *)db_text(members, 2);
+		m->need = db_int(members, 3);
+		m->house = db_int(members, 4);
+		return true;
+	}
+	while (*i < nrows && (!rows[*i].active || strcmp(rows[*i].effective, date) > 0))
+		(*i)++;
+	if (*i == nrows)
+		return false;
+	*m = rows[(*i)++];
+	return true;
+}
+
 /* Check one household on one date: exactly one head, and the household
  * facts the same on every member's row, of its active members (members
  * gives them; one who died or moved out is no longer one).  A household
@@ -435,18 +468,24 @@ static bool check_household(struct run *r, db_stmt *members, db_stmt *gone,
 			    const char *household, const char *date, char *column, char *why,
 			    size_t whylen)
 {
-	int n = 0, heads = 0;
+	int n = 0, heads = 0, i = 0, nrows = 0;
 	char first_id[IDN_LEN + 1] = "", *first_street = NULL, a[32], b[32];
 	int first_need = 0, first_house = 0;
+	const struct member *rows = NULL;
+	struct member m;
 
 	why[0] = '\0';
-	db_bind_text(members, 1, household);
-	db_bind_text(members, 2, date);
-	while (db_step(&r->db, members) == DB_ROW) {
-		const char *id = db_text(members, 0);
-		const char *street = db_text(members, 2);
-		int need = db_int(members, 3), house = db_int(members, 4);
-		heads += strcmp(db_text(members, 1), "head") == 0;
+	if (r->bulk.single) {
+		rows = bulk_household(&r->bulk, household, &nrows);
+	} else {
+		db_bind_text(members, 1, household);
+		db_bind_text(members, 2, date);
+	}
+	while (next_member(r, members, rows, nrows, &i, date, &m)) {
+		const char *id = m.id;
+		const char *street = m.street;
+		int need = m.need, house = m.house;
+		heads += strcmp(m.relation, "head") == 0;
 		if (n++ == 0) {
 			text_copy(first_id, sizeof first_id, id);
 			if (!(first_street = strdup(street)))
@@ -525,6 +564,7 @@ static int find_failing(struct run *r)
 			column, "%s", why);
 	}
 	db_finalize(list);
+	bulk_rewind(&r->bulk); /* before any row is taken back */
 	db_finalize(members);
 	db_finalize(gone);
 	db_finalize(fail);
@@ -801,6 +841,8 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		journal_count(&r.j, "institution", r.added - before);
 		r.added = before;
 	}
+	if (r.k == &kind_person && r.in == &kind_person)
+		bulk_begin(&r.bulk, &r.db);
 	prepare(&r);
 	struct rec_source src = {r.in->fields, r.in->nfields, output_only, o->input_format, o->encoding};
 	for (int i = 0; i < nfiles; i++) {
@@ -809,8 +851,10 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 			r.spoiled = true;
 		journal_input(&r.j, files[i], sha);
 	}
+	bulk_end(&r.bulk);
 	if (r.k == &kind_person && r.added)
 		check_households(&r);
+	bulk_free(&r.bulk);
 	progress_done();
 	db_finalize(r.current);
 	db_finalize(r.first);
