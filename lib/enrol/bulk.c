@@ -2,6 +2,7 @@
 #include "enrol/bulk.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,12 +91,22 @@ void bulk_end(struct bulk *b)
 	b->loading = false;
 	free(b->bloom);
 	b->bloom = NULL;
+	b->owed = true;
+	if (!b->single)
+		bulk_touched(b);
+	for (int i = 0; i < 2; i++)
+		db_exec(b->db, b->index_sql[i]);
+}
+
+void bulk_touched(struct bulk *b)
+{
+	if (!b->owed)
+		return;
+	b->owed = false;
 	/* Each row's own household on its date: a person new to the registry
 	 * leaves none (store() in enrol.c). */
 	db_exec(b->db, "INSERT INTO temp.touched SELECT household_id, effective, rowid, src, line "
 		"FROM person WHERE household_id <> '' ORDER BY rowid");
-	for (int i = 0; i < 2; i++)
-		db_exec(b->db, b->index_sql[i]);
 }
 
 static void clear(struct bulk *b)
@@ -118,46 +129,95 @@ void bulk_rewind(struct bulk *b)
 	b->rows = NULL;
 }
 
-const struct member *bulk_household(struct bulk *b, const char *household, int *n)
+/* In household order, and within one in rowid order: the household
+ * index's own order, no sort.  Of the households to check, or all. */
+static void open_rows(struct bulk *b, bool all)
 {
-	if (!b->rows) {
-		/* In household order, and within one in rowid order: the
-		 * household index's own order, no sort. */
-		b->rows = db_prepare(b->db, "SELECT household_id, national_id, relation, street, "
-				     "housing_need, dilapidated_house, status = 'active', effective "
-				     "FROM person WHERE household_id IN (SELECT household_id FROM "
-				     "temp.tocheck) ORDER BY household_id, rowid");
+	char sql[400];
+	snprintf(sql, sizeof sql, "SELECT household_id, national_id, relation, street, "
+		 "housing_need, dilapidated_house, status = 'active', effective, src, line "
+		 "FROM person WHERE %s ORDER BY household_id, rowid", all ? "household_id <> ''"
+		 : "household_id IN (SELECT household_id FROM temp.tocheck)");
+	b->rows = db_prepare(b->db, sql);
+	b->more = db_step(b->db, b->rows) == DB_ROW;
+}
+
+/* The cursor's rows of household into b->m. */
+static void load(struct bulk *b, const char *household)
+{
+	clear(b);
+	b->household = need(strdup(household));
+	while (b->more && strcmp(db_text(b->rows, 0), b->household) < 0)
+		b->more = db_step(b->db, b->rows) == DB_ROW;
+	while (b->more && strcmp(db_text(b->rows, 0), b->household) == 0) {
+		if (b->n == b->cap) {
+			b->cap = b->cap ? 2 * b->cap : 16;
+			b->m = need(realloc(b->m, (size_t)b->cap * sizeof *b->m));
+		}
+		struct member *m = &b->m[b->n++];
+		m->id = need(strdup(db_text(b->rows, 1)));
+		m->relation = need(strdup(db_text(b->rows, 2)));
+		m->street = need(strdup(db_text(b->rows, 3)));
+		m->need = db_int(b->rows, 4);
+		m->house = db_int(b->rows, 5);
+		m->active = db_int(b->rows, 6);
+		m->effective = need(strdup(db_text(b->rows, 7)));
+		m->src = db_int(b->rows, 8);
+		m->line = (long)db_int64(b->rows, 9);
 		b->more = db_step(b->db, b->rows) == DB_ROW;
 	}
-	if (!b->household || strcmp(b->household, household) != 0) {
-		clear(b);
-		b->household = need(strdup(household));
-		while (b->more && strcmp(db_text(b->rows, 0), household) < 0)
-			b->more = db_step(b->db, b->rows) == DB_ROW;
-		while (b->more && strcmp(db_text(b->rows, 0), household) == 0) {
-			if (b->n == b->cap) {
-				b->cap = b->cap ? 2 * b->cap : 16;
-				b->m = need(realloc(b->m, (size_t)b->cap * sizeof *b->m));
-			}
-			struct member *m = &b->m[b->n++];
-			m->id = need(strdup(db_text(b->rows, 1)));
-			m->relation = need(strdup(db_text(b->rows, 2)));
-			m->street = need(strdup(db_text(b->rows, 3)));
-			m->need = db_int(b->rows, 4);
-			m->house = db_int(b->rows, 5);
-			m->active = db_int(b->rows, 6);
-			m->effective = need(strdup(db_text(b->rows, 7)));
-			b->more = db_step(b->db, b->rows) == DB_ROW;
-		}
-	}
+}
+
+const struct member *bulk_household(struct bulk *b, const char *household, int *n)
+{
+	if (!b->rows)
+		open_rows(b, false);
+	if (!b->household || strcmp(b->household, household) != 0)
+		load(b, household);
 	*n = b->n;
 	return b->m;
+}
+
+bool bulk_next_household(struct bulk *b, const char **household, const struct member **rows,
+			 int *n)
+{
+	if (!b->rows)
+		open_rows(b, true);
+	if (!b->more)
+		return false;
+	char *next = need(strdup(db_text(b->rows, 0)));
+	load(b, next);
+	free(next);
+	*household = b->household;
+	*rows = b->m;
+	*n = b->n;
+	return true;
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int bulk_dates(struct bulk *b, const char *const **dates)
+{
+	b->dates = need(realloc(b->dates, (size_t)(b->n ? b->n : 1) * sizeof *b->dates));
+	for (int i = 0; i < b->n; i++)
+		b->dates[i] = b->m[i].effective;
+	qsort(b->dates, (size_t)b->n, sizeof *b->dates, by_text);
+	int n = 0;
+	for (int i = 0; i < b->n; i++)
+		if (!n || strcmp(b->dates[n - 1], b->dates[i]) != 0)
+			b->dates[n++] = b->dates[i];
+	*dates = b->dates;
+	return n;
 }
 
 void bulk_free(struct bulk *b)
 {
 	bulk_rewind(b);
 	free(b->m);
+	free(b->dates);
 	free(b->bloom);
 	for (int i = 0; i < 2; i++)
 		free(b->index_sql[i]);

@@ -25,12 +25,15 @@ struct member {
 	char *id, *relation, *street, *effective;
 	int need, house;  /* housing_need, dilapidated_house */
 	bool active;
+	int src;
+	long line;
 };
 
 struct bulk {
 	struct db *db;
 	bool loading;      /* rows appended without indexes, not probed */
 	bool single;       /* every person has one row: bulk_household */
+	bool owed;         /* temp.touched not filled yet (bulk_touched) */
 	unsigned char *bloom;
 	char *index_sql[2];
 	/* bulk_household's cursor, and the household it holds */
@@ -39,6 +42,8 @@ struct bulk {
 	char *household;
 	struct member *m;
 	int n, cap;
+	const char **dates;
+	int ndates;
 };
 
 /* Begin the bulk path when it applies (the person table empty): the
@@ -49,9 +54,20 @@ bool bulk_begin(struct bulk *b, struct db *db);
  * as taken either way. */
 bool bulk_fresh(struct bulk *b, const char *national_id);
 
-/* End the load: each row's household and date put in temp.touched (as the
- * row-by-row path does as it adds them), the indexes built. */
+/* End the load: the indexes built.  Each row's household and date go in
+ * temp.touched (as the row-by-row path puts them as it adds them) at once
+ * when the load ended early, else when bulk_touched asks for them: while
+ * every person has one row, every household of the run is checked from
+ * bulk_next_household, which needs none. */
 void bulk_end(struct bulk *b);
+void bulk_touched(struct bulk *b);
+
+/* The next household of the registry (all of it this run's), its rows in
+ * rowid order into *rows, *n; false after the last.  bulk_dates: the
+ * distinct dates of its rows, in order. */
+bool bulk_next_household(struct bulk *b, const char **household, const struct member **rows,
+			 int *n);
+int bulk_dates(struct bulk *b, const char *const **dates);
 
 /* The rows (in rowid order) of household, one of temp.tocheck's, asked in
  * household order; *n of them.  bulk_rewind before asking again from the

@@ -303,8 +303,8 @@ static void store(struct run *r, struct rec *rec, struct value *v)
 	 * one that may not be ends the bulk load (bulk.h). */
 	bool fresh = r->bulk.loading && r->src >= 0 && bulk_fresh(&r->bulk, v[PERSON_NATIONAL_ID].s);
 	if (r->bulk.loading && !fresh) {
-		bulk_end(&r->bulk);
 		r->bulk.single = false;
+		bulk_end(&r->bulk);
 	}
 	if (!fresh && db_step(&r->db, r->current) == DB_ROW) {
 		bool same = same_as_stored(k, r->current, v);
@@ -463,21 +463,19 @@ static bool next_member(struct run *r, db_stmt *members, const struct member *ro
  * facts the same on every member's row, of its active members (members
  * gives them; one who died or moved out is no longer one).  A household
  * with none is over, not wrong.  On a problem, say why in why (IDs
- * masked) and which column in column. */
-static bool check_household(struct run *r, db_stmt *members, db_stmt *gone,
-			    const char *household, const char *date, char *column, char *why,
-			    size_t whylen)
+ * masked) and which column in column.  rows: the household's rows, when
+ * every person has one (bulk.h), else NULL and members asks. */
+static bool check_household(struct run *r, db_stmt *members, const struct member *rows,
+			    int nrows, db_stmt *gone, const char *household, const char *date,
+			    char *column, char *why, size_t whylen)
 {
-	int n = 0, heads = 0, i = 0, nrows = 0;
+	int n = 0, heads = 0, i = 0;
 	char first_id[IDN_LEN + 1] = "", *first_street = NULL, a[32], b[32];
 	int first_need = 0, first_house = 0;
-	const struct member *rows = NULL;
 	struct member m;
 
 	why[0] = '\0';
-	if (r->bulk.single) {
-		rows = bulk_household(&r->bulk, household, &nrows);
-	} else {
+	if (!rows) {
 		db_bind_text(members, 1, household);
 		db_bind_text(members, 2, date);
 	}
@@ -515,6 +513,36 @@ static bool check_household(struct run *r, db_stmt *members, db_stmt *gone,
 	return !*why;
 }
 
+/* Every household of a first load where each person has one row (bulk.h),
+ * checked as find_failing does, from each household's rows read once: on
+ * each date of its rows, told at the first row in force then (the
+ * earliest of the rows touching it on or before that date). */
+static int find_failing_whole(struct run *r, db_stmt *gone, db_stmt *fail)
+{
+	const char *hh, *const *dates;
+	const struct member *rows;
+	char why[400], column[32];
+	int n, failing = 0;
+
+	while (bulk_next_household(&r->bulk, &hh, &rows, &n)) {
+		int ndates = bulk_dates(&r->bulk, &dates);
+		for (int d = 0; d < ndates; d++) {
+			if (check_household(r, NULL, rows, n, gone, hh, dates[d], column, why, sizeof why))
+				continue;
+			int at = 0;
+			while (strcmp(rows[at].effective, dates[d]) > 0)
+				at++;
+			db_bind_text(fail, 1, hh);
+			db_bind_text(fail, 2, why);
+			db_step(&r->db, fail);
+			failing++;
+			diag_at(source_name(r, rows[at].src), rows[at].line, column, "%s", why);
+			break; /* one problem per household is enough */
+		}
+	}
+	return failing;
+}
+
 /* Check every household in temp.tocheck, on each date the run touched it
  * and on every later date one of its members' versions begins; each that
  * does not hold is reported once and put in temp.failing. */
@@ -549,10 +577,14 @@ static int find_failing(struct run *r)
 	int failing = 0;
 
 	db_exec(&r->db, "DELETE FROM temp.failing");
-	while (db_step(&r->db, list) == DB_ROW) {
+	if (r->bulk.owed) /* every household, none of temp.touched yet */
+		failing = find_failing_whole(r, gone, fail);
+	while (!r->bulk.owed && db_step(&r->db, list) == DB_ROW) {
 		const char *hh = db_text(list, 0);
 		const char *date = db_text(list, 1);
-		if (check_household(r, members, gone, hh, date, column, why, sizeof why))
+		int nrows = 0;
+		const struct member *rows = r->bulk.single ? bulk_household(&r->bulk, hh, &nrows) : NULL;
+		if (check_household(r, members, rows, nrows, gone, hh, date, column, why, sizeof why))
 			continue;
 		db_bind_text(fail, 1, hh);
 		db_bind_text(fail, 2, why);
@@ -571,25 +603,36 @@ static int find_failing(struct run *r)
 	return failing;
 }
 
+/* temp.touched's indexes, and every household in it to check. */
+static void touched_ready(struct run *r)
+{
+	/* Built once, after the load: a sort, where an index kept during the
+	 * load cost two B-tree inserts per row. */
+	db_exec(&r->db, "CREATE INDEX IF NOT EXISTS temp.touched_household ON touched "
+		     "(household_id); CREATE INDEX IF NOT EXISTS temp.touched_row ON touched (row); "
+		     "INSERT OR IGNORE INTO temp.tocheck SELECT household_id FROM temp.touched");
+}
+
 /* Check the households the run touched.  Without --keep-going a household
  * that does not hold is a bad record.  With it, every row the run added
  * that touched such a household goes to the rejects, and the households
  * those rows touched are checked again, until all hold. */
 static void check_households(struct run *r)
 {
-	/* Built once, after the load: a sort, where an index kept during the
-	 * load cost two B-tree inserts per row. */
-	db_exec(&r->db, "CREATE INDEX IF NOT EXISTS temp.touched_household ON touched "
-		     "(household_id); CREATE INDEX IF NOT EXISTS temp.touched_row ON touched (row)");
 	db_exec(&r->db, "CREATE TEMP TABLE IF NOT EXISTS tocheck (household_id TEXT PRIMARY KEY) "
 		     "WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS failing (household_id TEXT "
-		     "PRIMARY KEY, why TEXT) WITHOUT ROWID; DELETE FROM temp.tocheck; "
-		     "INSERT OR IGNORE INTO temp.tocheck SELECT household_id FROM temp.touched");
+		     "PRIMARY KEY, why TEXT) WITHOUT ROWID; DELETE FROM temp.tocheck");
+	if (!r->bulk.owed) /* else the first check is of every household */
+		touched_ready(r);
 	int failing;
 	while ((failing = find_failing(r)) > 0) {
 		if (!r->e->keep_going) {
 			r->bad += failing;
 			return;
+		}
+		if (r->bulk.owed) {
+			bulk_touched(&r->bulk);
+			touched_ready(r);
 		}
 		/* Take back each row that touched a failing household; check
 		 * again every household such a row touched. */
