@@ -7,7 +7,8 @@
  * printed as it is added, from the values bound to the INSERT, into a spool
  * shown after the commit; when the household checks take rows back, it is
  * all printed again, read back from the database.  Either way the output
- * is what was stored.
+ * is what was stored.  A first load, into a registry with no person yet,
+ * takes the bulk path (bulk.h): the same results, the indexes built once.
  */
 #include "enrol/enrol.h"
 
