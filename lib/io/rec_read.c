@@ -64,7 +64,8 @@ struct reader {
 	void *ctx;
 	bool ok;       /* no file-level problem */
 	bool broken;   /* the record being read has a cell that is no text */
-	bool plain;    /* every byte the current cells come from is ASCII, no NUL */
+	bool plain;    /* the bytes the current cells come from are text (UTF-8, no
+			* NUL): no cell of them needs its own look */
 	char **val;    /* a cell pointer per field */
 	struct rec rec;   /* the record handed to fn; the CSV reader writes its
 			   * problems straight into rec.prob (a copy per row costs) */
@@ -350,7 +351,9 @@ static bool csv_simple_line(struct csvread *c, const char *p, size_t n)
 		return false;
 	if (n == 0)
 		return true; /* an empty line is no row, for libcsv too */
-	c->r->plain = !(seen & SPLIT_NOT_PLAIN);
+	/* Text as a whole, text in every part: a comma never cuts a character. */
+	size_t bad;
+	c->r->plain = !(seen & SPLIT_NOT_PLAIN) || (!memchr(p, '\0', n) && utf8_valid(p, n, &bad));
 	for (unsigned k = 0; k < ncomma; k++) {
 		csv_on_field((void *)(p + from), comma[k] - from, c);
 		from = comma[k] + 1;
