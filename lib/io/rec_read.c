@@ -1,8 +1,11 @@
 /*
- * Record readers.  CSV is fed to libcsv one line at a time so that each
- * record knows the line it starts on; JSON Lines are parsed line by line;
- * a JSON array is split into its elements by a small scanner, so it too is
- * read one element at a time, with line numbers.
+ * Record readers.  CSV is read one line at a time so that each record
+ * knows the line it starts on: a line with no quote, blank or CR is split
+ * at its commas here (most lines, and libcsv's byte-by-byte state machine
+ * cost more than all the checks), any other is fed to libcsv.  JSON
+ * Lines are parsed line by line; a JSON array is split into its elements
+ * by a small scanner, so it too is read one element at a time, with line
+ * numbers.
  */
 #include "io/rec.h"
 
