@@ -1,11 +1,8 @@
 /*
- * Record readers.  CSV is read one line at a time so that each record
- * knows the line it starts on: a line with no quote, blank or CR is split
- * at its commas here (most lines, and libcsv's byte-by-byte state machine
- * cost more than all the checks), any other is fed to libcsv.  JSON
- * Lines are parsed line by line; a JSON array is split into its elements
- * by a small scanner, so it too is read one element at a time, with line
- * numbers.
+ * Record readers.  CSV is fed to libcsv one line at a time so that each
+ * record knows the line it starts on; JSON Lines are parsed line by line;
+ * a JSON array is split into its elements by a small scanner, so it too is
+ * read one element at a time, with line numbers.
  */
 #include "io/rec.h"
 
@@ -67,8 +64,7 @@ struct reader {
 	void *ctx;
 	bool ok;       /* no file-level problem */
 	bool broken;   /* the record being read has a cell that is no text */
-	bool plain;    /* the bytes the current cells come from are text (UTF-8, no
-			* NUL): no cell of them needs its own look */
+	bool plain;    /* every byte the current cells come from is ASCII, no NUL */
 	char **val;    /* a cell pointer per field */
 	struct rec rec;   /* the record handed to fn; the CSV reader writes its
 			   * problems straight into rec.prob (a copy per row costs) */
@@ -100,7 +96,7 @@ static void reader_emit(struct reader *r, struct problems *prob, bool broken)
 
 /* Is s[0..n) plain ASCII without a NUL?  Eight bytes at a time: a byte
  * of 0 borrows into its high bit, a byte of 0x80 or more has it set. */
-static bool __attribute__((noinline)) plain_ascii(const char *s, size_t n)
+static bool plain_ascii(const char *s, size_t n)
 {
 	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
 	uint64_t w, any = 0;
@@ -196,7 +192,7 @@ static bool ignored(const struct rec_source *src, const char *name)
 	return false;
 }
 
-static void __attribute__((noinline)) csv_header_cell(struct csvread *c, const char *s, size_t n)
+static void csv_header_cell(struct csvread *c, const char *s, size_t n)
 {
 	struct reader *r = c->r;
 	char name[80];
@@ -226,17 +222,14 @@ static void __attribute__((noinline)) csv_header_cell(struct csvread *c, const c
 static void csv_on_field(void *s, size_t n, void *data)
 {
 	struct csvread *c = data;
-	int col = c->col;
 
-	if (c->ncols == 0) {
+	if (c->col == 0 && c->ncols)
+		problems_init(c->prob, c->r->in.name, c->row_line);
+	if (c->ncols == 0)
 		csv_header_cell(c, s, n);
-	} else {
-		if (col == 0)
-			problems_init(c->prob, c->r->in.name, c->row_line);
-		if (col < c->ncols && c->map[col] >= 0)
-			reader_cell(c->r, c->map[col], s, n, c->prob);
-	}
-	c->col = col + 1;
+	else if (c->col < c->ncols && c->map[c->col] >= 0)
+		reader_cell(c->r, c->map[c->col], s, n, c->prob);
+	c->col++;
 }
 
 /* The header has ended: tell its unknown columns (or that it is none),
@@ -310,62 +303,6 @@ static void csv_on_row(int term, void *data)
 	c->col = 0;
 }
 
-/* The bytes a simple line is split by here: a comma ends a field; a quote,
- * blank or CR (what libcsv treats specially) sends the line to libcsv; a
- * NUL or a byte of 0x80 or more only means the line is not plain ASCII. */
-enum { SPLIT_COMMA = 1, SPLIT_SPECIAL = 2, SPLIT_NOT_PLAIN = 4 };
-
-static unsigned char csv_class[256];
-
-static void csv_class_init(void)
-{
-	csv_class[','] = SPLIT_COMMA;
-	csv_class['"'] = csv_class[' '] = csv_class['\t'] = csv_class['\r'] = SPLIT_SPECIAL;
-	csv_class[0] = SPLIT_NOT_PLAIN;
-	for (int b = 0x80; b < 256; b++)
-		csv_class[b] = SPLIT_NOT_PLAIN;
-}
-
-/* Most fields a simple line may have; a wider one goes to libcsv. */
-#define CSV_SIMPLE_FIELDS 128
-
-/* A whole line (p[n] is its LF) read at the start of a row, when it has no
- * quote, blank or CR: its fields are the text between its commas, as
- * libcsv (strict) would hand them over, without its state machine paid
- * byte by byte.  False, having done nothing, for any other line. */
-static bool csv_simple_line(struct csvread *c, const char *p, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	size_t comma[CSV_SIMPLE_FIELDS], from = 0;
-	unsigned ncomma = 0, seen = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned k = csv_class[u[i]];
-		if (!k)
-			continue;
-		seen |= k;
-		if (k == SPLIT_COMMA) {
-			if (ncomma == CSV_SIMPLE_FIELDS - 1)
-				return false;
-			comma[ncomma++] = i;
-		}
-	}
-	if (seen & SPLIT_SPECIAL)
-		return false;
-	if (n == 0)
-		return true; /* an empty line is no row, for libcsv too */
-	/* Text as a whole, text in every part: a comma never cuts a character. */
-	size_t bad;
-	c->r->plain = !(seen & SPLIT_NOT_PLAIN) || (!memchr(p, '\0', n) && utf8_valid(p, n, &bad));
-	for (unsigned k = 0; k < ncomma; k++) {
-		csv_on_field((void *)(p + from), comma[k] - from, c);
-		from = comma[k] + 1;
-	}
-	csv_on_field((void *)(p + from), n - from, c);
-	csv_on_row('\n', c);
-	return true;
-}
-
 static void read_csv(struct reader *r, const char *first, size_t firstlen)
 {
 	struct csvread c = {.r = r, .line = 1, .row_line = 1, .prob = &r->rec.prob};
@@ -377,22 +314,12 @@ static void read_csv(struct reader *r, const char *first, size_t firstlen)
 
 	if (!chunk || csv_init(&c.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		diag_fatal(JZ_SOFTWARE, "out of memory");
-	if (!csv_class[','])
-		csv_class_init();
 	memcpy(chunk, first, firstlen);
 	do {
 		char *p = chunk, *end = chunk + n;
 		while (p < end) {
 			char *nl = memchr(p, eol, end - p);
 			size_t seg = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
-			if (nl && eol == '\n' && c.parser.pstate == 0 && c.col == 0) {
-				c.row_line = c.line; /* a row begins on this line */
-				if (csv_simple_line(&c, p, seg - 1)) { /* and ends on it */
-					c.line++;
-					p += seg;
-					continue;
-				}
-			}
 			/* One look at the line's bytes spares one per cell. */
 			bool plain = plain_ascii(p, seg);
 			if (c.parser.pstate == 0 && c.col == 0) {

@@ -1,5 +1,5 @@
 /*
- * Record writers.  CSV quotes (as libcsv would) only the cells that need it;
+ * Record writers.  CSV: a cell is quoted, by libcsv, only when it needs it;
  * JSON escapes by hand because building a cJSON tree per row would cost
  * more than the rest of a bulk run; a table is kept whole until closed so
  * that its columns can be aligned by display width (CJK counts two).
@@ -7,6 +7,7 @@
 #include "io/rec.h"
 
 #include <assert.h>
+#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,10 +68,10 @@ static char *line_room(struct rec_writer *w, size_t used, size_t len)
 	return w->line + used;
 }
 
-/* Put one cell at w->line + used; the row's new length.  Quoted as
- * csv_fwrite() quotes (each quote doubled) only when it must be.  The
- * writers run once per cell of every output row: the row is written with
- * one call, not one per cell. */
+/* Put one cell at w->line + used; the row's new length.  Quoted, by
+ * libcsv's csv_write(), only when it must be.  The writers run once per
+ * cell of every output row: the row is written with one call, not one per
+ * cell. */
 static size_t csv_cell(struct rec_writer *w, size_t used, const char *s)
 {
 	size_t n = 0;
@@ -81,15 +82,8 @@ static size_t csv_cell(struct rec_writer *w, size_t used, const char *s)
 		memcpy(line_room(w, used, n), s, n);
 		return used + n;
 	}
-	char *out = line_room(w, used, 2 * n + 2), *o = out;
-	*o++ = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			*o++ = '"';
-		*o++ = s[i];
-	}
-	*o++ = '"';
-	return used + (size_t)(o - out);
+	size_t len = csv_write(NULL, 0, s, n); /* its length, quotes doubled */
+	return used + csv_write(line_room(w, used, len), len, s, n);
 }
 
 static void json_string(FILE *fp, const char *s)

@@ -1,8 +1,8 @@
 /* Unit tests of the fast paths of the CSV record reader and writer and the value
  * checks: each compared with what it stands in for on many generated
- * inputs.  The reader splits simple lines itself and hands the others to
- * libcsv: its records must be what libcsv alone, fed line by line as the
- * reader did before, makes of the same bytes. */
+ * inputs.  The reader's records (its checks of a line at once, its cells
+ * copied without a call each) must be what libcsv alone, fed line by line,
+ * makes of the same bytes. */
 #include "unit.h"
 
 #include <csv.h>
