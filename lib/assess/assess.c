@@ -293,7 +293,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	if (a->nfiles)
 		assess_files(&s, o, a->files, a->nfiles);
 	else
-		household_each(&db, o->as_of, assess_household, &s);
+		household_each_history(&hist, o->as_of, assess_household, &s);
 	application_free(&s.apps);
 	history_free(&hist);
 	free(s.mine);
