@@ -22,14 +22,18 @@ static const char rows_sql[] =
 	"ORDER BY household_id";
 enum { ROW_ROWID = PERSON_NCOLUMNS, ROW_ENTRY };
 
-/* The persons with more than one such version, by the households they
- * have one in, in the same order: only for them may the newest version
- * in a household not be the one in force (they moved on, or back), which
- * is asked of each (newest_sql).  An index-only count, no row read. */
+/* The persons with more than one such version: the versions' national
+ * IDs in order (the index alone, no row read), those seen twice kept in
+ * a temporary table (it spills to disk, as SQLite's tables do). */
+static const char ids_sql[] =
+	"SELECT national_id FROM person WHERE effective <= ?1 AND entry <= ?2 "
+	"ORDER BY national_id";
+/* And by the households they have one in, in the scan's order: only for
+ * them may the newest version in a household not be the one in force
+ * (they moved on, or back), which is asked of each (newest_sql). */
 static const char several_sql[] =
 	"SELECT household_id, national_id FROM person WHERE effective <= ?1 AND entry <= ?2 "
-	"AND national_id IN (SELECT national_id FROM person WHERE effective <= ?1 AND "
-	"entry <= ?2 GROUP BY national_id HAVING count(*) > 1) "
+	"AND national_id IN (SELECT national_id FROM temp.jz_several) "
 	"GROUP BY household_id, national_id ORDER BY household_id, national_id";
 static const char newest_sql[] =
 	"SELECT rowid FROM person WHERE national_id = ?1 AND effective <= ?2 AND entry <= ?3 "
@@ -179,6 +183,34 @@ static void read_row(struct scan *s)
 	v->active = household_active(s->rows);
 }
 
+/* Fill temp.jz_several with the persons of several versions. */
+static void find_several(struct db *db, const char *date, long long until)
+{
+	db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS jz_several (national_id TEXT PRIMARY KEY) "
+		"WITHOUT ROWID");
+	db_exec(db, "DELETE FROM temp.jz_several");
+	sqlite3_stmt *ids = db_prepare(db, ids_sql);
+	sqlite3_stmt *add = db_prepare(db, "INSERT OR IGNORE INTO temp.jz_several VALUES (?1)");
+	char last[64] = "";
+
+	db_bind_static(ids, 1, date);
+	sqlite3_bind_int64(ids, 2, until);
+	while (db_step(db, ids) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(ids, 0);
+		if (!id)
+			continue;
+		/* One too long to keep is taken as of several: asking which
+		 * of its versions is in force is never wrong. */
+		if (strcmp(id, last) == 0 || strlen(id) >= sizeof last) {
+			db_bind_static(add, 1, id);
+			db_step(db, add);
+		}
+		text_copy(last, sizeof last, id);
+	}
+	sqlite3_finalize(ids);
+	sqlite3_finalize(add);
+}
+
 static void each(struct db *db, struct registry_history *hist, jz_date on, long long max_entry,
 		 household_fn fn, void *ctx)
 {
@@ -187,6 +219,7 @@ static void each(struct db *db, struct registry_history *hist, jz_date on, long 
 	long long until = max_entry ? max_entry : LLONG_MAX;
 
 	date_format(on, date);
+	find_several(db, date, until);
 	s.rows = household_prepare(db, rows_sql);
 	s.several = db_prepare(db, several_sql);
 	s.newest = db_prepare(db, newest_sql);
