@@ -15,9 +15,16 @@
 #include "store/household_int.h"
 #include "store/sql.h"
 
+/* Is column i of the person kind one that no rule reads (struct person
+ * has no place for it)?  Not fetched: each column costs a row read. */
+static bool unread(int i)
+{
+	return i == PERSON_COMMUNITY || i == PERSON_REVIEWED_ON || i == PERSON_BANK_ACCOUNT;
+}
+
 /* The person kind's columns as a SELECT list, each in its place, so that
  * column PERSON_X of a row is the kind's column X: NULL for those derived
- * from the ID, which are not stored.  Built once. */
+ * from the ID, which are not stored, and for those unread.  Built once. */
 static const char *columns(void)
 {
 	static char cols[1024];
@@ -28,7 +35,7 @@ static const char *columns(void)
 	for (int i = 0; i < PERSON_NCOLUMNS; i++) {
 		const struct field *f = &kind_person.fields[i];
 		used += snprintf(cols + used, sizeof cols - used, "%s%s", i ? ", " : "",
-				 f->flags & F_DERIVED ? "NULL" : f->name);
+				 f->flags & F_DERIVED || unread(i) ? "NULL" : f->name);
 	}
 	return cols;
 }
