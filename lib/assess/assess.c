@@ -288,7 +288,7 @@ int assess_run(const struct jz_opts *o, const struct assess_opts *a)
 	struct db db;
 	struct policy pol;
 	struct output out;
-	struct registry_history hist = {.db = &db};
+	struct registry_history hist = {.db = &db, .grants_fixed = true};
 	struct rule_ctx ctx = {.on = o->as_of, .tracing = a->explain || a->record,
 			       .history = history_for_rules(&hist)};
 	struct journal j;

@@ -180,6 +180,9 @@ void history_free(struct registry_history *hist)
 	sqlite3_finalize(hist->granted);
 	sqlite3_finalize(hist->elsewhere);
 	sqlite3_finalize(hist->paid);
+	sqlite3_finalize(hist->chains);
+	hist->chains = NULL;
+	hist->nkinds = 0;
 	hist->person = hist->household = hist->grant = NULL;
 	hist->granted = hist->elsewhere = hist->paid = NULL;
 	hist->grants_known = false;
@@ -215,13 +218,49 @@ bool history_has_grants(struct registry_history *hist)
 	return hist->grants;
 }
 
+/* Might a grant of chain's programme and unit ("dibao/person/") be
+ * recorded?  Asked once of each: the rules ask of every member whether a
+ * personal grant is in force, and most programmes and units have none. */
+static bool kind_granted(struct registry_history *hist, const char *chain)
+{
+	const char *unit = strchr(chain, '/');
+	const char *key = unit ? strchr(unit + 1, '/') : NULL;
+	size_t n = key ? (size_t)(key - chain) + 1 : 0;
+	struct chain_kind *k = hist->kinds;
+
+	if (!hist->grants_fixed || !key || n >= sizeof k->prefix)
+		return true;
+	for (; k < hist->kinds + hist->nkinds; k++)
+		if (strncmp(k->prefix, chain, n) == 0 && k->prefix[n] == '\0')
+			return k->any;
+	if (hist->nkinds == (int)(sizeof hist->kinds / sizeof *hist->kinds))
+		return true;
+	char lo[sizeof k->prefix], hi[sizeof k->prefix];
+	memcpy(lo, chain, n);
+	lo[n] = '\0';
+	memcpy(hi, lo, n + 1);
+	hi[n - 1] = '0'; /* '0' follows '/': the range of the chain index */
+	if (!hist->chains)
+		hist->chains = db_prepare(hist->db, "SELECT EXISTS (SELECT 1 FROM \"grant\" "
+					  "WHERE chain >= ?1 AND chain < ?2 AND entry <= ?3)");
+	db_bind_static(hist->chains, 1, lo);
+	db_bind_static(hist->chains, 2, hi);
+	sqlite3_bind_int64(hist->chains, 3, until(hist));
+	k->any = db_step(hist->db, hist->chains) == SQLITE_ROW &&
+		 sqlite3_column_int(hist->chains, 0);
+	sqlite3_reset(hist->chains);
+	memcpy(k->prefix, lo, n + 1);
+	hist->nkinds++;
+	return k->any;
+}
+
 bool history_grant(struct registry_history *hist, const char *chain, jz_date on,
 		   jz_fen *amount)
 {
 	char date[DATE_TEXT];
 	bool in_force = false;
 
-	if (!history_has_grants(hist))
+	if (!history_has_grants(hist) || !kind_granted(hist, chain))
 		return false;
 	date_format(on, date);
 	db_bind_static(hist->grant, 1, chain);

@@ -40,6 +40,15 @@ struct registry_history {
 	db_stmt *grant;
 	db_stmt *granted, *elsewhere, *paid; /* history_granted and friends */
 	bool grants_known, grants;        /* has the file any grant? */
+	/* Set by a run that adds no grant (assess): whether the file has any
+	 * grant of a programme and unit ("dibao/person/") is asked once. */
+	bool grants_fixed;
+	db_stmt *chains;
+	struct chain_kind {
+		char prefix[40];
+		bool any;
+	} kinds[8];
+	int nkinds;
 	long long max_entry;              /* only rows of entries up to this (0: all) */
 	struct history rules;             /* what the rules call (history_for_rules) */
 	struct lone {                     /* household_each_history: the members */
