@@ -47,4 +47,24 @@ void settle_sign(struct settle_job *r);
 void settle_signer(struct settle_job *r, char *name, size_t len);
 void settle_fund(struct settle_job *r);
 
+/* Claims staged in the run's temp tables (stage.c), their entitlements
+ * looked up in one ordered pass, then settled in the order they came. */
+struct stage {
+	struct db *db;
+	db_stmt *add;
+	long long n;   /* staged, not yet settled */
+};
+/* One staged claim: its cells as read, where it starts, and whether
+ * history_grant finds its medical entitlement on the visit date. */
+typedef void (*stage_fn)(void *ctx, char *const *cells, long line, bool entitled);
+
+void stage_open(struct stage *s, struct db *db);
+void stage_close(struct stage *s);
+/* Stage a claim: nid and visit are its canonical national ID and visit
+ * date, the keys of its entitlement. */
+void stage_add(struct stage *s, char *const *cells, long line, const char *nid,
+	       const char *visit);
+/* Call fn for each staged claim in the order staged; then none is staged. */
+void stage_settle(struct stage *s, struct registry_history *hist, stage_fn fn, void *ctx);
+
 #endif
