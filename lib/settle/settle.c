@@ -27,6 +27,7 @@ struct institution {
 	bool hospital;
 	jz_date from, to;   /* designated on [from, to]; to 0: still */
 	bool frozen;        /* its statement of this quarter is signed */
+	char *lo, *hi;      /* its least and greatest claim id stored before the run; NULL: none */
 };
 
 /* The columns of a stored line (claims.stored): the claim's from
@@ -42,6 +43,7 @@ struct claims {
 	db_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen, *given, *signed_by;
 	long long messages;   /* rejections told on stderr */
 	long long noted;      /* claims noted in claim_given (none: no need to look) */
+	struct keyset met;    /* the claims this run stored or noted */
 	struct stage stage;
 	char *source;         /* the file of the claims staged */
 };
@@ -112,6 +114,34 @@ static struct institution *institution(struct claims *c, const char *code)
 		if (is(c->inst[i].code, code))
 			return &c->inst[i];
 	return NULL;
+}
+
+/* Each institution's range of claim ids stored before the run: a claim id
+ * outside it was not (ids compare as SQLite's BINARY does, as strcmp). */
+static void load_ranges(struct claims *c)
+{
+	struct db *db = &c->r->db;
+	db_stmt *st = db_prepare(db, "SELECT (SELECT min(claim_id) FROM claim WHERE institution = ?1), "
+				 "(SELECT max(claim_id) FROM claim WHERE institution = ?1)");
+
+	for (int i = 0; i < c->ninst; i++) {
+		struct institution *in = &c->inst[i];
+		db_bind_static(st, 1, in->code);
+		db_step(db, st);
+		in->lo = in->hi = NULL;
+		if (!db_is_null(st, 0) && (!(in->lo = strdup(db_text(st, 0))) ||
+					   !(in->hi = strdup(db_text(st, 1)))))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+		db_reset(st);
+	}
+	db_finalize(st);
+}
+
+/* May claim id of institution in (NULL: not one known) have been stored
+ * before the run? */
+static bool stored_before(const struct institution *in, const char *id)
+{
+	return !in || (in->lo && strcmp(id, in->lo) >= 0 && strcmp(id, in->hi) <= 0);
 }
 
 static bool found(struct db *db, db_stmt *st, const char *a, const char *b)
@@ -321,6 +351,7 @@ static void note_given(struct claims *c, const struct value *v)
 	db_bind_static(c->seen, 1, v[CLAIM_INSTITUTION].s);
 	db_bind_static(c->seen, 2, v[CLAIM_CLAIM_ID].s);
 	db_step(&c->r->db, c->seen);
+	keyset_add(&c->met, v[CLAIM_INSTITUTION].s, v[CLAIM_CLAIM_ID].s);
 	c->noted++;
 }
 
@@ -345,13 +376,18 @@ static void settle_one(struct claims *c, const struct value *v, const char *sour
 
 	/* Settled before; or given before in this run: stored by it, or
 	 * noted in claim_given when it was not (only those are noted, so that
-	 * a first settlement of many claims keeps no list of them). */
-	db_bind_static(c->stored, 1, v[CLAIM_INSTITUTION].s);
-	db_bind_static(c->stored, 2, v[CLAIM_CLAIM_ID].s);
-	bool stored = db_step(&r->db, c->stored) == DB_ROW;
+	 * a first settlement of many claims keeps no list of them).  Asked
+	 * only of a claim that may be either. */
+	bool met = keyset_maybe(&c->met, v[CLAIM_INSTITUTION].s, v[CLAIM_CLAIM_ID].s);
+	bool stored = false;
+	if (met || stored_before(in, v[CLAIM_CLAIM_ID].s)) {
+		db_bind_static(c->stored, 1, v[CLAIM_INSTITUTION].s);
+		db_bind_static(c->stored, 2, v[CLAIM_CLAIM_ID].s);
+		stored = db_step(&r->db, c->stored) == DB_ROW;
+	}
 	bool seen = stored && db_int64(c->stored, STORED_ENTRY) == r->j.entry;
 	bool same = stored && !seen && same_claim(c->stored, v);
-	if (!seen && c->noted) {
+	if (!seen && met && c->noted) {
 		db_bind_static(c->given, 1, v[CLAIM_INSTITUTION].s);
 		db_bind_static(c->given, 2, v[CLAIM_CLAIM_ID].s);
 		seen = db_step(&r->db, c->given) == DB_ROW;
@@ -415,6 +451,7 @@ static void settle_one(struct claims *c, const struct value *v, const char *sour
 	db_bind_int64(c->insert, 18, c->src);
 	db_bind_int64(c->insert, 19, line);
 	db_step(&r->db, c->insert);
+	keyset_add(&c->met, v[CLAIM_INSTITUTION].s, v[CLAIM_CLAIM_ID].s);
 	r->added++;
 }
 
@@ -489,6 +526,8 @@ void settle_claims(struct settle_job *r)
 	char sha[SHA256_HEX];
 
 	load_institutions(&c);
+	load_ranges(&c);
+	keyset_open(&c.met);
 	c.stored = db_prepare(&r->db, "SELECT national_id, visit_date, visit_type, referral, total, "
 			      "insurance_paid, advance, corrects, computed, approved, status, reason, "
 			      "entry FROM claim WHERE institution = ?1 AND claim_id = ?2");
@@ -531,5 +570,10 @@ void settle_claims(struct settle_job *r)
 			       c.given, c.signed_by};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		db_finalize(all[i]);
+	for (int i = 0; i < c.ninst; i++) {
+		free(c.inst[i].lo);
+		free(c.inst[i].hi);
+	}
 	free(c.inst);
+	keyset_close(&c.met);
 }
