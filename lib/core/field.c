@@ -15,6 +15,7 @@ void problems_init(struct problems *p, const char *source, long line)
 	p->source = source;
 	p->line = line;
 	p->count = 0;
+	p->silent = false;
 	p->column[0] = p->reason[0] = '\0';
 }
 
@@ -30,7 +31,9 @@ void problem(struct problems *p, const char *column, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (p->count < PROBLEMS_TOLD)
+	if (p->silent)
+		;
+	else if (p->count < PROBLEMS_TOLD)
 		diag_at(p->source, p->line, column, "%s", msg);
 	else if (p->count == PROBLEMS_TOLD)
 		diag_at(p->source, p->line, NULL, "and more problems, not told; mend these first");

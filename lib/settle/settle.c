@@ -10,7 +10,6 @@
  */
 #include "settle/settle_int.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -455,19 +454,18 @@ static void settle_one(struct claims *c, const struct value *v, const char *sour
 	r->added++;
 }
 
-/* Parse a claim's cells as kind_parse does, telling nothing: problem()
- * tells only a record's first few problems, and this one counts as past
- * them.  True when it has none. */
+/* Parse a claim's cells as kind_parse does, telling nothing.  True when
+ * it has no problem. */
 static bool parse_quietly(struct claims *c, char *const *cells, struct value *v)
 {
 	const struct kind *k = &kind_claim;
-	struct problems p = {.count = INT_MAX / 2};
+	struct problems p = {.silent = true};
 
 	for (int i = 0; i < k->nfields; i++)
 		field_parse(&k->fields[i], cells[i], c->r->env.today, &v[i], &p);
-	if (p.count == INT_MAX / 2)
+	if (p.count == 0)
 		k->check(&c->r->env, v, &p);
-	return p.count == INT_MAX / 2;
+	return p.count == 0;
 }
 
 /* A claim staged, back in the order of the file. */
