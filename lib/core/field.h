@@ -55,6 +55,7 @@ struct problems {
 	const char *source; /* file name, "-" for stdin */
 	long line;          /* line where the record starts */
 	int count;          /* problems found so far */
+	bool silent;        /* count them, tell none (a check to be told later) */
 	char column[64];    /* column of the first problem */
 	char reason[512];   /* the reasons, "; "-separated */
 };

@@ -72,6 +72,38 @@ bool money_parse(const char *s, bool negative, jz_fen *out, char *err, size_t er
 	return decimal_parse(s, negative, 2, MONEY_MAX_FEN, out, err, errlen);
 }
 
+/* An amount already written as money_format writes it (digits without a
+ * leading zero, or one 0, then two decimals; at most 12 digits before the
+ * point, so never too large): its fen, and the text kept as it is.  Most
+ * amounts read are such, and this is their whole parse. */
+static bool money_canonical(const char *s, jz_fen *out, char buf[MONEY_TEXT])
+{
+	const char *p = s;
+	int64_t v = 0;
+
+	if (*p == '0')
+		p++;
+	else
+		while (*p >= '0' && *p <= '9' && p - s < 12)
+			v = v * 10 + (*p++ - '0');
+	if (p == s || p[0] != '.' || p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9' || p[3])
+		return false;
+	*out = v * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	memcpy(buf, s, (size_t)(p + 4 - s)); /* with the NUL */
+	return true;
+}
+
+bool money_read(const char *s, bool negative, jz_fen *out, char buf[MONEY_TEXT], char *err,
+		size_t errlen)
+{
+	if (money_canonical(s, out, buf))
+		return true;
+	if (!money_parse(s, negative, out, err, errlen))
+		return false;
+	money_format(*out, buf);
+	return true;
+}
+
 /* Any int64 fits: 19 digits, the point, the sign and the NUL. */
 _Static_assert(MONEY_TEXT >= 19 + 3, "MONEY_TEXT holds any jz_fen");
 

@@ -21,6 +21,9 @@ typedef int64_t jz_rate; /* millionths: 0.50 is 500000 */
  * A leading '-' only when negative is true.  On failure says why in err. */
 bool money_parse(const char *s, bool negative, jz_fen *out, char *err, size_t errlen);
 
+/* money_parse, and the amount's text as money_format writes it in buf. */
+bool money_read(const char *s, bool negative, jz_fen *out, char buf[MONEY_TEXT], char *err,
+		size_t errlen);
 /* Write fen as yuan with exactly two decimals: 33050 -> "330.50". */
 void money_format(jz_fen fen, char buf[MONEY_TEXT]);
 

@@ -10,6 +10,7 @@
 #include <csv.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,16 +37,20 @@ struct buf {
 	size_t len, cap;
 };
 
-static void buf_add(struct buf *b, const char *s, size_t n)
+static void buf_grow(struct buf *b, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 1024;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if (!(b->p = realloc(b->p, cap)))
-			diag_fatal(JZ_SOFTWARE, "out of memory");
-		b->cap = cap;
-	}
+	size_t cap = b->cap ? b->cap : 1024;
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	if (!(b->p = realloc(b->p, cap)))
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	b->cap = cap;
+}
+
+static inline void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
@@ -59,7 +64,10 @@ struct reader {
 	void *ctx;
 	bool ok;       /* no file-level problem */
 	bool broken;   /* the record being read has a cell that is no text */
+	bool plain;    /* every byte the current cells come from is ASCII, no NUL */
 	char **val;    /* a cell pointer per field */
+	struct rec rec;   /* the record handed to fn; the CSV reader writes its
+			   * problems straight into rec.prob (a copy per row costs) */
 	struct buf cells; /* the cells' bytes, NUL-separated */
 	size_t *off;   /* offset of each field's cell in cells, or SIZE_MAX */
 };
@@ -74,25 +82,50 @@ static void reader_reset(struct reader *r)
 
 static void reader_emit(struct reader *r, struct problems *prob, bool broken)
 {
-	struct rec rec = {.prob = *prob, .broken = broken || r->broken, .n = r->src->nfields,
-			  .val = r->val};
+	struct rec *rec = &r->rec;
 
-	for (int i = 0; i < rec.n; i++)
+	if (prob != &rec->prob)
+		rec->prob = *prob;
+	rec->broken = broken || r->broken;
+	rec->n = r->src->nfields;
+	rec->val = r->val;
+	for (int i = 0; i < rec->n; i++)
 		r->val[i] = r->off[i] == SIZE_MAX ? NULL : r->cells.p + r->off[i];
-	r->fn(&rec, r->ctx);
+	r->fn(rec, r->ctx);
 }
 
-/* Store cell s[0..n) for field i.  A cell that cannot be text (too long,
- * a NUL byte, not UTF-8) breaks the record: that one problem is reported,
- * not what the columns' checks would make of the rest. */
-static void reader_cell(struct reader *r, int i, const char *s, size_t n,
-			struct problems *prob)
+/* Is s[0..n) plain ASCII without a NUL?  Eight bytes at a time: a byte
+ * of 0 borrows into its high bit, a byte of 0x80 or more has it set. */
+static bool plain_ascii(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	uint64_t w, any = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		any |= (w - ones) | w;
+	}
+	for (; i < n; i++)
+		any |= (uint64_t)(((unsigned char)s[i] - 1u) | (unsigned char)s[i]) & 0x80u;
+	return (any & high) == 0;
+}
+
+static inline void reader_keep(struct reader *r, int i, const char *s, size_t n)
+{
+	r->off[i] = r->cells.len;
+	buf_add(&r->cells, s, n);
+	r->cells.len++; /* keep the NUL */
+}
+
+/* A cell that may not be text: checked byte by byte. */
+static void __attribute__((noinline)) reader_cell_checked(struct reader *r, int i,
+							  const char *s, size_t n,
+							  struct problems *prob)
 {
 	const char *name = r->src->fields[i].name, *nul;
 	size_t bad;
 
-	if (r->broken)
-		return;
 	if (n > REC_FIELD_MAX) {
 		problem(prob, name, "is %zu bytes long; a field has at most %d", n, REC_FIELD_MAX);
 	} else if ((nul = memchr(s, '\0', n))) {
@@ -102,12 +135,25 @@ static void reader_cell(struct reader *r, int i, const char *s, size_t n,
 		problem(prob, name, "invalid UTF-8 at byte %zu; is the input GB18030? try --encoding "
 			"GB18030", bad + 1);
 	} else {
-		r->off[i] = r->cells.len;
-		buf_add(&r->cells, s, n);
-		r->cells.len++; /* keep the NUL */
+		reader_keep(r, i, s, n);
 		return;
 	}
 	r->broken = true;
+}
+
+/* Store cell s[0..n) for field i.  A cell that cannot be text (too long,
+ * a NUL byte, not UTF-8) breaks the record: that one problem is reported,
+ * not what the columns' checks would make of the rest.  Inline, with the
+ * checks out of line: it runs for every cell. */
+static inline void reader_cell(struct reader *r, int i, const char *s, size_t n,
+			       struct problems *prob)
+{
+	if (r->broken)
+		return;
+	if (n <= REC_FIELD_MAX && (r->plain || plain_ascii(s, n))) /* no check can fail */
+		reader_keep(r, i, s, n);
+	else
+		reader_cell_checked(r, i, s, n, prob);
 }
 
 /* ---- CSV ---- */
@@ -127,7 +173,7 @@ struct csvread {
 	int mapcap;
 	int unknown;     /* unknown columns in the header */
 	char shown[CSV_UNKNOWN_SHOWN][80]; /* the first of them, told when the header ends */
-	struct problems prob;
+	struct problems *prob; /* the row's: r->rec.prob */
 };
 
 /* The name of column col, or NULL (the header itself, or a column that is
@@ -178,11 +224,11 @@ static void csv_on_field(void *s, size_t n, void *data)
 	struct csvread *c = data;
 
 	if (c->col == 0 && c->ncols)
-		problems_init(&c->prob, c->r->in.name, c->row_line);
+		problems_init(c->prob, c->r->in.name, c->row_line);
 	if (c->ncols == 0)
 		csv_header_cell(c, s, n);
 	else if (c->col < c->ncols && c->map[c->col] >= 0)
-		reader_cell(c->r, c->map[c->col], s, n, &c->prob);
+		reader_cell(c->r, c->map[c->col], s, n, c->prob);
 	c->col++;
 }
 
@@ -242,16 +288,16 @@ static void csv_on_row(int term, void *data)
 		c->ncols = c->col;
 	} else if (r->ok) {
 		if (c->col == 0)
-			problems_init(&c->prob, r->in.name, c->row_line);
+			problems_init(c->prob, r->in.name, c->row_line);
 		if (c->col != c->ncols) {
 			/* Its cells are not where the header says: checking them
 			 * would only tell of the shift. */
-			problem(&c->prob, NULL, "row has %d fields; the header has %d%s", c->col, c->ncols,
+			problem(c->prob, NULL, "row has %d fields; the header has %d%s", c->col, c->ncols,
 				term == -1 && c->col < c->ncols ? ": the file ends inside the row; is it "
 				"cut short?" : "");
 			r->broken = true;
 		}
-		reader_emit(r, &c->prob, false);
+		reader_emit(r, c->prob, false);
 	}
 	reader_reset(r);
 	c->col = 0;
@@ -259,7 +305,7 @@ static void csv_on_row(int term, void *data)
 
 static void read_csv(struct reader *r, const char *first, size_t firstlen)
 {
-	struct csvread c = {.r = r, .line = 1, .row_line = 1};
+	struct csvread c = {.r = r, .line = 1, .row_line = 1, .prob = &r->rec.prob};
 	char *chunk = malloc(INPUT_CHUNK);
 	size_t n = firstlen;
 	/* Lines end in LF (or CR LF); a file whose first chunk has CRs and no
@@ -274,8 +320,14 @@ static void read_csv(struct reader *r, const char *first, size_t firstlen)
 		while (p < end) {
 			char *nl = memchr(p, eol, end - p);
 			size_t seg = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
-			if (c.parser.pstate == 0 && c.col == 0)
+			/* One look at the line's bytes spares one per cell. */
+			bool plain = plain_ascii(p, seg);
+			if (c.parser.pstate == 0 && c.col == 0) {
 				c.row_line = c.line; /* a row begins on this line */
+				r->plain = plain;
+			} else {
+				r->plain = r->plain && plain; /* a cell may span lines */
+			}
 			if (csv_parse(&c.parser, p, seg, csv_on_field, csv_on_row, &c) != seg) {
 				/* Strict mode: a quote in a field not quoted as a
 				 * whole, or text after a closing quote. */
@@ -297,6 +349,7 @@ static void read_csv(struct reader *r, const char *first, size_t firstlen)
 			p += seg;
 		}
 	} while ((n = input_read(&r->in, chunk, INPUT_CHUNK)) > 0);
+	r->plain = false;
 	if (csv_fini(&c.parser, csv_on_field, csv_on_row, &c) != 0) {
 		diag_at(r->in.name, c.row_line, csv_column(&c, c.col), "a quoted field is not "
 			"closed: the file ends inside field %d; is it cut short, or a quote not doubled?",
@@ -426,32 +479,32 @@ static void json_trouble(const char *text, size_t textlen, const char *end, stru
  * naming the member being read where it passed the limit. */
 static void json_too_long(struct reader *r, const char *text, size_t len, long line)
 {
-	struct problems prob;
+	struct problems *prob = &r->rec.prob; /* written in place, as CSV's */
 	struct jwhere w;
 
-	problems_init(&prob, r->in.name, line);
+	problems_init(prob, r->in.name, line);
 	reader_reset(r);
 	json_where(text, len, INT_MAX, &w);
-	problem(&prob, w.key, "the record is longer than %d bytes, the most one may hold (a field: "
+	problem(prob, w.key, "the record is longer than %d bytes, the most one may hold (a field: "
 		"%d)", REC_RECORD_MAX, REC_FIELD_MAX);
-	reader_emit(r, &prob, true);
+	reader_emit(r, prob, true);
 }
 
 /* Put one parsed JSON object's members into the record and emit it. */
 static void json_record(struct reader *r, const char *text, size_t textlen, long line)
 {
-	struct problems prob;
+	struct problems *prob = &r->rec.prob; /* written in place, as CSV's */
 	const char *end = NULL;
 	bool nul = strlen(text) != textlen || escaped_nul(text, textlen) >= 0;
 	cJSON *obj = nul ? NULL : cJSON_ParseWithOpts(text, &end, 1);
 	bool broken = !cJSON_IsObject(obj);
 
-	problems_init(&prob, r->in.name, line);
+	problems_init(prob, r->in.name, line);
 	reader_reset(r);
 	if (!obj) {
-		json_trouble(text, textlen, end, &prob);
+		json_trouble(text, textlen, end, prob);
 	} else if (!cJSON_IsObject(obj)) {
-		problem(&prob, NULL, "a record must be a JSON object");
+		problem(prob, NULL, "a record must be a JSON object");
 	} else {
 		const char *unknown[CSV_UNKNOWN_SHOWN];
 		int nunknown = 0;
@@ -465,33 +518,33 @@ static void json_record(struct reader *r, const char *text, size_t textlen, long
 					unknown[nunknown] = m->string;
 				nunknown++;
 			} else if (r->off[i] != SIZE_MAX) {
-				problem(&prob, m->string, "column given twice");
+				problem(prob, m->string, "column given twice");
 			} else if (cJSON_IsString(m)) {
-				reader_cell(r, i, m->valuestring, strlen(m->valuestring), &prob);
+				reader_cell(r, i, m->valuestring, strlen(m->valuestring), prob);
 			} else if (cJSON_IsNumber(m)) {
 				number_text(m->valuedouble, num, sizeof num);
-				reader_cell(r, i, num, strlen(num), &prob);
+				reader_cell(r, i, num, strlen(num), prob);
 			} else if (cJSON_IsBool(m)) {
 				reader_cell(r, i, cJSON_IsTrue(m) ? "true" : "false",
-					    cJSON_IsTrue(m) ? 4 : 5, &prob);
+					    cJSON_IsTrue(m) ? 4 : 5, prob);
 			} else if (!cJSON_IsNull(m)) {
-				problem(&prob, m->string, "must be a string, number, true, false or null");
+				problem(prob, m->string, "must be a string, number, true, false or null");
 			}
 		}
 		if (nunknown > CSV_UNKNOWN_SHOWN) { /* as in a CSV header */
-			problem(&prob, NULL, "%d unknown columns: %s, %s, %s, %s, %s, ...; is it the right "
+			problem(prob, NULL, "%d unknown columns: %s, %s, %s, %s, %s, ...; is it the right "
 				"kind of file?", nunknown, unknown[0], unknown[1], unknown[2], unknown[3],
 				unknown[4]);
 			broken = true;
 		}
 		for (int k = 0; k < nunknown && nunknown <= CSV_UNKNOWN_SHOWN; k++) {
 			const char *near = field_suggest(r->src->fields, r->src->nfields, unknown[k]);
-			problem(&prob, unknown[k], "unknown column%s%s%s", near ? "; did you mean " : "",
+			problem(prob, unknown[k], "unknown column%s%s%s", near ? "; did you mean " : "",
 				near ? near : "", near ? "?" : "");
 		}
 	}
 	cJSON_Delete(obj);
-	reader_emit(r, &prob, broken);
+	reader_emit(r, prob, broken);
 }
 
 static bool blank(const char *s, size_t n)

@@ -1,5 +1,5 @@
 /*
- * Record writers.  CSV quotes (with libcsv) only the cells that need it;
+ * Record writers.  CSV: a cell is quoted, by libcsv, only when it needs it;
  * JSON escapes by hand because building a cJSON tree per row would cost
  * more than the rest of a bulk run; a table is kept whole until closed so
  * that its columns can be aligned by display width (CJK counts two).
@@ -23,6 +23,8 @@ struct rec_writer {
 	long rows;
 	bool header_due;  /* CSV and table: the header goes out with the first row
 			   * or at close, so a run that fails first prints nothing */
+	char *line;    /* CSV: the row being put together, written at once */
+	size_t linecap;
 	char **cells;  /* table, html: every cell, row-major */
 	size_t ncells, capcells;
 	const char *title; /* html */
@@ -49,18 +51,39 @@ struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 	return w;
 }
 
-/* One pass to see whether the cell needs quotes; the writers run once
- * per cell of every output row, unlocked (one thread). */
-static void csv_cell(FILE *fp, const char *s)
+/* The bytes that make a CSV cell need quotes. */
+static const bool csv_special[256] = {[','] = true, ['"'] = true, ['\r'] = true, ['\n'] = true};
+
+/* Room for len more bytes of the row. */
+static char *line_room(struct rec_writer *w, size_t used, size_t len)
+{
+	if (used + len > w->linecap) {
+		size_t cap = w->linecap ? w->linecap : 1024;
+		while (cap < used + len)
+			cap *= 2;
+		if (!(w->line = realloc(w->line, cap)))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+		w->linecap = cap;
+	}
+	return w->line + used;
+}
+
+/* Put one cell at w->line + used; the row's new length.  Quoted, by
+ * libcsv's csv_write(), only when it must be.  The writers run once per
+ * cell of every output row: the row is written with one call, not one per
+ * cell. */
+static size_t csv_cell(struct rec_writer *w, size_t used, const char *s)
 {
 	size_t n = 0;
 	bool quote = false;
 	for (; s[n]; n++)
-		quote |= s[n] == ',' || s[n] == '"' || s[n] == '\r' || s[n] == '\n';
-	if (quote || (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
-		csv_fwrite(fp, s, n);
-	else
-		fwrite_unlocked(s, 1, n, fp);
+		quote |= csv_special[(unsigned char)s[n]];
+	if (!quote && !(n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))) {
+		memcpy(line_room(w, used, n), s, n);
+		return used + n;
+	}
+	size_t len = csv_write(NULL, 0, s, n); /* its length, quotes doubled */
+	return used + csv_write(line_room(w, used, len), len, s, n);
 }
 
 static void json_string(FILE *fp, const char *s)
@@ -108,14 +131,17 @@ void rec_write(struct rec_writer *w, const char *const *values)
 	}
 	switch (w->format) {
 	case REC_AUTO:
-	case REC_CSV:
+	case REC_CSV: {
+		size_t used = 0;
 		for (int i = 0; i < w->n; i++) {
 			if (i)
-				putc_unlocked(',', w->fp);
-			csv_cell(w->fp, values[i] ? values[i] : "");
+				*line_room(w, used++, 1) = ',';
+			used = csv_cell(w, used, values[i] ? values[i] : "");
 		}
-		putc_unlocked('\n', w->fp);
+		*line_room(w, used++, 1) = '\n';
+		fwrite_unlocked(w->line, 1, used, w->fp);
 		break;
+	}
 	case REC_JSONL:
 		json_object(w, values);
 		putc('\n', w->fp);
@@ -354,6 +380,7 @@ bool rec_writer_close(struct rec_writer *w)
 	for (size_t i = 0; i < w->ncells; i++)
 		free(w->cells[i]);
 	free(w->cells);
+	free(w->line);
 	free(w);
 	return ok;
 }

@@ -2,8 +2,11 @@
  * Claims into settlement lines (settle(1); rules.md 3, Claims and the
  * quarterly settlement).  Each claim is checked in the order of rules.md,
  * the first failing check giving its reason; its aid is computed and
- * compared with the advance claimed; the line is stored and printed.  One
- * streaming pass: a registry lookup or two per claim, nothing held.
+ * compared with the advance claimed; the line is stored and printed, in
+ * the order the claims came.  The claims are staged (stage.c) so that
+ * their entitlements are looked up in one ordered pass; while a rejection
+ * may still be told on stderr they are settled as they come instead, so
+ * that the messages keep the order of the file.
  */
 #include "settle/settle_int.h"
 
@@ -23,6 +26,7 @@ struct institution {
 	bool hospital;
 	jz_date from, to;   /* designated on [from, to]; to 0: still */
 	bool frozen;        /* its statement of this quarter is signed */
+	char *lo, *hi;      /* its least and greatest claim id stored before the run; NULL: none */
 };
 
 /* The columns of a stored line (claims.stored): the claim's from
@@ -37,6 +41,10 @@ struct claims {
 	int ninst;
 	db_stmt *stored, *insert, *person, *cap, *target, *corrected, *seen, *given, *signed_by;
 	long long messages;   /* rejections told on stderr */
+	long long noted;      /* claims noted in claim_given (none: no need to look) */
+	struct keyset met;    /* the claims this run stored or noted */
+	struct stage stage;
+	char *source;         /* the file of the claims staged */
 };
 
 static bool is(const char *a, const char *b)
@@ -107,6 +115,34 @@ static struct institution *institution(struct claims *c, const char *code)
 	return NULL;
 }
 
+/* Each institution's range of claim ids stored before the run: a claim id
+ * outside it was not (ids compare as SQLite's BINARY does, as strcmp). */
+static void load_ranges(struct claims *c)
+{
+	struct db *db = &c->r->db;
+	db_stmt *st = db_prepare(db, "SELECT (SELECT min(claim_id) FROM claim WHERE institution = ?1), "
+				 "(SELECT max(claim_id) FROM claim WHERE institution = ?1)");
+
+	for (int i = 0; i < c->ninst; i++) {
+		struct institution *in = &c->inst[i];
+		db_bind_static(st, 1, in->code);
+		db_step(db, st);
+		in->lo = in->hi = NULL;
+		if (!db_is_null(st, 0) && (!(in->lo = strdup(db_text(st, 0))) ||
+					   !(in->hi = strdup(db_text(st, 1)))))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+		db_reset(st);
+	}
+	db_finalize(st);
+}
+
+/* May claim id of institution in (NULL: not one known) have been stored
+ * before the run? */
+static bool stored_before(const struct institution *in, const char *id)
+{
+	return !in || (in->lo && strcmp(id, in->lo) >= 0 && strcmp(id, in->hi) <= 0);
+}
+
 static bool found(struct db *db, db_stmt *st, const char *a, const char *b)
 {
 	db_bind_static(st, 1, a);
@@ -146,9 +182,10 @@ static bool target_of(struct claims *c, const char *institution, const char *id,
 }
 
 /* The first reason of rules.md's checks 1-5 and 6a that the claim fails, or NULL;
- * duplicate is the caller's (it knows what was stored). */
+ * duplicate is the caller's (it knows what was stored); entitled too when
+ * it was looked up already (staged), else -1. */
 static const char *check(struct claims *c, const struct value *v, const struct institution *in,
-			 bool duplicate)
+			 bool duplicate, int entitled_known)
 {
 	struct settle_job *r = c->r;
 	jz_date visit = v[CLAIM_VISIT_DATE].i;
@@ -158,8 +195,10 @@ static const char *check(struct claims *c, const struct value *v, const struct i
 		return "not_designated";
 	/* An entitlement is granted to an enrolled person only, so the
 	 * registry is asked only for a claim without one. */
-	rule_chain(chain, sizeof chain, "medical", "person", v[CLAIM_NATIONAL_ID].s);
-	bool entitled = history_grant(&r->hist, chain, visit, NULL);
+	if (entitled_known < 0)
+		rule_chain(chain, sizeof chain, "medical", "person", v[CLAIM_NATIONAL_ID].s);
+	bool entitled = entitled_known >= 0 ? entitled_known != 0 :
+			history_grant(&r->hist, chain, visit, NULL);
 	if (!entitled && !found(&r->db, c->person, v[CLAIM_NATIONAL_ID].s, NULL))
 		return "unknown_person";
 	if (!entitled)
@@ -251,7 +290,7 @@ static void print_line(struct settle_job *r, const char *const cells[CLAIM_NCOLU
 }
 
 /* Tell a rejection on stderr, the first hundred of them. */
-static void tell(struct claims *c, const struct problems *p, const struct value *v,
+static void tell(struct claims *c, const char *source, long line, const struct value *v,
 		 const char *reason)
 {
 	static const struct { const char *reason, *column, *what; } said[] = {
@@ -273,9 +312,9 @@ static void tell(struct claims *c, const struct problems *p, const struct value 
 		if (!is(said[i].reason, reason))
 			continue;
 		if (said[i].what)
-			diag_at(p->source, p->line, said[i].column, "%s (%s)", said[i].what, reason);
+			diag_at(source, line, said[i].column, "%s (%s)", said[i].what, reason);
 		else
-			diag_at(p->source, p->line, said[i].column, "%s is outside %s (%s)",
+			diag_at(source, line, said[i].column, "%s is outside %s (%s)",
 				v[CLAIM_VISIT_DATE].s, c->r->s->quarter, reason);
 	}
 }
@@ -311,24 +350,17 @@ static void note_given(struct claims *c, const struct value *v)
 	db_bind_static(c->seen, 1, v[CLAIM_INSTITUTION].s);
 	db_bind_static(c->seen, 2, v[CLAIM_CLAIM_ID].s);
 	db_step(&c->r->db, c->seen);
+	keyset_add(&c->met, v[CLAIM_INSTITUTION].s, v[CLAIM_CLAIM_ID].s);
+	c->noted++;
 }
 
-static void take(struct rec *rec, void *ctx)
+/* Settle one claim (parsed, whole) of source at line; entitled as check's. */
+static void settle_one(struct claims *c, const struct value *v, const char *source, long line,
+		       int entitled)
 {
-	struct claims *c = ctx;
 	struct settle_job *r = c->r;
-	const struct kind *k = &kind_claim;
-	struct value v[KIND_MAX_FIELDS];
-	struct problems *p = &rec->prob;
 	const char *cells[KIND_MAX_FIELDS];
 
-	progress_tick("claims", ++r->read);
-	if (rec->broken || !kind_parse(k, &r->env, rec->val, v, p)) {
-		r->bad++;
-		return;
-	}
-	if (r->bad)
-		return; /* nothing will be written: check the rest only */
 	for (int i = 0; i < CLAIM_NCOLUMNS; i++)
 		cells[i] = v[i].given ? v[i].s : "";
 
@@ -343,13 +375,18 @@ static void take(struct rec *rec, void *ctx)
 
 	/* Settled before; or given before in this run: stored by it, or
 	 * noted in claim_given when it was not (only those are noted, so that
-	 * a first settlement of many claims keeps no list of them). */
-	db_bind_static(c->stored, 1, v[CLAIM_INSTITUTION].s);
-	db_bind_static(c->stored, 2, v[CLAIM_CLAIM_ID].s);
-	bool stored = db_step(&r->db, c->stored) == DB_ROW;
+	 * a first settlement of many claims keeps no list of them).  Asked
+	 * only of a claim that may be either. */
+	bool met = keyset_maybe(&c->met, v[CLAIM_INSTITUTION].s, v[CLAIM_CLAIM_ID].s);
+	bool stored = false;
+	if (met || stored_before(in, v[CLAIM_CLAIM_ID].s)) {
+		db_bind_static(c->stored, 1, v[CLAIM_INSTITUTION].s);
+		db_bind_static(c->stored, 2, v[CLAIM_CLAIM_ID].s);
+		stored = db_step(&r->db, c->stored) == DB_ROW;
+	}
 	bool seen = stored && db_int64(c->stored, STORED_ENTRY) == r->j.entry;
 	bool same = stored && !seen && same_claim(c->stored, v);
-	if (!seen) {
+	if (!seen && met && c->noted) {
 		db_bind_static(c->given, 1, v[CLAIM_INSTITUTION].s);
 		db_bind_static(c->given, 2, v[CLAIM_CLAIM_ID].s);
 		seen = db_step(&r->db, c->given) == DB_ROW;
@@ -365,7 +402,7 @@ static void take(struct rec *rec, void *ctx)
 	}
 	db_reset(c->stored);
 
-	const char *reason = check(c, v, in, stored || seen);
+	const char *reason = check(c, v, in, stored || seen, entitled);
 	jz_fen computed = 0, approved = 0;
 	const char *status = "rejected";
 	bool capped = false;
@@ -381,10 +418,10 @@ static void take(struct rec *rec, void *ctx)
 		}
 	} else if (is(reason, "period_closed") && here) {
 		if (++c->messages <= 100 && !r->o->quiet)
-			diag_at(p->source, p->line, "corrects", "%s is in a signed statement (period_closed)",
+			diag_at(source, line, "corrects", "%s is in a signed statement (period_closed)",
 				v[CLAIM_CORRECTS].s);
 	} else {
-		tell(c, p, v, reason);
+		tell(c, source, line, v, reason);
 	}
 	print_line(r, cells, computed, approved, status, reason ? reason : "");
 	if (!here || stored || seen || (reason && is(reason, "period_closed"))) {
@@ -411,9 +448,69 @@ static void take(struct rec *rec, void *ctx)
 	db_bind_static(c->insert, 16, r->pol.ref);
 	db_bind_int64(c->insert, 17, r->j.entry);
 	db_bind_int64(c->insert, 18, c->src);
-	db_bind_int64(c->insert, 19, p->line);
+	db_bind_int64(c->insert, 19, line);
 	db_step(&r->db, c->insert);
+	keyset_add(&c->met, v[CLAIM_INSTITUTION].s, v[CLAIM_CLAIM_ID].s);
 	r->added++;
+}
+
+/* Parse a claim's cells as kind_parse does, telling nothing.  True when
+ * it has no problem. */
+static bool parse_quietly(struct claims *c, char *const *cells, struct value *v)
+{
+	const struct kind *k = &kind_claim;
+	struct problems p = {.silent = true};
+
+	for (int i = 0; i < k->nfields; i++)
+		field_parse(&k->fields[i], cells[i], c->r->env.today, &v[i], &p);
+	if (p.count == 0)
+		k->check(&c->r->env, v, &p);
+	return p.count == 0;
+}
+
+/* A claim staged, back in the order of the file. */
+static void settle_staged(void *ctx, char *const *cells, long line, bool entitled)
+{
+	struct claims *c = ctx;
+	struct value v[KIND_MAX_FIELDS];
+
+	if (!parse_quietly(c, cells, v))
+		diag_fatal(JZ_SOFTWARE, "%s:%ld: a staged claim no longer parses", c->source, line);
+	settle_one(c, v, c->source, line, entitled);
+}
+
+/* Settle what is staged: before a problem is told, and at the end of a file. */
+static void settle_stage(struct claims *c)
+{
+	stage_settle(&c->stage, &c->r->hist, settle_staged, c);
+}
+
+static void take(struct rec *rec, void *ctx)
+{
+	struct claims *c = ctx;
+	struct settle_job *r = c->r;
+	const struct kind *k = &kind_claim;
+	struct value v[KIND_MAX_FIELDS];
+	struct problems *p = &rec->prob;
+	char visit[DATE_TEXT];
+
+	progress_tick("claims", ++r->read);
+	/* A claim with a problem: the claims before it are settled first, as
+	 * they would have been before its problems were told. */
+	if (rec->broken || p->count || r->bad || !parse_quietly(c, rec->val, v)) {
+		settle_stage(c);
+		if (rec->broken || !kind_parse(k, &r->env, rec->val, v, p))
+			r->bad++;
+		return; /* after one, nothing will be written: check the rest only */
+	}
+	if (!c->stage.n && !r->o->quiet && c->messages < 100) {
+		settle_one(c, v, p->source, p->line, -1); /* what it says comes now */
+		return;
+	}
+	if (!c->source && !(c->source = strdup(p->source)))
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	date_format(v[CLAIM_VISIT_DATE].i, visit);
+	stage_add(&c->stage, rec->val, p->line, v[CLAIM_NATIONAL_ID].s, visit);
 }
 
 void settle_claims(struct settle_job *r)
@@ -427,6 +524,8 @@ void settle_claims(struct settle_job *r)
 	char sha[SHA256_HEX];
 
 	load_institutions(&c);
+	load_ranges(&c);
+	keyset_open(&c.met);
 	c.stored = db_prepare(&r->db, "SELECT national_id, visit_date, visit_type, referral, total, "
 			      "insurance_paid, advance, corrects, computed, approved, status, reason, "
 			      "entry FROM claim WHERE institution = ?1 AND claim_id = ?2");
@@ -452,17 +551,27 @@ void settle_claims(struct settle_job *r)
 	c.given = db_prepare(&r->db, "SELECT 1 FROM temp.claim_given WHERE institution = ?1 AND "
 			     "claim_id = ?2");
 	c.signed_by = db_prepare(&r->db, "SELECT 1 FROM signoff WHERE quarter = ?1 AND institution = ?2");
+	stage_open(&c.stage, &r->db);
 	for (int i = 0; i < nfiles; i++) {
 		c.src = i;
 		if (!rec_read_file(files[i], &src, take, &c, sha))
 			r->spoiled = true;
+		settle_stage(&c);
+		free(c.source);
+		c.source = NULL;
 		journal_input(&r->j, files[i], sha);
 	}
+	stage_close(&c.stage);
 	if (c.messages > 100 && !r->o->quiet)
 		diag_warn("... and %lld more rejected claims (see the reason column)", c.messages - 100);
 	db_stmt *all[] = {c.stored, c.insert, c.person, c.cap, c.target, c.corrected, c.seen,
 			       c.given, c.signed_by};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		db_finalize(all[i]);
+	for (int i = 0; i < c.ninst; i++) {
+		free(c.inst[i].lo);
+		free(c.inst[i].hi);
+	}
 	free(c.inst);
+	keyset_close(&c.met);
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/date.h"
 #include "io/kind.h"
@@ -46,5 +47,35 @@ void settle_sign(struct settle_job *r);
  * exits 77 (nothing written) when the user is not its staff on --as-of. */
 void settle_signer(struct settle_job *r, char *name, size_t len);
 void settle_fund(struct settle_job *r);
+
+/* The claim ids (of an institution) a run has met, in fixed room
+ * (keyset.c): keyset_maybe is false only for one never added. */
+struct keyset {
+	uint64_t *bits;
+};
+void keyset_open(struct keyset *k);
+void keyset_close(struct keyset *k);
+void keyset_add(struct keyset *k, const char *institution, const char *id);
+bool keyset_maybe(const struct keyset *k, const char *institution, const char *id);
+
+/* Claims staged in the run's temp tables (stage.c), their entitlements
+ * looked up in one ordered pass, then settled in the order they came. */
+struct stage {
+	struct db *db;
+	db_stmt *add;
+	long long n;   /* staged, not yet settled */
+};
+/* One staged claim: its cells as read, where it starts, and whether
+ * history_grant finds its medical entitlement on the visit date. */
+typedef void (*stage_fn)(void *ctx, char *const *cells, long line, bool entitled);
+
+void stage_open(struct stage *s, struct db *db);
+void stage_close(struct stage *s);
+/* Stage a claim: nid and visit are its canonical national ID and visit
+ * date, the keys of its entitlement. */
+void stage_add(struct stage *s, char *const *cells, long line, const char *nid,
+	       const char *visit);
+/* Call fn for each staged claim in the order staged; then none is staged. */
+void stage_settle(struct stage *s, struct registry_history *hist, stage_fn fn, void *ctx);
 
 #endif

@@ -81,34 +81,84 @@ static void add_table(struct sha256 *s, const char *name)
 	add_len(s, 'T', name, (int)strlen(name));
 }
 
+/* A row's encoding gathered before it is hashed: one sha256_add per row
+ * (or per buffer full), where one per piece cost more than the hashing. */
+struct rowbuf {
+	struct sha256 *s;
+	size_t used;
+	char b[4096];
+};
+
+static void put(struct rowbuf *w, const void *bytes, size_t len)
+{
+	if (w->used + len > sizeof w->b) {
+		sha256_add(w->s, w->b, w->used);
+		w->used = 0;
+		if (len > sizeof w->b) {
+			sha256_add(w->s, bytes, len);
+			return;
+		}
+	}
+	memcpy(w->b + w->used, bytes, len);
+	w->used += len;
+}
+
+/* tag, then x in decimal, then end: "i-12;" or "t5:" */
+static void put_number(struct rowbuf *w, char tag, int64_t x, char end)
+{
+	char num[24], *p = num + sizeof num;
+	uint64_t u = x < 0 ? -(uint64_t)x : (uint64_t)x;
+
+	*--p = end;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (x < 0)
+		*--p = '-';
+	*--p = tag;
+	put(w, p, (size_t)(num + sizeof num - p));
+}
+
 /* One row, columns from first on. */
 static void add_row(struct sha256 *s, sqlite3_stmt *st, int first)
 {
+	struct rowbuf w; /* not initialised whole: 4 KiB a row */
 	char num[48];
 	int n;
 
-	sha256_add(s, "R", 1);
+	w.s = s;
+	w.b[0] = 'R';
+	w.used = 1;
+
 	for (int i = first; i < sqlite3_column_count(st); i++) {
 		switch (sqlite3_column_type(st, i)) {
 		case SQLITE_NULL:
-			sha256_add(s, "n", 1);
+			put(&w, "n", 1);
 			break;
 		case SQLITE_INTEGER:
-			n = snprintf(num, sizeof num, "i%" PRId64 ";", (int64_t)sqlite3_column_int64(st, i));
-			sha256_add(s, num, (size_t)n);
+			put_number(&w, 'i', (int64_t)sqlite3_column_int64(st, i), ';');
 			break;
 		case SQLITE_FLOAT:
 			n = snprintf(num, sizeof num, "f%.17g;", sqlite3_column_double(st, i));
-			sha256_add(s, num, (size_t)n);
+			put(&w, num, (size_t)n);
 			break;
-		case SQLITE_TEXT:
-			add_len(s, 't', sqlite3_column_text(st, i), sqlite3_column_bytes(st, i));
-			break;
-		default:
-			add_len(s, 'b', sqlite3_column_blob(st, i), sqlite3_column_bytes(st, i));
+		case SQLITE_TEXT: {
+			const unsigned char *t = sqlite3_column_text(st, i);
+			n = sqlite3_column_bytes(st, i);
+			put_number(&w, 't', n, ':');
+			put(&w, t, (size_t)n);
 			break;
 		}
+		default: {
+			const void *b = sqlite3_column_blob(st, i);
+			n = sqlite3_column_bytes(st, i);
+			put_number(&w, 'b', n, ':');
+			put(&w, b, (size_t)n);
+			break;
+		}
+		}
 	}
+	sha256_add(s, w.b, w.used);
 }
 
 char *digest_entry(struct db *db, long long entry, const struct digest_table *t, int n)

@@ -12,11 +12,19 @@
 #include "core/field.h"
 #include "core/text.h"
 #include "io/kind.h"
+#include "store/household_int.h"
 #include "store/sql.h"
+
+/* Is column i of the person kind one that no rule reads (struct person
+ * has no place for it)?  Not fetched: each column costs a row read. */
+static bool unread(int i)
+{
+	return i == PERSON_COMMUNITY || i == PERSON_REVIEWED_ON || i == PERSON_BANK_ACCOUNT;
+}
 
 /* The person kind's columns as a SELECT list, each in its place, so that
  * column PERSON_X of a row is the kind's column X: NULL for those derived
- * from the ID, which are not stored.  Built once. */
+ * from the ID, which are not stored, and for those unread.  Built once. */
 static const char *columns(void)
 {
 	static char cols[1024];
@@ -27,13 +35,13 @@ static const char *columns(void)
 	for (int i = 0; i < PERSON_NCOLUMNS; i++) {
 		const struct field *f = &kind_person.fields[i];
 		used += snprintf(cols + used, sizeof cols - used, "%s%s", i ? ", " : "",
-				 f->flags & F_DERIVED ? "NULL" : f->name);
+				 f->flags & F_DERIVED || unread(i) ? "NULL" : f->name);
 	}
 	return cols;
 }
 
 /* Prepare sql, its %s the person columns. */
-static db_stmt *prepare_person(struct db *db, const char *sql)
+db_stmt *household_prepare(struct db *db, const char *sql)
 {
 	char text[2048];
 
@@ -41,22 +49,14 @@ static db_stmt *prepare_person(struct db *db, const char *sql)
 	return db_prepare(db, text);
 }
 
-/* Each person's version in force on ?1, of the entries up to ?2, when it
- * is active: one who died or moved out is in no household from then on
- * (lifecycle.md), and an older active version does not stand in. */
-static const char in_force_sql[] =
-	"SELECT %s FROM person p WHERE p.effective <= ?1 AND p.entry <= ?2 AND "
-	SQL_PERSON_IN_FORCE_UNTIL("p", "?1", "?2") " AND p.status = 'active' "
-	"ORDER BY p.household_id, p.national_id";
-
 /* Is the row's person still here (column PERSON_STATUS active)? */
-static bool active(sqlite3_stmt *st)
+bool household_active(sqlite3_stmt *st)
 {
 	const char *status = (const char *)sqlite3_column_text(st, PERSON_STATUS);
 	return status && strcmp(status, "active") == 0;
 }
 
-static void text(sqlite3_stmt *st, int col, char *buf, size_t len)
+void household_text(sqlite3_stmt *st, int col, char *buf, size_t len)
 {
 	const char *s = (const char *)sqlite3_column_text(st, col);
 	text_copy(buf, len, s ? s : "");
@@ -71,28 +71,28 @@ static jz_date date_col(sqlite3_stmt *st, int col, bool *given)
 	return *given ? d : 0;
 }
 
-static void read_person(sqlite3_stmt *st, struct person *p)
+void household_read_person(sqlite3_stmt *st, struct person *p)
 {
 	memset(p, 0, sizeof *p);
-	text(st, PERSON_NATIONAL_ID, p->id, sizeof p->id);
-	text(st, PERSON_NAME, p->name, sizeof p->name);
-	text(st, PERSON_HOUSEHOLD_ID, p->household_id, sizeof p->household_id);
-	text(st, PERSON_RELATION, p->relation, sizeof p->relation);
-	text(st, PERSON_HUKOU_TYPE, p->hukou_type, sizeof p->hukou_type);
+	household_text(st, PERSON_NATIONAL_ID, p->id, sizeof p->id);
+	household_text(st, PERSON_NAME, p->name, sizeof p->name);
+	household_text(st, PERSON_HOUSEHOLD_ID, p->household_id, sizeof p->household_id);
+	household_text(st, PERSON_RELATION, p->relation, sizeof p->relation);
+	household_text(st, PERSON_HUKOU_TYPE, p->hukou_type, sizeof p->hukou_type);
 	p->hukou_local = sqlite3_column_int(st, PERSON_HUKOU_LOCAL);
 	p->residence_since = date_col(st, PERSON_RESIDENCE_SINCE, &p->has_residence_since);
-	text(st, PERSON_EMPLOYMENT, p->employment, sizeof p->employment);
+	household_text(st, PERSON_EMPLOYMENT, p->employment, sizeof p->employment);
 	p->able_to_work = sqlite3_column_type(st, PERSON_ABLE_TO_WORK) == SQLITE_NULL ? -1
 			  : sqlite3_column_int(st, PERSON_ABLE_TO_WORK);
 	p->income = sqlite3_column_int64(st, PERSON_MONTHLY_INCOME);
-	text(st, PERSON_INSURANCE, p->insurance, sizeof p->insurance);
-	text(st, PERSON_DISABILITY, p->disability, sizeof p->disability);
+	household_text(st, PERSON_INSURANCE, p->insurance, sizeof p->insurance);
+	household_text(st, PERSON_DISABILITY, p->disability, sizeof p->disability);
 	p->disability_grade = sqlite3_column_int(st, PERSON_DISABILITY_GRADE);
 	p->disability_cert = sqlite3_column_int(st, PERSON_DISABILITY_CERT);
-	text(st, PERSON_ILLNESS, p->illness, sizeof p->illness);
+	household_text(st, PERSON_ILLNESS, p->illness, sizeof p->illness);
 	p->cerebral_palsy = sqlite3_column_int(st, PERSON_CEREBRAL_PALSY);
 	p->rehab_training = sqlite3_column_int(st, PERSON_REHAB_TRAINING);
-	text(st, PERSON_STUDENT_LEVEL, p->student_level, sizeof p->student_level);
+	household_text(st, PERSON_STUDENT_LEVEL, p->student_level, sizeof p->student_level);
 	p->wubao = sqlite3_column_int(st, PERSON_WUBAO);
 	p->released_on = date_col(st, PERSON_RELEASED_ON, &p->has_released_on);
 	p->hukou_pending = sqlite3_column_int(st, PERSON_HUKOU_PENDING);
@@ -100,7 +100,7 @@ static void read_person(sqlite3_stmt *st, struct person *p)
 	p->one_child_hardship = sqlite3_column_int(st, PERSON_ONE_CHILD_HARDSHIP);
 	p->troop = sqlite3_column_int(st, PERSON_TROOP);
 	p->returned_overseas = sqlite3_column_int(st, PERSON_RETURNED_OVERSEAS);
-	text(st, PERSON_SELF_CARE, p->self_care, sizeof p->self_care);
+	household_text(st, PERSON_SELF_CARE, p->self_care, sizeof p->self_care);
 	p->housing_need = sqlite3_column_int(st, PERSON_HOUSING_NEED);
 	p->dilapidated_house = sqlite3_column_int(st, PERSON_DILAPIDATED_HOUSE);
 	bool given;
@@ -119,20 +119,24 @@ bool person_load(struct registry_history *hist, const char *national_id, jz_date
 		 struct person *p)
 {
 	if (!hist->person)
-		hist->person = prepare_person(hist->db, "SELECT %s FROM person WHERE "
+		hist->person = household_prepare(hist->db, "SELECT %s FROM person WHERE "
 					      "national_id = ?1 AND effective <= ?2 AND entry <= ?3 "
 					      SQL_NEWEST_FIRST);
 	sqlite3_stmt *st = hist->person;
 	char date[DATE_TEXT];
 
+	/* One version only, from after on: none was in force on on. */
+	for (int i = 0; i < hist->nlone; i++)
+		if (on < hist->lone[i].effective && strcmp(hist->lone[i].id, national_id) == 0)
+			return false;
 	date_format(on, date);
 	db_bind_text(st, 1, national_id);
 	db_bind_text(st, 2, date);
 	sqlite3_bind_int64(st, 3, until(hist));
 	/* The version in force, and only if it is active. */
-	bool found = db_step(hist->db, st) == SQLITE_ROW && active(st);
+	bool found = db_step(hist->db, st) == SQLITE_ROW && household_active(st);
 	if (found)
-		read_person(st, p);
+		household_read_person(st, p);
 	sqlite3_reset(st);
 	return found;
 }
@@ -141,7 +145,7 @@ bool household_load(struct registry_history *hist, const char *household_id, jz_
 		    struct household *h)
 {
 	if (!hist->household)
-		hist->household = prepare_person(hist->db, "SELECT %s FROM person v WHERE "
+		hist->household = household_prepare(hist->db, "SELECT %s FROM person v WHERE "
 			"v.household_id = ?1 AND v.entry <= ?3 AND v.status = 'active' AND "
 			SQL_PERSON_IN_FORCE_UNTIL("v", "?2", "?3") " ORDER BY v.national_id");
 	sqlite3_stmt *st = hist->household;
@@ -162,8 +166,8 @@ bool household_load(struct registry_history *hist, const char *household_id, jz_
 				diag_fatal(JZ_SOFTWARE, "out of memory");
 		}
 		if (h->n == 0)
-			text(st, PERSON_STREET, h->street, sizeof h->street);
-		read_person(st, &h->member[h->n++]);
+			household_text(st, PERSON_STREET, h->street, sizeof h->street);
+		household_read_person(st, &h->member[h->n++]);
 	}
 	return h->n > 0;
 }
@@ -176,9 +180,15 @@ void history_free(struct registry_history *hist)
 	sqlite3_finalize(hist->granted);
 	sqlite3_finalize(hist->elsewhere);
 	sqlite3_finalize(hist->paid);
+	sqlite3_finalize(hist->chains);
+	hist->chains = NULL;
+	hist->nkinds = 0;
 	hist->person = hist->household = hist->grant = NULL;
 	hist->granted = hist->elsewhere = hist->paid = NULL;
 	hist->grants_known = false;
+	free(hist->lone);
+	hist->lone = NULL;
+	hist->nlone = hist->lonecap = 0;
 }
 
 static bool exists(struct db *db, const char *sql, long long bound)
@@ -208,13 +218,49 @@ bool history_has_grants(struct registry_history *hist)
 	return hist->grants;
 }
 
+/* Might a grant of chain's programme and unit ("dibao/person/") be
+ * recorded?  Asked once of each: the rules ask of every member whether a
+ * personal grant is in force, and most programmes and units have none. */
+static bool kind_granted(struct registry_history *hist, const char *chain)
+{
+	const char *unit = strchr(chain, '/');
+	const char *key = unit ? strchr(unit + 1, '/') : NULL;
+	size_t n = key ? (size_t)(key - chain) + 1 : 0;
+	struct chain_kind *k = hist->kinds;
+
+	if (!hist->grants_fixed || !key || n >= sizeof k->prefix)
+		return true;
+	for (; k < hist->kinds + hist->nkinds; k++)
+		if (strncmp(k->prefix, chain, n) == 0 && k->prefix[n] == '\0')
+			return k->any;
+	if (hist->nkinds == (int)(sizeof hist->kinds / sizeof *hist->kinds))
+		return true;
+	char lo[sizeof k->prefix], hi[sizeof k->prefix];
+	memcpy(lo, chain, n);
+	lo[n] = '\0';
+	memcpy(hi, lo, n + 1);
+	hi[n - 1] = '0'; /* '0' follows '/': the range of the chain index */
+	if (!hist->chains)
+		hist->chains = db_prepare(hist->db, "SELECT EXISTS (SELECT 1 FROM \"grant\" "
+					  "WHERE chain >= ?1 AND chain < ?2 AND entry <= ?3)");
+	db_bind_static(hist->chains, 1, lo);
+	db_bind_static(hist->chains, 2, hi);
+	sqlite3_bind_int64(hist->chains, 3, until(hist));
+	k->any = db_step(hist->db, hist->chains) == SQLITE_ROW &&
+		 sqlite3_column_int(hist->chains, 0);
+	sqlite3_reset(hist->chains);
+	memcpy(k->prefix, lo, n + 1);
+	hist->nkinds++;
+	return k->any;
+}
+
 bool history_grant(struct registry_history *hist, const char *chain, jz_date on,
 		   jz_fen *amount)
 {
 	char date[DATE_TEXT];
 	bool in_force = false;
 
-	if (!history_has_grants(hist))
+	if (!history_has_grants(hist) || !kind_granted(hist, chain))
 		return false;
 	date_format(on, date);
 	db_bind_static(hist->grant, 1, chain);
@@ -252,7 +298,7 @@ bool history_granted(struct registry_history *hist, const char *chain, jz_date o
 	if (found && amount)
 		*amount = sqlite3_column_int64(hist->granted, 0);
 	if (found && basis)
-		text(hist->granted, 1, basis, FACT_BASIS);
+		household_text(hist->granted, 1, basis, FACT_BASIS);
 	sqlite3_reset(hist->granted);
 	return found;
 }
@@ -355,45 +401,6 @@ struct history *history_for_rules(struct registry_history *hist)
 		.granted = rules_granted, .granted_elsewhere = rules_granted_elsewhere,
 		.paid = rules_paid};
 	return &hist->rules;
-}
-
-void household_each(struct db *db, jz_date on, household_fn fn, void *ctx)
-{
-	household_each_until(db, on, 0, fn, ctx);
-}
-
-void household_each_until(struct db *db, jz_date on, long long max_entry, household_fn fn,
-			  void *ctx)
-{
-	sqlite3_stmt *st = prepare_person(db, in_force_sql);
-	struct household h = {0};
-	int cap = 0;
-	char date[DATE_TEXT], id[128];
-
-	date_format(on, date);
-	db_bind_text(st, 1, date);
-	sqlite3_bind_int64(st, 2, max_entry ? max_entry : LLONG_MAX);
-	while (db_step(db, st) == SQLITE_ROW) {
-		text(st, PERSON_HOUSEHOLD_ID, id, sizeof id);
-		if (h.n && strcmp(id, h.id) != 0) {
-			fn(&h, ctx);
-			h.n = 0;
-		}
-		if (h.n == 0) {
-			memcpy(h.id, id, sizeof id);
-			text(st, PERSON_STREET, h.street, sizeof h.street);
-		}
-		if (h.n == cap) {
-			cap = cap ? 2 * cap : 8;
-			if (!(h.member = realloc(h.member, cap * sizeof *h.member)))
-				diag_fatal(JZ_SOFTWARE, "out of memory");
-		}
-		read_person(st, &h.member[h.n++]);
-	}
-	if (h.n)
-		fn(&h, ctx);
-	sqlite3_finalize(st);
-	free(h.member);
 }
 
 static void copy(const struct value *v, char *buf, size_t len)

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/facts.h"
+#include "core/idn.h"
 #include "core/money.h"
 #include "store/db.h"
 
@@ -23,6 +24,12 @@ void household_each(struct db *db, jz_date on, household_fn fn, void *ctx);
  * (0: now): for recomputing what an earlier run decided. */
 void household_each_until(struct db *db, jz_date on, long long max_entry, household_fn fn,
 			  void *ctx);
+struct registry_history;
+/* The same with hist's database and max_entry, telling hist what the scan
+ * learnt of the household being called for: its members with one version
+ * only, of whom person_load knows there is none earlier without asking. */
+void household_each_history(struct registry_history *hist, jz_date on, household_fn fn,
+			    void *ctx);
 
 /* History, for the rules that look back (gradual exit, the dibao
  * household, the grants once made): the registry's earlier versions and
@@ -33,8 +40,22 @@ struct registry_history {
 	db_stmt *grant;
 	db_stmt *granted, *elsewhere, *paid; /* history_granted and friends */
 	bool grants_known, grants;        /* has the file any grant? */
+	/* Set by a run that adds no grant (assess): whether the file has any
+	 * grant of a programme and unit ("dibao/person/") is asked once. */
+	bool grants_fixed;
+	db_stmt *chains;
+	struct chain_kind {
+		char prefix[40];
+		bool any;
+	} kinds[8];
+	int nkinds;
 	long long max_entry;              /* only rows of entries up to this (0: all) */
 	struct history rules;             /* what the rules call (history_for_rules) */
+	struct lone {                     /* household_each_history: the members */
+		char id[IDN_LEN + 1];     /* with one version up to its date, */
+		jz_date effective;        /* from this day */
+	} *lone;
+	int nlone, lonecap;
 };
 
 /* The interface (core/facts.h) through which the rules read hist. */
