@@ -8,6 +8,8 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man
 DATADIR  = $(PREFIX)/share/jiuzhu
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -115,11 +117,15 @@ install: $(BINS)
 	install -m 644 $(filter %.7,$(MANPAGES)) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 policies/*.json $(DESTDIR)$(DATADIR)/policies
 	install -m 644 schemas/*.json $(DESTDIR)$(DATADIR)/schemas
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	for c in $(COMMANDS); do install -m 644 completion/jiuzhu.bash $(DESTDIR)$(BASHCOMPDIR)/$$c; done
+	install -m 644 completion/_jiuzhu $(DESTDIR)$(ZSHCOMPDIR)/_jiuzhu
 
 uninstall:
 	rm -f $(COMMANDS:%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(MANPAGES:man/%=$(DESTDIR)$(MANDIR)/man*/%)
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(COMMANDS:%=$(DESTDIR)$(BASHCOMPDIR)/%) $(DESTDIR)$(ZSHCOMPDIR)/_jiuzhu
 
 clean:
 	rm -rf build

@@ -146,7 +146,8 @@ static const struct argp argp = {
 	"Report from the database: summary, forecast, gaps, survey, policy, funds, "
 	"settlement, audit (every check), review (who needs a home visit), adjustments "
 	"(arrears and overpayments per unit), backup (a copy into -o FILE).\v"
-	"Nothing is written to the database. See report(1).",
+	"-f html: summary, forecast or settlement as a page to print. Nothing is written "
+	"to the database. See report(1).",
 	jz_common_children, 0, 0
 };
 

@@ -885,11 +885,8 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		journal_count(&r.j, "institution", r.added - before);
 		r.added = before;
 	}
-	/* Row by row, each record probes the version index and adds to two
-	 * more at random places: a cache of 32 MiB keeps more of them than
-	 * the 8 MiB every command has (peak RSS stays under 64 MiB). */
-	if (!(r.k == &kind_person && r.in == &kind_person && bulk_begin(&r.bulk, &r.db)))
-		db_exec(&r.db, "PRAGMA cache_size = -32768");
+	if (r.k == &kind_person && r.in == &kind_person)
+		bulk_begin(&r.bulk, &r.db);
 	prepare(&r);
 	struct rec_source src = {r.in->fields, r.in->nfields, output_only, o->input_format, o->encoding};
 	for (int i = 0; i < nfiles; i++) {

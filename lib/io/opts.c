@@ -11,7 +11,7 @@ enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT
        OPT_ANCHOR };
 
 static const struct argp_option options[] = {
-	{"db", OPT_DB, "FILE", 0, "the database (default $JIUZHU_DB or ./jiuzhu.db)", -1},
+	{"db", OPT_DB, "FILE", 0, "the database (else $JIUZHU_DB; no default)", -1},
 	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
 	{"format", 'f', "FMT", 0, "output: csv (default), jsonl, json, table", -1},
 	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, jsonl, json (default: detected)", -1},
@@ -139,8 +139,8 @@ void jz_opts_init(struct jz_opts *o, int argc, char **argv)
 
 	memset(o, 0, sizeof *o);
 	o->db = getenv("JIUZHU_DB");
-	if (!o->db || !*o->db)
-		o->db = "jiuzhu.db";
+	if (o->db && !*o->db)
+		o->db = NULL; /* none: the command that needs one says so */
 	o->anchor = getenv("JIUZHU_ANCHOR");
 	if (o->anchor && !*o->anchor)
 		o->anchor = NULL;

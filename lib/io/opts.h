@@ -14,7 +14,7 @@
 #include "io/rec.h"
 
 struct jz_opts {
-	const char *db;            /* --db, $JIUZHU_DB, else ./jiuzhu.db */
+	const char *db;            /* --db, else $JIUZHU_DB, else NULL: none */
 	const char *policy;        /* --policy FILE, or NULL for the database's */
 	enum rec_format format;    /* -f: output format */
 	enum rec_format input_format; /* --input-format, REC_AUTO to detect */

@@ -1,10 +1,12 @@
 /*
- * Claims staged in temp tables (see settle_int.h): a person's entitlement
- * asked of the grants claim by claim, in the order of the file, reads an
- * index page at random for each; asked of the claims sorted by person, it
- * walks the index once.  The answers are sorted back into the order of the
- * file, where the claims are settled.  SQLite's temp tables and sorters
- * spill to disk: nothing here grows in memory with the claims.
+ * Claims staged in temp tables (see settle_int.h): their entitlements are
+ * looked up in one INSERT ... SELECT over the stage, in the order of the
+ * file, before any of them is settled.  Asked claim by claim between the
+ * inserts of the settled lines, each look-up found the grant index pushed
+ * out of the cache by those inserts; asked together, it stays in.  (Sorted
+ * by person first, SQLite built a temporary B-tree at random places, which
+ * cost more.)  SQLite's temp tables spill to disk: nothing here grows in
+ * memory with the claims.
  */
 #include "settle/settle_int.h"
 
@@ -20,9 +22,8 @@ static const char create_sql[] =
 	"nid TEXT, visit TEXT);"
 	"CREATE TEMP TABLE IF NOT EXISTS claim_entitled (seq INTEGER PRIMARY KEY, yes INTEGER)";
 
-/* history_grant of each staged claim, looked up in the order of the
- * grant_chain index (the inner query, kept sorted by its LIMIT) and sorted
- * back by seq: the newest version starting by the visit, in force on it. */
+/* history_grant of each staged claim, in the order of the file: the
+ * newest version starting by the visit, in force on it. */
 static const char entitle_sql[] =
 	"INSERT INTO temp.claim_entitled (seq, yes) SELECT s.seq, coalesce((SELECT g.status <> "
 	"'deferred' AND (g.\"end\" IS NULL OR g.\"end\" > s.visit) FROM \"grant\" g WHERE g.chain = "

@@ -103,7 +103,7 @@ static void migrate(struct db *db, bool trial)
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", db_nmigrations);
 	exec(db, pragma, "cannot bring the schema up to date");
 	if (!trial)
-		db_commit(db);
+		exec(db, "COMMIT", "cannot bring the schema up to date"); /* the schema alone */
 }
 
 static _Noreturn void too_old(struct db *db)
@@ -169,12 +169,16 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 	struct dbfile file;
 	int rc;
 
+	/* No default: a command run in the wrong folder must not start a
+	 * registry of its own there (cli.md, --db). */
+	if (!path)
+		diag_fatal(JZ_USAGE, "no database given: give --db FILE, or set JIUZHU_DB=FILE in the "
+			   "environment (there is no default)");
 	db->path = path;
 	db->h = NULL;
 	db->check = mode == DB_WRITE;
 	db->immutable = false;
-	if (mode == DB_WRITE)
-		dbfile_create(path);
+	db->created = mode == DB_WRITE && dbfile_create(path);
 	dbfile_check(path, &file);
 	if (!file.exists && mode == DB_READ)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; enrol something first, or give --db",
@@ -240,7 +244,8 @@ void db_open(struct db *db, const char *path, enum db_mode mode, int busy_ms)
 
 void db_guard(const char *path)
 {
-	dbfile_guard(path);
+	if (path)
+		dbfile_guard(path);
 }
 
 void db_close(struct db *db)
@@ -293,6 +298,9 @@ void db_begin(struct db *db)
 void db_commit(struct db *db)
 {
 	exec(db, "COMMIT", "cannot commit");
+	if (db->created)
+		diag_warn("created %s", db->path); /* a run that failed made none worth a word */
+	db->created = false;
 }
 
 void db_rollback(struct db *db)

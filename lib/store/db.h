@@ -21,6 +21,7 @@ struct db {
 	const char *path; /* as given */
 	bool check;       /* PRAGMA quick_check at the first write (DB_WRITE) */
 	bool immutable;   /* read as an immutable copy: read-only storage */
+	bool created;     /* made by this run: said when the run commits */
 };
 
 /* What db_step returns: SQLite's SQLITE_ROW and SQLITE_DONE. */

@@ -181,7 +181,7 @@ void dbfile_guard(const char *path)
 		look(path, &f, false);
 }
 
-void dbfile_create(const char *path)
+bool dbfile_create(const char *path)
 {
 	gid_t gid;
 	bool share = share_group(&gid);
@@ -190,7 +190,7 @@ void dbfile_create(const char *path)
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 
 	if (fd < 0 && errno == EEXIST)
-		return;
+		return false;
 	if (fd < 0)
 		diag_fatal(JZ_CANTCREAT, "%s: cannot create the database: %s", path, strerror(errno));
 	if (share && fchown(fd, (uid_t)-1, gid) != 0) {
@@ -202,6 +202,7 @@ void dbfile_create(const char *path)
 	if (fchmod(fd, share ? 0660 : 0600) != 0)
 		diag_fatal(JZ_CANTCREAT, "%s: cannot create the database: %s", path, strerror(errno));
 	close(fd);
+	return true;
 }
 
 void dbfile_share(const char *path)

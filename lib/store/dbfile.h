@@ -32,8 +32,8 @@ void dbfile_check(const char *path, struct dbfile *f);
 void dbfile_guard(const char *path);
 
 /* Create path empty, mode 0600, or 0660 in JIUZHU_GROUP's group, whatever
- * the umask; an existing file is left alone.  Exits 73. */
-void dbfile_create(const char *path);
+ * the umask; an existing file is left alone (false).  Exits 73. */
+bool dbfile_create(const char *path);
 
 /* Once SQLite has made path's -wal and -shm (with the database's mode):
  * give those of this user JIUZHU_GROUP's group too, so that the next member

@@ -28,7 +28,7 @@ void run_begin(struct run_frame *f)
 
 	assert(f->pol || !f->j); /* a run that writes stores its policy */
 	f->policy_stored = false;
-	if (f->missing && access(o->db, F_OK) != 0)
+	if (f->missing && o->db && access(o->db, F_OK) != 0)
 		diag_fatal(JZ_NOINPUT, "%s: no such database; %s", o->db, f->missing);
 	db_open(f->db, o->db, !f->j ? DB_READ : o->dry_run ? DB_TRIAL : DB_WRITE,
 		o->busy_timeout_ms);

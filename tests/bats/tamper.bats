@@ -130,7 +130,8 @@ district() {
 	local hash
 	hash=$(sqlite3 "$JIUZHU_DB" "SELECT hash FROM journal WHERE entry = 1")
 	on_stderr
-	assert_output "enrol: added 80 person records (0 already in the registry) as journal entry 1; journal 1 ${hash:0:12}"
+	assert_output "enrol: created $JIUZHU_DB
+enrol: added 80 person records (0 already in the registry) as journal entry 1; journal 1 ${hash:0:12}"
 	run cut -d' ' -f1,2,4 heads.log
 	assert_output "1 $hash $(id -un)"
 	run stat -c %a heads.log
