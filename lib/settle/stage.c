@@ -13,6 +13,7 @@
 #include <limits.h>
 
 #include "rules/rule.h"
+#include "store/sql.h"
 
 /* A claim as read (its cells) and the keys of its entitlement: the
  * canonical national ID and visit date (history_grant's). */
@@ -26,9 +27,8 @@ static const char create_sql[] =
  * newest version starting by the visit, in force on it. */
 static const char entitle_sql[] =
 	"INSERT INTO temp.claim_entitled (seq, yes) SELECT s.seq, coalesce((SELECT g.status <> "
-	"'deferred' AND (g.\"end\" IS NULL OR g.\"end\" > s.visit) FROM \"grant\" g WHERE g.chain = "
-	"?1 || s.nid AND g.start <= s.visit AND g.entry <= ?2 ORDER BY g.start DESC, g.version "
-	"DESC LIMIT 1), 0) FROM temp.claim_stage s ORDER BY s.seq";
+	"'deferred' AND (g.\"end\" IS NULL OR g.\"end\" > s.visit) "
+	SQL_GRANT_ON("?1 || s.nid", "s.visit", "?2") "), 0) FROM temp.claim_stage s ORDER BY s.seq";
 
 static const char each_sql[] =
 	"SELECT s.line, s.c0, s.c1, s.c2, s.c3, s.c4, s.c5, s.c6, s.c7, s.c8, s.c9, e.yes FROM "

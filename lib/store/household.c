@@ -212,9 +212,8 @@ bool history_has_grants(struct registry_history *hist)
 		       exists(hist->db, hist->max_entry ? "SELECT EXISTS (SELECT 1 FROM \"grant\" WHERE "
 			      "entry <= ?1)" : "SELECT EXISTS (SELECT 1 FROM \"grant\")", until(hist));
 	if (hist->grants)
-		hist->grant = db_prepare(hist->db, "SELECT amount, status, \"end\" FROM \"grant\" "
-					 "WHERE chain = ?1 AND start <= ?2 AND entry <= ?3 "
-					 "ORDER BY start DESC, version DESC LIMIT 1");
+		hist->grant = db_prepare(hist->db, "SELECT g.amount, g.status, g.\"end\" "
+					 SQL_GRANT_ON("?1", "?2", "?3"));
 	return hist->grants;
 }
 

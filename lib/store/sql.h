@@ -11,6 +11,13 @@
  * definitions; data.md person). */
 #define SQL_NEWEST_FIRST "ORDER BY effective DESC, entry DESC LIMIT 1"
 
+/* The version of grant chain `chain` in force on `on` as recorded up to
+ * entry `until`: the newest starting by then (alias g).  history_grant's
+ * question, and settle's for each staged claim at once. */
+#define SQL_GRANT_ON(chain, on, until) \
+	"FROM \"grant\" g WHERE g.chain = " chain " AND g.start <= " on " AND g.entry <= " \
+	until " ORDER BY g.start DESC, g.version DESC LIMIT 1"
+
 /* Is row v of person the version in force on `on` (a parameter or an
  * expression)?  The _UNTIL form counts only rows of journal entries up to
  * `until`: the registry as an earlier run saw it.  The inner alias is w. */
