@@ -41,13 +41,15 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		o->policy = arg;
 		break;
 	case 'f':
-		if (!rec_format_parse(arg, &o->format) || (o->format == REC_HTML && !o->html))
+		if (!rec_format_parse(arg, &o->format) || (o->format == REC_HTML && !o->html) ||
+		    o->format == REC_TSV || o->format == REC_XLSX)
 			argp_error(state, "--format %s: expected csv, jsonl, json or table%s", arg,
 				   o->html ? " (or html)" : "");
 		break;
 	case OPT_INPUT_FORMAT:
 		if (!rec_format_parse(arg, &o->input_format) || o->input_format == REC_TABLE ||
-		    o->input_format == REC_HTML)
+		    o->input_format == REC_HTML || o->input_format == REC_TSV ||
+		    o->input_format == REC_XLSX)
 			argp_error(state, "--input-format %s: expected csv, jsonl or json", arg);
 		break;
 	case OPT_ENCODING:

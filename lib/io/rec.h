@@ -19,7 +19,7 @@
 #define REC_FIELD_MAX 65536
 #define REC_RECORD_MAX 1048576
 
-enum rec_format { REC_AUTO, REC_CSV, REC_JSONL, REC_JSON, REC_TABLE, REC_HTML };
+enum rec_format { REC_AUTO, REC_CSV, REC_JSONL, REC_JSON, REC_TABLE, REC_HTML, REC_TSV, REC_XLSX };
 
 /* Parse a --format / --input-format word; false when unknown. */
 bool rec_format_parse(const char *s, enum rec_format *out);

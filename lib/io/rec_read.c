@@ -21,7 +21,7 @@ bool rec_format_parse(const char *s, enum rec_format *out)
 {
 	static const struct { const char *name; enum rec_format f; } words[] = {
 		{"csv", REC_CSV}, {"jsonl", REC_JSONL}, {"json", REC_JSON}, {"table", REC_TABLE},
-		{"html", REC_HTML},
+		{"html", REC_HTML}, {"tsv", REC_TSV}, {"xlsx", REC_XLSX},
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(s, words[i].name) == 0) {
