@@ -13,7 +13,7 @@ ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = sqlite3 libcjson libcrypto
+PKGS     = sqlite3 libcjson libcrypto xlsxwriter
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS += -D_GNU_SOURCE -DJZ_VERSION='"$(VERSION)"' -Ilib
 LDLIBS  += -lcsv
@@ -39,7 +39,7 @@ all: $(BINS) $(UNITS)
 
 # Library flags come from pkg-config when it is there (make deps installs it).
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lcjson -lcrypto)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lcjson -lcrypto -lxlsxwriter -lz)
 
 $(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*/*.h)
 	@mkdir -p $(@D)

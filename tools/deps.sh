@@ -2,11 +2,13 @@
 # make deps: install the Debian packages the build and the tests need when
 # they are missing (as root), or say exactly what to install.  Quick and
 # silent when everything is there.  (chromium renders report(1)'s HTML
-# pages in a test; zsh loads the completion in one.)  With arguments:
+# pages to PDF in a test, with a Chinese font, and pdftotext reads them
+# back; zsh loads the completion in one; libxlsxwriter writes -f xlsx.)  With arguments:
 # those packages instead (make bench asks for miller).
 set -eu
 packages=${*:-"gcc make pkg-config libsqlite3-dev libcsv-dev libcjson-dev libssl-dev
-sqlite3 bats bats-assert bats-support mandoc chromium zsh jq"}
+libxlsxwriter-dev sqlite3 bats bats-assert bats-support mandoc chromium fonts-wqy-microhei
+poppler-utils zsh jq"}
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
