@@ -20,8 +20,8 @@
 # Expected output is compared with the command's standard output and error
 # together, blanks ignored: each line shown must be a line of the output
 # (the journal head that ends a writing run's summary, '; journal N HASH',
-# may be left out); '...' or '…' in it stands for any text (paths, users), and so
-# does a hash's prefix of 12 hex digits.  DOCS_KEEP_GOING=1: go on after a
+# may be left out); '...' or '…' in it stands for any text (paths), and so
+# does a hash's prefix of 12 hex digits; 'you' is the login running it.  DOCS_KEEP_GOING=1: go on after a
 # broken example (to see them all).
 set -u
 doc=$1
@@ -80,7 +80,7 @@ compare() {
 		line=${line//[[:space:]]/}
 		have+=("$line")
 		[[ $line == *\;journal[0-9]* ]] && have+=("${line%\;journal[0-9]*}")
-	done < "$out"
+	done < <(sed -E "s/(^|[^[:alnum:]_])$login([^[:alnum:]_]|\$)/\1you\2/g; s/(^|[^[:alnum:]_])$login([^[:alnum:]_]|\$)/\1you\2/g" "$out")
 	for e in "${exp[@]}"; do
 		pat=$(pattern "$e")
 		for line in "${have[@]}"; do
@@ -100,6 +100,7 @@ broke() {
 	[ -n "${DOCS_KEEP_GOING:-}" ] || exit 1
 }
 
+login=$(id -un)
 work=$(mktemp -d "${TMPDIR:-/tmp}/docs-examples.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 extract > "$work/blocks"
@@ -122,7 +123,7 @@ run_block() {
 		fi
 		c=${l#"$prompt"}
 		i=$((i + 1))
-		while ! bash -n <<< "$c" 2> /dev/null && [ $i -lt $n ]; do
+		while { [[ $c == *\\ ]] || ! bash -n <<< "$c" 2> /dev/null; } && [ $i -lt $n ]; do
 			c+=$'\n'${lines[$i]}
 			i=$((i + 1))
 		done

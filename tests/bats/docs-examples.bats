@@ -23,26 +23,37 @@ examples_run() {
 
 # The district's files where a man page's example names them: its
 # directory is the current one (persons.csv, claims/2007Q4-*.csv...).
+# The database is chaoyang.db, as in the pages that name it, and the
+# source tree's examples/ and policies/ are there too.
 district() {
 	cp -r "$EXAMPLES"/. .
+	ln -s "$ROOT/examples" examples
+	ln -s "$ROOT/policies" policies
+	export JIUZHU_DB=$PWD/chaoyang.db
 }
 
-# The district enrolled and funded, as the examples of grant(1), settle(1)
-# and report(1) begin; the signers of the joint review, all as you.
+# The district enrolled, as the examples of grant(1), settle(1) and
+# report(1) begin; the signers of the joint review, all as you.
 enrolled() {
 	enrol -q --as-of 2007-09-01 persons.csv > /dev/null
 	enrol -q --kind institution --as-of 2007-09-01 institutions.csv > /dev/null
 	enrol -q --kind application applications.csv > /dev/null
 	enrol -q --kind survey survey.csv > /dev/null
 	sed "2,\$s/^[^,]*,/$(id -un),/" staff.csv | enrol -q --kind staff > /dev/null
+}
+
+# Its accounts funded for 2007Q4.
+funded() {
 	grant -q --kind funding funding.csv > /dev/null
 }
 
-# The monthly cycles of 2007-10 to 2007-12, as make demo runs them.
+# The monthly cycles of 2007-10 to 2007-12, each on the 1st of its month,
+# as make demo runs them.
 months() {
 	local m
 	for m in 10 11 12; do
-		assess -q --as-of 2007-$m-01 --record | grant -q --period 2007-$m > /dev/null
+		JIUZHU_TODAY=2007-$m-01 assess -q --record |
+			JIUZHU_TODAY=2007-$m-01 grant -q --period 2007-$m > /dev/null
 	done
 }
 
@@ -78,6 +89,7 @@ months() {
 @test "settle(1) EXAMPLES: every example runs as written" {
 	district
 	enrolled
+	funded
 	months
 	examples_run man/settle.1
 }
@@ -85,16 +97,22 @@ months() {
 @test "report(1) EXAMPLES: every example runs as written" {
 	district
 	enrolled
+	funded
 	months
 	examples_run man/report.1
 }
 
 @test "jiuzhu(7) EXAMPLES: every example runs as written" {
 	district
+	# THE JOURNAL's script, saved as the example says.
+	sed -n '/^\.Sh THE JOURNAL/,/^\.Ss ROW DIGESTS/p' "$ROOT/man/jiuzhu.7" |
+		sed -n '/^\.Bd -literal/,/^\.Ed/p' | sed '1d;$d;s/\\e/\\/g' > verify-journal.sh
+	grep -q 'sha256sum' verify-journal.sh
 	examples_run man/jiuzhu.7
 }
 
 @test "jiuzhu-policy(5) EXAMPLES: every example runs as written" {
 	district
+	enrolled
 	examples_run man/jiuzhu-policy.5
 }
