@@ -155,7 +155,9 @@ run_block() {
 		cmd=${cmds[$k]}
 		commands=$((commands + 1))
 		# A file shown with cat and not there: the block shows what it holds.
+		shown=
 		if [[ $cmd =~ ^cat\ ([^ |<>]+)$ ]] && [ ! -e "${BASH_REMATCH[1]}" ]; then
+			shown=1
 			if [[ ${BASH_REMATCH[1]} == *.csv ]]; then
 				printf '%s' "${raws[$k]}" | awk '/^[[:space:]]/ { sub(/^[[:space:]]+/, ""); l = l $0; next }
 					NR > 1 { print l } { l = $0 } END { print l }' > "${BASH_REMATCH[1]}"
@@ -171,7 +173,7 @@ run_block() {
 			broke "exit $status, and no 'echo \$?' after it to show it"
 		fi
 		exp=()
-		if [ -n "${outs[$k]}" ]; then
+		if [ -n "${outs[$k]}" ] && [ -z "$shown" ]; then
 			while IFS= read -r l; do exp+=("$l"); done <<< "${outs[$k]}"
 		fi
 		compare "$work/out" || broke "the output does not show the line: $missing"

@@ -71,6 +71,20 @@ months() {
 
 @test "enrol(1) EXAMPLES: every example runs as written" {
 	district
+	# The street offices' intakes of September: the district's persons by
+	# street, Chuiyangliu's in GB18030, Dongba's with three mistakes (a
+	# check character on line 4, an employment code on line 7, which
+	# leaves household DB-003 without its head); and October's.
+	mkdir -p intake/2007-09 intake/2007-10
+	street() { head -1 persons.csv; awk -F, -v s="$1" '$5 == s' persons.csv; }
+	street 三里屯街道 > intake/2007-09/sanlitun.csv
+	street 垂杨柳街道 | iconv -f UTF-8 -t GB18030 > intake/2007-09/chuiyangliu.csv
+	street 东坝地区 | sed -e '4s/^110105195704226100,/110105195704226101,/' \
+		-e '7s/,unemployed,/,jobless,/' > intake/2007-09/dongba.csv
+	cp applications.csv institutions.csv survey.csv intake/2007-09/
+	sed 's/,2007-09-01$/,2007-10-01/' intake/2007-09/sanlitun.csv > intake/2007-10/sanlitun.csv
+	# Its own staff.csv, shown with cat.
+	rm staff.csv
 	examples_run man/enrol.1
 }
 
