@@ -130,3 +130,74 @@ months() {
 	enrolled
 	examples_run man/jiuzhu-policy.5
 }
+
+# The runner itself: a document of four blocks, one not run, one whose
+# command fails without showing it, one whose output differs.
+@test "docs-examples.sh: a broken example fails, naming its line, the command and its output" {
+	cat > doc.md <<'DOC'
+# A document
+
+```sh
+echo hello   # greets
+# hello
+false
+echo $?
+# 1
+```
+
+<!-- not run: it would fail -->
+```sh
+exit 3
+```
+
+```sh
+echo "the journal 1 5f2c8a1b3c4d; journal 2 0e4b7d1c9a22"
+# the journal 1 0123456789ab
+```
+DOC
+	run "$ROOT/tests/docs-examples.sh" doc.md
+	assert_success
+	assert_output "doc.md: 2 blocks run (4 commands), 1 not run"
+	printf '```sh\necho bye\n# hello\n```\n' > wrong.md
+	run "$ROOT/tests/docs-examples.sh" wrong.md
+	assert_failure 1
+	assert_line --index 0 "wrong.md:2: the output does not show the line:  hello"
+	assert_line --index -1 "bye"
+	printf '```sh\ntrue\nsh -c "echo oops >&2; exit 65"\ntrue\n```\n' > fails.md
+	run "$ROOT/tests/docs-examples.sh" fails.md
+	assert_failure 1
+	assert_line --index 0 "fails.md:2: exit 65, and no 'echo \$?' after it to show it"
+	assert_line --index -1 "oops"
+}
+
+@test "docs-examples.sh: a man page's example, its wrapped output and a file shown with cat" {
+	cat > page.1 <<'DOC'
+.Sh DESCRIPTION
+.Bd -literal
+$ false
+.Ed
+.Sh EXAMPLES
+.Bd -literal -offset indent
+$ cat a.csv
+x,y
+1,
+    2
+$ cut -d, -f2 a.csv | tr '\en' ' '; echo
+y 2
+$ printf '%s\en' "a long line broken" \e
+    "here"
+a long
+    line broken
+here
+.Ed
+.\e" not run: shows a failure
+.Bd -literal -offset indent
+$ false
+.Ed
+DOC
+	sed -i 's/\\e"/\\"/' page.1
+	run "$ROOT/tests/docs-examples.sh" page.1
+	assert_success
+	assert_output "page.1: 1 blocks run (3 commands), 1 not run"
+	assert_equal "$(cat a.csv)" "$(printf 'x,y\n1,2')"
+}
