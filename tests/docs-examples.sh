@@ -13,21 +13,22 @@
 #     lines up to the next '$ ' are its output, an indented one continuing
 #     the line above (a line broken to fit).
 # A block the line before which says '<!-- not run: WHY -->' (Markdown) or
-# '.\" not run: WHY' (roff) is not run.  A command must exit 0, unless the
-# next command of its block is 'echo $?', which shows its status.  A file a
+# '.\" not run: WHY' (roff) is not run.  A command must exit 0, every part
+# of a pipeline too (pipefail), unless the next command of its block is
+# 'echo $?', which shows its status.  A file a
 # block shows with '$ cat FILE' and that is not there is written from what
 # the block shows (lines broken to fit joined again for .csv).
 # Expected output is compared with the command's standard output and error
 # together, blanks ignored: each line shown must be a line of the output
 # (the journal head that ends a writing run's summary, '; journal N HASH',
 # may be left out); '...' or '…' in it stands for any text (paths), and so
-# does a hash's prefix of 12 hex digits; 'you' is the login running it.  DOCS_KEEP_GOING=1: go on after a
-# broken example (to see them all).
+# does a hash's prefix of 12 hex digits; 'you' is the login running it.
+# DOCS_KEEP_GOING=1: go on after a broken example (to see them all).
 set -u
 doc=$1
 case $doc in
 *.md) kind=md ;;
-*) kind=man ;;
+*) kind='man' ;;
 esac
 
 # Blocks as records: "B LINE MODE" then the block's lines, then "E".
@@ -54,7 +55,7 @@ extract() {
 # The glob that matches a line shown: blanks out, '...' any text, and a
 # hash's 12 hex digits any hash.
 pattern() {
-	local s p= q
+	local s q p=''
 	s=$(sed -E ':a; s/(^|[^0-9a-zA-Z])[0-9a-f]{12}([^0-9a-zA-Z]|$)/\1...\2/; ta' <<< "$1")
 	s=${s//[[:space:]]/}
 	s=${s//…/...}
@@ -113,7 +114,7 @@ run_block() {
 	[ $kind = man ] && prompt='$ '
 	while IFS= read -r l; do lines+=("$l"); done <<< "$text"
 	n=${#lines[@]}
-	while [ $i -lt $n ]; do
+	while [ "$i" -lt "$n" ]; do
 		l=${lines[$i]}
 		if [ $kind = man ] && [[ $l != '$ '* ]]; then
 			i=$((i + 1)); continue
@@ -123,12 +124,12 @@ run_block() {
 		fi
 		c=${l#"$prompt"}
 		i=$((i + 1))
-		while { [[ $c == *\\ ]] || ! bash -n <<< "$c" 2> /dev/null; } && [ $i -lt $n ]; do
+		while { [[ $c == *\\ ]] || ! bash -n <<< "$c" 2> /dev/null; } && [ "$i" -lt "$n" ]; do
 			c+=$'\n'${lines[$i]}
 			i=$((i + 1))
 		done
-		o= r=
-		while [ $i -lt $n ]; do
+		o='' r=''
+		while [ "$i" -lt "$n" ]; do
 			l=${lines[$i]}
 			[[ $kind == md || $l == '$ '* ]] || r+=$l$'\n'
 			if [ $kind = man ]; then
