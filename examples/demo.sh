@@ -3,12 +3,16 @@
 # monthly cycle of 2007-10 to 2007-12, then the quarterly medical-aid
 # settlement of 2007Q4 on examples/district/claims/, the reports and the
 # audit; it ends with the settlement statement and an HTML summary.
-# Usage: demo.sh BIN_DIR
+# Usage: demo.sh [BIN_DIR]   (without it, the commands found on PATH); the
+# files go to $JIUZHU_DEMO_DIR, else to a new /tmp/jiuzhu-demo.XXXXXX.
 set -eu
-bin=$(cd "${1:-build/out/bin}" && pwd)
+if [ -n "${1:-}" ]; then
+  bin=$(cd "$1" && pwd)
+  PATH="$bin:$PATH"
+fi
 here=$(cd "$(dirname "$0")" && pwd)
-PATH="$bin:$PATH"
 out=${JIUZHU_DEMO_DIR:-$(mktemp -d /tmp/jiuzhu-demo.XXXXXX)}
+mkdir -p "$out"
 export JIUZHU_DB="$out/chaoyang.db"
 d=$here/district
 
