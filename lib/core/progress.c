@@ -177,8 +177,9 @@ void progress_tick(const char *what, long long count)
 	double t = now();
 	if (!at_once && t - started < 1.0)
 		return;
-	/* Redrawn at once after a message cleared it; else five times a second. */
-	if (drawn && t - last < REDRAW)
+	/* Redrawn at once after a message cleared it; else five times a second
+	 * (each time for a test: JIUZHU_PROGRESS=now). */
+	if (!at_once && drawn && t - last < REDRAW)
 		return;
 	draw(what, count, t);
 }
@@ -188,7 +189,7 @@ void progress_busy(void)
 	if (!enabled)
 		return;
 	double t = now();
-	if ((!at_once && t - started < 1.0) || (drawn && t - last < REDRAW))
+	if (!at_once && (t - started < 1.0 || (drawn && t - last < REDRAW)))
 		return;
 	if (tick_what)
 		draw(tick_what, tick_count, t); /* the count as it was, the ETA moved on */
