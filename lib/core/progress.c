@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@ enum { EVERY = 1024 };     /* ticks between two looks at the clock */
 
 static bool enabled, drawn, at_once;
 static int countdown;
+static size_t width = 159;  /* the terminal's columns less one: no line wraps */
 static double started, phase, last;
 static long long bytes_total = -1, bytes_done, rows_total = -1;
 static char stage[80];            /* what the run does, without a count */
@@ -34,6 +36,9 @@ void progress_start(bool quiet)
 
 	at_once = env && strcmp(env, "now") == 0;
 	enabled = !quiet && isatty(STDERR_FILENO);
+	struct winsize ws;
+	if (enabled && ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1)
+		width = ws.ws_col - 1 < 159 ? ws.ws_col - 1 : 159;
 	drawn = false;
 	countdown = at_once ? 1 : EVERY;
 	started = phase = now();
@@ -125,12 +130,25 @@ static const char *clock_text(double s, char buf[32])
 	return buf;
 }
 
+/* Cut line to n bytes, not inside a UTF-8 character (a Chinese name of
+ * a stage takes two columns a character: n bytes is never more). */
+static void cut(char *line, size_t n)
+{
+	while (n > 0 && ((unsigned char)line[n] & 0xC0) == 0x80)
+		n--;
+	line[n] = '\0';
+}
+
 /* What the run does and for how long: a long statement, no count. */
 static void draw_stage(double t)
 {
 	char took[32];
 
-	fprintf(stderr, "\r%s: %s, %s\033[K", diag_progname, stage, clock_text(t - phase, took));
+	char line[160];
+	snprintf(line, sizeof line, "%s: %s, %s", diag_progname, stage, clock_text(t - phase, took));
+	if (strlen(line) > width)
+		cut(line, width);
+	fprintf(stderr, "\r%s\033[K", line);
 	fflush(stderr);
 	drawn = true;
 	last = t;
@@ -161,6 +179,8 @@ static void draw(const char *what, long long count, double t)
 	if (done > 0 && done < 1 && elapsed > 0.5 && len > 0 && (size_t)len < sizeof line)
 		snprintf(line + len, sizeof line - (size_t)len, ", ETA %s",
 			 clock_text(elapsed * (1 - done) / done, eta));
+	if (strlen(line) > width)
+		cut(line, width);
 	fprintf(stderr, "\r%s\033[K", line);
 	fflush(stderr);
 	drawn = true;

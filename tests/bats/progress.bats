@@ -111,3 +111,10 @@ on_tty() {
 	JIUZHU_PROGRESS=now run -0 on_tty "settle --summary --quarter 2007Q4 > /dev/null"
 	[[ $output == *$'\r'"settle: summing the quarter's claims, 0:00"$'\e[K'* ]]
 }
+
+@test "a narrow terminal: the line is cut to its width less one, so that it never wraps" {
+	JIUZHU_PROGRESS=now run -0 on_tty "stty cols 20; enrol --as-of 2007-09-01 small.csv > /dev/null"
+	[[ $output == *$'\r'"enrol: 10 records, "$'\e[K'* ]]
+	[[ $output == *$'\r'"enrol: checking the"$'\e[K'* ]]
+	[[ $output != *"% of"* ]]
+}
