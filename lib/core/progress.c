@@ -114,7 +114,7 @@ static const char *size(long long b, char buf[32])
 		v /= 1000;
 		u++;
 	}
-	snprintf(buf, 32, u && v < 10 ? "%.1f %s" : "%.0f %s", v, unit[u]);
+	snprintf(buf, 32, u && v < 9.95 ? "%.1f %s" : "%.0f %s", v, unit[u]);
 	return buf;
 }
 
