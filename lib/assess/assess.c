@@ -7,6 +7,7 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "core/progress.h"
 #include "core/text.h"
 #include "io/kind.h"
 #include "io/output.h"
@@ -198,6 +199,9 @@ static void take_person(struct rec *rec, void *ctx)
 	struct input_run *in = ctx;
 	const struct kind *k = &kind_person;
 	struct value v[KIND_MAX_FIELDS];
+	static long long read;
+
+	progress_tick("records", ++read);
 
 	if (rec->broken || !kind_parse(k, &in->env, rec->val, v, &rec->prob)) {
 		in->bad++;
@@ -231,6 +235,7 @@ static void assess_files(struct sink *s, const struct jz_opts *o, char **files, 
 	char sha[SHA256_HEX];
 	bool ok = true;
 
+	progress_files(files, nfiles);
 	for (int i = 0; i < nfiles; i++)
 		ok &= rec_read_file(files[i], &src, take_person, &in, sha);
 	if (!ok || in.bad) {
@@ -244,7 +249,9 @@ static void assess_files(struct sink *s, const struct jz_opts *o, char **files, 
 	struct household h = {0};
 	if (!(h.member = malloc((in.n ? in.n : 1) * sizeof *h.member)))
 		diag_fatal(JZ_SOFTWARE, "out of memory");
+	progress_total(in.n);
 	for (int i = 0; i < in.n; i++) {
+		progress_tick("persons", i + 1);
 		if (h.n && strcmp(h.id, in.g[i].household_id) != 0) {
 			assess_household(&h, s);
 			h.n = 0;

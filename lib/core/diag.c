@@ -1,5 +1,6 @@
 /* Diagnostics: one line each on stderr, GNU style (see diag.h). */
 #include "core/diag.h"
+#include "core/progress.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -20,8 +21,10 @@ static char held[2048];
 
 static void flush_held(const char *tail)
 {
-	if (held[0])
+	if (held[0]) {
+		progress_clear(); /* a message starts a clean line */
 		fprintf(stderr, "%s: %s%s\n", diag_progname, held, tail);
+	}
 	held[0] = '\0';
 }
 
@@ -32,10 +35,12 @@ static void say(const char *fmt, va_list ap)
 	vsnprintf(text, sizeof text, fmt, ap);
 	const char *line = mask_ids(text, masked, sizeof masked, true);
 	flush_held("");
-	if (holding)
+	if (holding) {
 		snprintf(held, sizeof held, "%s", line);
-	else
+	} else {
+		progress_clear(); /* a message starts a clean line */
 		fprintf(stderr, "%s: %s\n", diag_progname, line);
+	}
 }
 
 void diag_hold(void)

@@ -874,6 +874,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	r.env.today = date_today();
 	r.env.as_of = o->as_of;
 	run_begin(&f); /* rows are printed as they are added, shown after the commit */
+	progress_files(files, nfiles);
 	lookup_open(&r.env, &r.db);
 	r.out = out.fp;
 	r.out_ncols = out_columns(r.k, r.out_cols);
@@ -896,6 +897,7 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		journal_input(&r.j, files[i], sha);
 	}
 	bulk_end(&r.bulk);
+	progress_stage("checking the households");
 	if (r.k == &kind_person && r.added)
 		check_households(&r);
 	bulk_free(&r.bulk);

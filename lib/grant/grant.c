@@ -201,6 +201,7 @@ int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 	input_check_files(g->files, g->nfiles);
 	choose_inputs(&r);
 	run_begin(&f);
+	progress_files(r.files, r.nfiles);
 	r.env = (struct kind_env){.today = date_today(), .as_of = o->as_of};
 	lookup_open(&r.env, &r.db);
 	r.hist.db = &r.db;

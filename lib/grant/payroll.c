@@ -81,6 +81,7 @@ void grant_payroll(struct grant_job *r)
 	/* What was paid wrong before is settled first, so that this month's
 	 * payments can recover what it finds overpaid. */
 	grant_corrections(r);
+	progress_total(0); /* the grants due: not counted first (a count is a scan) */
 	db_stmt *st = db_prepare(&r->db, due_sql);
 	db_bind_text(st, 1, first);
 	while (db_step(&r->db, st) == DB_ROW) {

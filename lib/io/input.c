@@ -11,6 +11,7 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "core/progress.h"
 #include "io/guard.h"
 
 /* An input as opened: no output of this run may be written over it. */
@@ -59,6 +60,7 @@ static void fill(struct input *in)
 	}
 	if (in->sha)
 		EVP_DigestUpdate(in->sha, in->raw + in->rawlen, n);
+	progress_bytes(n); /* of the file's size, raw bytes before any conversion */
 	in->rawlen += n;
 }
 

@@ -18,6 +18,7 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
+#include "core/progress.h"
 #include "core/text.h"
 #include "io/input.h"
 #include "rules/rule.h"
@@ -349,19 +350,33 @@ long audit_run(struct db *db, bool show_ids, struct rec_writer *w)
 {
 	struct audit a = {.db = db, .w = w, .show_ids = show_ids};
 
+	progress_stage("audit 1/14: journal");
 	journal_verify(db, journal_differs, &a);
+	progress_stage("audit 2/14: integrity");
 	audit_integrity(&a);
+	progress_stage("audit 3/14: policies");
 	policies(&a);
+	progress_stage("audit 4/14: policy references");
 	audit_policy_refs(&a);
+	progress_stage("audit 5/14: rows per entry");
 	rows(&a);
+	progress_stage("audit 6/14: ledger");
 	ledger(&a);
+	progress_stage("audit 7/14: accounts");
 	audit_accounts(&a);
+	progress_stage("audit 8/14: funding");
 	audit_funding(&a);
+	progress_stage("audit 9/14: fund years");
 	audit_fund_years(&a);
+	progress_stage("audit 10/14: grants");
 	audit_grants(&a);
+	progress_stage("audit 11/14: decisions");
 	decisions(&a);
+	progress_stage("audit 12/14: settlement");
 	audit_settlement(&a);
+	progress_stage("audit 13/14: sign-offs");
 	audit_signoffs(&a);
+	progress_stage("audit 14/14: corrections");
 	corrections(&a);
 	return a.diffs;
 }

@@ -8,6 +8,7 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
+#include "core/progress.h"
 #include "io/kind.h"
 #include "io/output.h"
 #include "io/rec.h"
@@ -215,6 +216,7 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 	struct run_frame f = {.o = o, .db = &p.db, .pol = needs_policy ? &pol : NULL, .out = &out,
 			      .missing = "give --db"};
 	run_begin(&f);
+	progress_stage(r->subject); /* the stages and counts below say more */
 	if (strcmp(r->subject, "policy") == 0) {
 		p.w = rec_writer_open(out.fp, o->format, policy_columns, 5);
 		policy(&p, &pol);

@@ -13,6 +13,7 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
+#include "core/progress.h"
 #include "io/kind.h"
 #include "io/rec.h"
 
@@ -98,6 +99,9 @@ static void take(struct rec *rec, void *ctx)
 {
 	struct stream *t = ctx;
 	struct value v[KIND_MAX_FIELDS];
+	static long long lines;
+
+	progress_tick("lines", ++lines);
 
 	if (!rec->broken)
 		for (int i = 0; i < nline; i++)
@@ -144,7 +148,10 @@ int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
 		: strcmp(by, "month") == 0 ? CLAIM_VISIT_DATE
 		: strcmp(by, "visit_type") == 0 ? CLAIM_VISIT_TYPE : LINE_STATUS;
 	struct rec_source src = {line_fields, nline, NULL, o->input_format, o->encoding};
+	progress_start(o->quiet); /* no run_begin: no database */
+	progress_files((char *[]){"-"}, 1);
 	bool ok = rec_read_file("-", &src, take, &t, NULL);
+	progress_done();
 	if (!ok || t.bad) {
 		free(t.s);
 		free(t.slot);

@@ -15,6 +15,7 @@
 #include "core/exitcode.h"
 #include "core/money.h"
 #include "core/policy.h"
+#include "core/progress.h"
 #include "core/text.h"
 #include "io/input.h"
 #include "rules/rule.h"
@@ -175,7 +176,10 @@ void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_dat
 		"GROUP BY household_id ORDER BY household_id");
 	db_bind_text(st, 1, f);
 	db_bind_text(st, 2, t);
+	long long surveyed = 0;
+	progress_stage("survey: the months of each household");
 	while (db_step(db, st) == DB_ROW) {
+		progress_tick("households surveyed", ++surveyed);
 		struct household h;
 		jz_date on;
 		char err[80];

@@ -53,6 +53,7 @@ static int run(const struct jz_opts *o, const struct settle_opts *s, bool print)
 	    (s->nfiles == 1 && strcmp(s->files[0], "-") == 0)))
 		input_spool_stdin(); /* a writer before us in the pipeline may hold the lock */
 	run_begin(&f);
+	progress_files(s->nfiles ? s->files : (char *[]){"-"}, s->nfiles ? s->nfiles : 1);
 	r.env = (struct kind_env){.today = date_today(), .as_of = o->as_of};
 	lookup_open(&r.env, &r.db);
 	r.hist.db = &r.db;

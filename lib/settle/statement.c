@@ -11,6 +11,7 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "core/progress.h"
 #include "store/sql.h"
 
 const char *const *const settle_bureaus = kind_bureaus;
@@ -50,6 +51,7 @@ void settle_summary(struct settle_job *r, const char *institution)
 
 	db_bind_text(st, 1, r->s->quarter);
 	db_bind_text(st, 2, institution);
+	progress_stage("summing the quarter's claims");
 	while (db_step(&r->db, st) == DB_ROW) {
 		snprintf(n, sizeof n, "%lld", (long long)db_int64(st, 1));
 		money_format(db_int64(st, 2), claimed);

@@ -8,6 +8,7 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "core/progress.h"
 #include "core/text.h"
 #include "io/kind.h"
 #include "store/household_int.h"
@@ -183,8 +184,9 @@ static void read_row(struct scan *s)
 	v->active = household_active(s->rows);
 }
 
-/* Fill temp.jz_several with the persons of several versions. */
-static void find_several(struct db *db, const char *date, long long until)
+/* Fill temp.jz_several with the persons of several versions; returns the
+ * number of versions, which the scan then reads (its progress' total). */
+static long long find_several(struct db *db, const char *date, long long until)
 {
 	db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS jz_several (national_id TEXT PRIMARY KEY) "
 		"WITHOUT ROWID");
@@ -192,10 +194,12 @@ static void find_several(struct db *db, const char *date, long long until)
 	sqlite3_stmt *ids = db_prepare(db, ids_sql);
 	sqlite3_stmt *add = db_prepare(db, "INSERT OR IGNORE INTO temp.jz_several VALUES (?1)");
 	char last[64] = "";
+	long long versions = 0;
 
 	db_bind_static(ids, 1, date);
 	sqlite3_bind_int64(ids, 2, until);
 	while (db_step(db, ids) == SQLITE_ROW) {
+		progress_tick("persons indexed", ++versions);
 		const char *id = (const char *)sqlite3_column_text(ids, 0);
 		if (!id)
 			continue;
@@ -209,6 +213,7 @@ static void find_several(struct db *db, const char *date, long long until)
 	}
 	sqlite3_finalize(ids);
 	sqlite3_finalize(add);
+	return versions;
 }
 
 static void each(struct db *db, struct registry_history *hist, jz_date on, long long max_entry,
@@ -217,9 +222,10 @@ static void each(struct db *db, struct registry_history *hist, jz_date on, long 
 	struct scan s = {.db = db, .hist = hist};
 	char date[DATE_TEXT];
 	long long until = max_entry ? max_entry : LLONG_MAX;
+	long long rows = 0;
 
 	date_format(on, date);
-	find_several(db, date, until);
+	progress_total(find_several(db, date, until));
 	s.rows = household_prepare(db, rows_sql);
 	s.several = db_prepare(db, several_sql);
 	s.newest = db_prepare(db, newest_sql);
@@ -231,6 +237,7 @@ static void each(struct db *db, struct registry_history *hist, jz_date on, long 
 	db_bind_static(s.rows, 1, date);
 	sqlite3_bind_int64(s.rows, 2, until);
 	while (db_step(db, s.rows) == SQLITE_ROW) {
+		progress_tick("persons", ++rows);
 		const char *id = (const char *)sqlite3_column_text(s.rows, PERSON_HOUSEHOLD_ID);
 		char cut[128];
 		text_copy(cut, sizeof cut, id ? id : "");

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/progress.h"
@@ -22,6 +24,15 @@ static void open_outputs(struct run_frame *f)
 		output_open(f->also, f->also_path);
 }
 
+/* A long statement (a GROUP BY over the claims, an integrity check)
+ * keeps the progress line alive: called every 100,000 SQLite steps. */
+static int progress_handler(void *unused)
+{
+	(void)unused;
+	progress_busy();
+	return 0;
+}
+
 void run_begin(struct run_frame *f)
 {
 	const struct jz_opts *o = f->o;
@@ -35,6 +46,7 @@ void run_begin(struct run_frame *f)
 	if (!f->output_last)
 		open_outputs(f);
 	progress_start(o->quiet);
+	sqlite3_progress_handler(f->db->h, 100000, progress_handler, NULL);
 	if (f->j) {
 		db_begin(f->db);
 		journal_start(f->db, f->j);
@@ -68,6 +80,7 @@ int run_finish(struct run_frame *f, bool written, long long bad, bool spoiled,
 	const struct jz_opts *o = f->o;
 
 	assert(f->j);
+	progress_done(); /* nothing left behind, before the summary and output */
 	if (spoiled || bad) {
 		db_rollback(f->db);
 		output_abort(f->out);
@@ -114,6 +127,7 @@ int run_finish(struct run_frame *f, bool written, long long bad, bool spoiled,
 void run_end(struct run_frame *f, bool written)
 {
 	assert(!f->j);
+	progress_done();
 	db_end_read(f->db);
 	if (!written || !output_ready(f->out)) {
 		output_abort(f->out);
