@@ -15,7 +15,7 @@ enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT
 static const struct argp_option options[] = {
 	{"db", OPT_DB, "FILE", 0, "the database (else $JIUZHU_DB; no default)", -1},
 	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
-	{"format", 'f', "FMT", 0, "output: csv (default), tsv, jsonl, json, table, xlsx", -1},
+	{"format", 'f', "FMT", 0, "csv (default), tsv, jsonl, json, table, xlsx", -1},
 	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, jsonl, json (default: detected)", -1},
 	{"encoding", OPT_ENCODING, "ENC", 0, "input encoding, e.g. GB18030 (default UTF-8)", -1},
 	{"output", 'o', "FILE", 0, "write to FILE, put in place only when done", -1},

@@ -278,7 +278,7 @@ dibao() {
 	assert_output $'H1|child|Sanlitun|active\nH2|child|Sanlitun|active'
 	# assess sees him in H2 from then on: H1 n=2, H2 n=2
 	run assess --as-of 2007-11-01 --programme dibao --explain -f jsonl
-	assert_output --partial '"household_id":"H1","national_id":null,"application_id":null,"eligible":"yes","amount":"239.50"'
+	assert_output --partial '"household_id":"H1","national_id":null,"application_id":null,"eligible":true,"amount":239.50'
 	assert_output --partial 'n=2 I=300.00 S*n=660.00'
 }
 
@@ -336,6 +336,6 @@ dibao() {
 	run assess --as-of 2007-10-01 --programme dibao -f jsonl in.csv
 	assert_success
 	# n = 1: 330.00 - 420.50 < 0, and 420.50 < 1.5 x 330.00 = 495.00: edge
-	assert_output --partial '"eligible":"no","amount":"0.00"'
+	assert_output --partial '"eligible":false,"amount":0.00'
 	assert_output --partial '"reason":"edge_household"'
 }
