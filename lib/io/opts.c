@@ -196,6 +196,10 @@ void jz_opts_init(struct jz_opts *o, int argc, char **argv)
 	o->as_of = date_today();
 	o->busy_timeout_ms = 10000;
 	argp_err_exit_status = JZ_USAGE;
+	/* -f FMT, --format=FMT: the argument with each name, so that argp need
+	 * not add its three-line note about it and --help fits a screen (a
+	 * user's own ARGP_HELP_FMT wins). */
+	setenv("ARGP_HELP_FMT", "dup-args", 0);
 	for (int i = 0; i < argc; i++)
 		len += quote(NULL, argv[i]) + 1;
 	if (!(o->command_line = malloc(len)))
