@@ -86,8 +86,9 @@ dibao() {
 	run sqlite3 "$JIUZHU_DB" "SELECT status, effective, entry FROM person WHERE national_id = '110105198001010032' ORDER BY effective"
 	assert_output $'active|2007-09-01|1\ndeceased|2007-10-15|2'
 	# the same notice again is nothing new
-	run -0 enrol --kind change "$DATA/enrol/death.csv"
-	assert_output 'enrol: nothing new: 1 record already in the registry'
+	run -0 --separate-stderr enrol --kind change "$DATA/enrol/death.csv"
+	assert_equal "$stderr" 'enrol: nothing new: 1 record already in the registry'
+	assert_equal "${#lines[@]}" 1 # the header alone (cli.md: every CSV has its header)
 }
 
 @test "enrol: a sparse income change keeps the rest, bank_account included (lifecycle.md Life events are person versions)" {
@@ -120,8 +121,9 @@ dibao() {
 
 @test "enrol: a change that changes nothing adds nothing (lifecycle.md Life events are person versions)" {
 	change_csv same.csv national_id,effective,monthly_income 110105198001010016,2007-11-01,420.50
-	run -0 enrol --kind change same.csv
-	assert_output 'enrol: nothing new: 1 record already in the registry'
+	run -0 --separate-stderr enrol --kind change same.csv
+	assert_equal "$stderr" 'enrol: nothing new: 1 record already in the registry'
+	assert_equal "${#lines[@]}" 1 # the header alone (cli.md: every CSV has its header)
 	[ "$(db_count journal)" = 1 ]
 }
 
@@ -201,8 +203,9 @@ dibao() {
 	run sqlite3 "$JIUZHU_DB" "SELECT effective, coalesce(reviewed_on, '-') FROM person
 		WHERE national_id = '110105198001010016' ORDER BY effective"
 	assert_output $'2007-09-01|-\n2008-03-10|2008-03-10'
-	run -0 enrol --kind change visit.csv
-	assert_output 'enrol: nothing new: 1 record already in the registry'
+	run -0 --separate-stderr enrol --kind change visit.csv
+	assert_equal "$stderr" 'enrol: nothing new: 1 record already in the registry'
+	assert_equal "${#lines[@]}" 1 # the header alone (cli.md: every CSV has its header)
 	# a bad date is an error like any other
 	change_csv bad.csv national_id,effective,reviewed_on 110105198001010016,2008-03-10,2008-02-30
 	run -65 enrol --kind change bad.csv
