@@ -14,9 +14,10 @@ _jiuzhu_values()
 		enrol) echo person change application institution survey staff ;;
 		grant) echo decision funding recovery return ;;
 		esac ;;
-	-f|--format) echo csv jsonl json table html ;;
+	-f|--format) echo csv tsv jsonl json table xlsx html ;;
 	--input-format) echo csv jsonl json ;;
 	--encoding) echo UTF-8 GB18030 ;;
+	--output-encoding) echo GB18030 GBK ;;
 	--programme) echo dibao zero_employment employment_training employment_assistant \
 		employment_incentive employment_insurance lowrent_housing rural_house_repair \
 		festival edu_hardship edu_vocational edu_disability medical premium_subsidy \

@@ -3,12 +3,13 @@
 # they are missing (as root), or say exactly what to install.  Quick and
 # silent when everything is there.  (chromium renders report(1)'s HTML
 # pages to PDF in a test, with a Chinese font, and pdftotext reads them
-# back; zsh loads the completion in one; libxlsxwriter writes -f xlsx.)  With arguments:
+# back; zsh loads the completion in one; libxlsxwriter writes -f xlsx, unzip reads it
+# back in a test.)  With arguments:
 # those packages instead (make bench asks for miller).
 set -eu
 packages=${*:-"gcc make pkg-config libsqlite3-dev libcsv-dev libcjson-dev libssl-dev
 libxlsxwriter-dev sqlite3 bats bats-assert bats-support mandoc chromium fonts-wqy-microhei
-poppler-utils zsh jq"}
+poppler-utils zsh jq unzip"}
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -927,6 +927,10 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 				rec_writer_close(r.printed);
 				output_rewind(&out);
 			}
+			/* Nothing new: the header alone (cli.md: every CSV
+			 * output has its header, even with no rows). */
+			written = rec_writer_close(rec_writer_open(out.fp, o->format, r.out_cols,
+								   r.out_ncols));
 		} else {
 			/* Printed inside the transaction, put in place after the
 			 * commit: an output that cannot be written stores nothing. */

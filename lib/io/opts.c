@@ -1,22 +1,26 @@
 /* The shared options (see opts.h and jiuzhu(7)). */
 #include "io/opts.h"
 
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/diag.h"
 #include "core/exitcode.h"
 
 enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT_BUSY,
-       OPT_ANCHOR };
+       OPT_ANCHOR, OPT_BOM, OPT_OUTPUT_ENCODING };
 
 static const struct argp_option options[] = {
 	{"db", OPT_DB, "FILE", 0, "the database (else $JIUZHU_DB; no default)", -1},
 	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
-	{"format", 'f', "FMT", 0, "output: csv (default), jsonl, json, table", -1},
+	{"format", 'f', "FMT", 0, "csv (default), tsv, jsonl, json, table, xlsx", -1},
 	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, jsonl, json (default: detected)", -1},
 	{"encoding", OPT_ENCODING, "ENC", 0, "input encoding, e.g. GB18030 (default UTF-8)", -1},
 	{"output", 'o', "FILE", 0, "write to FILE, put in place only when done", -1},
+	{"bom", OPT_BOM, 0, 0, "CSV/TSV: begin with a UTF-8 BOM (Excel)", -1},
+	{"output-encoding", OPT_OUTPUT_ENCODING, "ENC", 0, "CSV/TSV/table: e.g. GB18030", -1},
 	{"as-of", OPT_AS_OF, "DATE", 0, "the date rules apply as of (default today)", -1},
 	{"dry-run", 'n', 0, 0, "do everything but write nothing to the database", -1},
 	{"quiet", 'q', 0, 0, "no progress on stderr", -1},
@@ -26,6 +30,39 @@ static const struct argp_option options[] = {
 	{NULL, 'h', 0, OPTION_HIDDEN, "give this help list", -1},
 	{0}
 };
+
+/* What -f, -o, --bom and --output-encoding say together, checked once all
+ * are known; the writers get the last two (rec_writer_style()). */
+static void output_checks(struct argp_state *state, const struct jz_opts *o)
+{
+	static const char *const names[] = {
+		[REC_JSONL] = "jsonl", [REC_JSON] = "json", [REC_TABLE] = "table",
+		[REC_HTML] = "html", [REC_XLSX] = "xlsx",
+	};
+	bool text = o->format == REC_CSV || o->format == REC_TSV || o->format == REC_TABLE;
+
+	if (o->bom && o->format != REC_CSV && o->format != REC_TSV)
+		argp_error(state, "--bom: -f %s is not read by Excel as text; a BOM goes with csv "
+			   "or tsv", names[o->format]);
+	if (o->output_encoding && !text)
+		argp_error(state, "--output-encoding: -f %s is UTF-8 by its definition; it goes "
+			   "with csv, tsv or table", names[o->format]);
+	if (o->bom && o->output_encoding)
+		argp_error(state, "--bom marks UTF-8 text; with --output-encoding %s leave it out",
+			   o->output_encoding);
+	if (o->output_encoding) {
+		iconv_t cd = iconv_open(o->output_encoding, "UTF-8");
+		if (cd == (iconv_t)-1)
+			argp_error(state, "--output-encoding %s: not an encoding iconv knows; "
+				   "expected e.g. GB18030 or GBK", o->output_encoding);
+		iconv_close(cd);
+	}
+	if (o->format == REC_XLSX && (!o->output || strcmp(o->output, "-") == 0) &&
+	    isatty(STDOUT_FILENO))
+		argp_error(state, "-f xlsx: standard output is a terminal; name a file with "
+			   "-o FILE.xlsx or redirect to one");
+	rec_writer_style(o->bom, o->output_encoding);
+}
 
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
@@ -41,10 +78,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		o->policy = arg;
 		break;
 	case 'f':
-		if (!rec_format_parse(arg, &o->format) || (o->format == REC_HTML && !o->html) ||
-		    o->format == REC_TSV || o->format == REC_XLSX)
-			argp_error(state, "--format %s: expected csv, jsonl, json or table%s", arg,
-				   o->html ? " (or html)" : "");
+		if (!rec_format_parse(arg, &o->format) || (o->format == REC_HTML && !o->html))
+			argp_error(state, "--format %s: expected csv, tsv, jsonl, json, table%s or "
+				   "xlsx", arg, o->html ? ", html" : "");
 		break;
 	case OPT_INPUT_FORMAT:
 		if (!rec_format_parse(arg, &o->input_format) || o->input_format == REC_TABLE ||
@@ -57,6 +93,15 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'o':
 		o->output = arg;
+		break;
+	case OPT_BOM:
+		o->bom = true;
+		break;
+	case OPT_OUTPUT_ENCODING:
+		o->output_encoding = arg;
+		break;
+	case ARGP_KEY_END:
+		output_checks(state, o);
 		break;
 	case OPT_AS_OF:
 		if (!date_parse(arg, &o->as_of, err, sizeof err))
@@ -151,6 +196,10 @@ void jz_opts_init(struct jz_opts *o, int argc, char **argv)
 	o->as_of = date_today();
 	o->busy_timeout_ms = 10000;
 	argp_err_exit_status = JZ_USAGE;
+	/* -f FMT, --format=FMT: the argument with each name, so that argp need
+	 * not add its three-line note about it and --help fits a screen (a
+	 * user's own ARGP_HELP_FMT wins). */
+	setenv("ARGP_HELP_FMT", "dup-args", 0);
 	for (int i = 0; i < argc; i++)
 		len += quote(NULL, argv[i]) + 1;
 	if (!(o->command_line = malloc(len)))

@@ -20,6 +20,8 @@ struct jz_opts {
 	enum rec_format input_format; /* --input-format, REC_AUTO to detect */
 	const char *encoding;      /* --encoding, NULL for UTF-8 */
 	const char *output;        /* -o FILE, NULL for stdout */
+	bool bom;                  /* --bom: a UTF-8 BOM before CSV or TSV */
+	const char *output_encoding; /* --output-encoding, NULL for UTF-8 */
 	jz_date as_of;             /* --as-of, default today */
 	bool as_of_given;          /* --as-of was on the command line */
 	bool dry_run;              /* -n */

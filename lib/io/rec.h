@@ -2,7 +2,8 @@
  * Record streams: the one interface through which every command reads and
  * writes records.  Input is CSV (libcsv, strict), JSON Lines or a JSON
  * array (cJSON), all read streaming, one record at a time; output is CSV,
- * JSON Lines, a JSON array or an aligned table for people.
+ * TSV, JSON Lines, a JSON array (both typed: rec_type.h), an Excel workbook
+ * or an aligned table for people.
  */
 #ifndef JZ_REC_H
 #define JZ_REC_H
@@ -55,6 +56,12 @@ struct rec_writer;
 
 struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 				   const char *const *columns, int ncolumns);
+/* --bom and --output-encoding (opts.c), for every CSV, TSV or table writer
+ * opened after: a UTF-8 BOM before the header; the text converted from
+ * UTF-8 to encoding (NULL: none), a character it lacks exiting 65. */
+void rec_writer_style(bool bom, const char *encoding);
+/* The rows an Excel sheet holds, the header's included. */
+#define REC_XLSX_ROWS 1048576L
 /* REC_HTML: the page's title (kept, not copied). */
 void rec_writer_title(struct rec_writer *w, const char *title);
 /* values[i] is the cell of column i; NULL or "" is empty. */

@@ -1,20 +1,33 @@
 /*
  * Record writers.  CSV: a cell is quoted, by libcsv, only when it needs it;
- * JSON escapes by hand because building a cJSON tree per row would cost
- * more than the rest of a bulk run; a table is kept whole until closed so
- * that its columns can be aligned by display width (CJK counts two).
+ * TSV escapes backslash, tab, newline and CR as \\ \t \n \r; JSON escapes
+ * by hand because building a cJSON tree per row would cost more than the
+ * rest of a bulk run, and writes each column as its type (rec_type.h); a
+ * table is kept whole until closed so that its columns can be aligned by
+ * display width (CJK counts two).  xlsx is rec_xlsx.c, html rec_html.c.
  */
 #include "io/rec.h"
 #include "io/rec_int.h"
 
 #include <assert.h>
 #include <csv.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/money.h"
+
+/* --bom and --output-encoding, set once by the options (opts.c). */
+static bool style_bom;
+static const char *style_encoding;
+
+void rec_writer_style(bool bom, const char *encoding)
+{
+	style_bom = bom;
+	style_encoding = encoding;
+}
 
 void rec_writer_title(struct rec_writer *w, const char *title)
 {
@@ -33,7 +46,22 @@ struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 	w->format = format == REC_AUTO ? REC_CSV : format;
 	w->columns = columns;
 	w->n = ncolumns;
-	w->header_due = w->format == REC_CSV || w->format == REC_TABLE || w->format == REC_HTML;
+	/* Every format with a header has it even with no rows (cli.md). */
+	w->header_due = w->format != REC_JSONL && w->format != REC_JSON;
+	if (!(w->types = malloc(ncolumns * sizeof *w->types)) ||
+	    !(w->cellat = malloc(ncolumns * sizeof *w->cellat)))
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	for (int i = 0; i < ncolumns; i++)
+		w->types[i] = rec_column_type(columns[i]);
+	if (w->format == REC_CSV || w->format == REC_TSV || w->format == REC_TABLE) {
+		w->bom = style_bom && w->format != REC_TABLE;
+		w->encoding = style_encoding;
+	}
+	if (w->encoding && (w->cd = iconv_open(w->encoding, "UTF-8")) == (iconv_t)-1)
+		diag_fatal(JZ_USAGE, "--output-encoding %s: not an encoding iconv knows; expected "
+			   "e.g. GB18030 or GBK", w->encoding);
+	if (w->format == REC_XLSX)
+		rec_xlsx_open(w);
 	return w;
 }
 
@@ -92,6 +120,54 @@ static void json_string(FILE *fp, const char *s)
 	putc('"', fp);
 }
 
+/* Is s a JSON number: an integer, or with a fraction when frac? */
+static bool json_number(const char *s, bool frac)
+{
+	if (*s == '-')
+		s++;
+	if (!(*s >= '0' && *s <= '9') || (s[0] == '0' && s[1] >= '0' && s[1] <= '9'))
+		return false;
+	s += strspn(s, "0123456789");
+	if (frac && *s == '.' && s[1] >= '0' && s[1] <= '9')
+		s += 1 + strspn(s + 1, "0123456789");
+	return !*s;
+}
+
+/* One cell as its column's type; a cell that is not of it (which the
+ * commands never print) stays a string, so that the JSON is still valid. */
+static void json_value(FILE *fp, enum rec_type type, const char *s)
+{
+	char buf[MONEY_TEXT], err[80];
+	jz_fen fen;
+
+	switch (type) {
+	case RT_INT:
+	case RT_DECIMAL:
+		if (json_number(s, type == RT_DECIMAL)) {
+			fputs(s, fp);
+			return;
+		}
+		break;
+	case RT_MONEY: /* from fen, as text: always two decimals, never a double */
+		if (money_parse(s, true, &fen, err, sizeof err)) {
+			money_format(fen, buf);
+			fputs(buf, fp);
+			return;
+		}
+		break;
+	case RT_BOOL:
+		if (strcmp(s, "yes") == 0 || strcmp(s, "no") == 0) {
+			fputs(*s == 'y' ? "true" : "false", fp);
+			return;
+		}
+		break;
+	case RT_TEXT:
+	case RT_DATE:
+		break;
+	}
+	json_string(fp, s);
+}
+
 static void json_object(struct rec_writer *w, const char *const *values)
 {
 	putc('{', w->fp);
@@ -101,33 +177,103 @@ static void json_object(struct rec_writer *w, const char *const *values)
 		json_string(w->fp, w->columns[i]);
 		putc(':', w->fp);
 		if (values[i] && *values[i])
-			json_string(w->fp, values[i]);
+			json_value(w->fp, w->types[i], values[i]);
 		else
 			fputs("null", w->fp);
 	}
 	putc('}', w->fp);
 }
 
-void rec_write(struct rec_writer *w, const char *const *values)
+/* Put one TSV cell at w->line + used, escaped; the row's new length. */
+static size_t tsv_cell(struct rec_writer *w, size_t used, const char *s)
 {
-	assert(w && values);
-	if (w->header_due) {
-		w->header_due = false;
-		rec_write(w, w->columns);
+	for (; *s; s++) {
+		const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n"
+				: *s == '\r' ? "\\r" : NULL;
+		if (esc) {
+			memcpy(line_room(w, used, 2), esc, 2);
+			used += 2;
+		} else {
+			*line_room(w, used++, 1) = *s;
+		}
 	}
+	return used;
+}
+
+/* s[0..n) in w->encoding, in w->conv; its length.  A character the
+ * encoding lacks exits 65, naming the output line and the column (cell c
+ * of the row, or the one of w->cellat where the line has cells). */
+static size_t convert(struct rec_writer *w, const char *s, size_t n, long line, int c)
+{
+	size_t cap = 4 * n + 16; /* GB18030 takes at most 4 bytes per UTF-8 byte */
+	if (cap > w->convcap) {
+		if (!(w->conv = realloc(w->conv, cap)))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+		w->convcap = cap;
+	}
+	char *in = (char *)s, *out = w->conv;
+	size_t inleft = n, outleft = cap;
+	iconv(w->cd, NULL, NULL, NULL, NULL);
+	if (iconv(w->cd, &in, &inleft, &out, &outleft) != (size_t)-1 &&
+	    iconv(w->cd, NULL, NULL, &out, &outleft) != (size_t)-1)
+		return (size_t)(out - w->conv);
+	size_t bad = (size_t)(in - s), len = 1;
+	if (c < 0)
+		for (c = 0; c + 1 < w->n && w->cellat[c + 1] <= bad; c++)
+			;
+	while (bad + len < n && ((unsigned char)s[bad + len] & 0xc0) == 0x80)
+		len++;
+	diag_fatal(JZ_DATAERR, "output line %ld, column %s: '%.*s' cannot be written in %s; "
+		   "write UTF-8 (drop --output-encoding; --bom for Excel) or use -f xlsx",
+		   line, w->columns[c], (int)len, s + bad, w->encoding);
+}
+
+/* Write a row built in w->line, converted when an encoding was asked. */
+static void put_line(struct rec_writer *w, size_t used)
+{
+	const char *out = w->line;
+
+	if (w->encoding) {
+		used = convert(w, w->line, used, w->rows + 1, -1);
+		out = w->conv;
+	}
+	fwrite_unlocked(out, 1, used, w->fp);
+}
+
+/* One cell of a table, converted when an encoding was asked. */
+static void put_cell(struct rec_writer *w, const char *s, size_t r, int c)
+{
+	if (!w->encoding) {
+		fputs(s, w->fp);
+		return;
+	}
+	size_t n = convert(w, s, strlen(s), (long)r + 1, c);
+	fwrite(w->conv, 1, n, w->fp);
+}
+
+static void write_row(struct rec_writer *w, const char *const *values, bool header)
+{
 	switch (w->format) {
-	case REC_TSV:  /* not yet: the options refuse them */
 	case REC_XLSX:
+		rec_xlsx_row(w, values, header);
+		break;
 	case REC_AUTO:
+	case REC_TSV:
 	case REC_CSV: {
+		bool tsv = w->format == REC_TSV;
 		size_t used = 0;
+		if (header && w->bom) {
+			memcpy(line_room(w, used, 3), "\xef\xbb\xbf", 3);
+			used = 3;
+		}
 		for (int i = 0; i < w->n; i++) {
 			if (i)
-				*line_room(w, used++, 1) = ',';
-			used = csv_cell(w, used, values[i] ? values[i] : "");
+				*line_room(w, used++, 1) = tsv ? '\t' : ',';
+			w->cellat[i] = used;
+			used = (tsv ? tsv_cell : csv_cell)(w, used, values[i] ? values[i] : "");
 		}
 		*line_room(w, used++, 1) = '\n';
-		fwrite_unlocked(w->line, 1, used, w->fp);
+		put_line(w, used);
 		break;
 	}
 	case REC_JSONL:
@@ -151,6 +297,22 @@ void rec_write(struct rec_writer *w, const char *const *values)
 		break;
 	}
 	w->rows++;
+}
+
+/* The header, when it is still due: before the first row, or at close. */
+static void header(struct rec_writer *w)
+{
+	if (w->header_due) {
+		w->header_due = false;
+		write_row(w, w->columns, true);
+	}
+}
+
+void rec_write(struct rec_writer *w, const char *const *values)
+{
+	assert(w && values);
+	header(w);
+	write_row(w, values, false);
 }
 
 /* Display width of UTF-8 text: East Asian wide characters count two. */
@@ -208,7 +370,7 @@ static void print_table(struct rec_writer *w)
 			bool last = c == n - 1;
 			if (right[c])
 				fprintf(w->fp, "%*s", (int)pad, "");
-			fputs(s, w->fp);
+			put_cell(w, s, r, c);
 			if (!right[c] && !last)
 				fprintf(w->fp, "%*s", (int)pad, "");
 			fputs(last ? "\n" : "  ", w->fp);
@@ -220,19 +382,23 @@ static void print_table(struct rec_writer *w)
 
 bool rec_writer_close(struct rec_writer *w)
 {
-	bool ok;
+	bool ok = true;
 
-	if (w->header_due) {
-		w->header_due = false;
-		rec_write(w, w->columns);
-	}
+	header(w);
+	if (w->format == REC_XLSX)
+		ok = rec_xlsx_close(w);
 	if (w->format == REC_JSON)
 		fputs(w->rows ? "\n]\n" : "[]\n", w->fp);
 	if (w->format == REC_TABLE)
 		print_table(w);
 	if (w->format == REC_HTML)
 		rec_print_html(w);
-	ok = fflush(w->fp) == 0 && !ferror(w->fp);
+	ok = fflush(w->fp) == 0 && !ferror(w->fp) && ok;
+	if (w->encoding)
+		iconv_close(w->cd);
+	free(w->conv);
+	free(w->types);
+	free(w->cellat);
 	for (size_t i = 0; i < w->ncells; i++)
 		free(w->cells[i]);
 	free(w->cells);

@@ -105,7 +105,7 @@ members() {
 
 @test "assess-versions: found work in a version corrected the same day: the gradual exit from the household of the day before" {
 	run assess -q --as-of 2007-11-01 --programme dibao --explain --format jsonl
-	assert_line '{"decision_id":"2007-11-01/dibao/D2","as_of":"2007-11-01","programme":"dibao","unit":"household","household_id":"D2","national_id":null,"application_id":null,"eligible":"yes","amount":"890.00","period":"month","reason":"gradual_exit","policy":"lifecycle-test@87fcfc61ee67","trace":"dibao: S=330.00@2007-07-01 m=1.50@2007-07-01 n=4 I=160100.00 S*n=1320.00 exit_months=3@2007-07-01 c4 employed from 2007-11-01, last amount 890.00, until<2008-02-01 -> 890.00"}'
+	assert_line '{"decision_id":"2007-11-01/dibao/D2","as_of":"2007-11-01","programme":"dibao","unit":"household","household_id":"D2","national_id":null,"application_id":null,"eligible":true,"amount":890.00,"period":"month","reason":"gradual_exit","policy":"lifecycle-test@87fcfc61ee67","trace":"dibao: S=330.00@2007-07-01 m=1.50@2007-07-01 n=4 I=160100.00 S*n=1320.00 exit_months=3@2007-07-01 c4 employed from 2007-11-01, last amount 890.00, until<2008-02-01 -> 890.00"}'
 	run assess -q --as-of 2007-11-01 --programme employment_incentive
 	assert_line --partial "2007-11-01/employment_incentive/$KID,2007-11-01,employment_incentive,person,D2,$KID,,yes,500.00,once,"
 }

@@ -164,7 +164,7 @@ decision() {
 	printf '%s\n' "$PERSON_HEADER" 110105197001010011,A,W1,head,S,urban,unemployed,100 |
 		assess --policy "$POLICY" --as-of 2007-10-01 --programme dibao -f jsonl - > out.jsonl
 	run cat out.jsonl
-	assert_output --partial '"household_id":"W1","national_id":null,"application_id":null,"eligible":"yes","amount":"230.00"'
+	assert_output --partial '"household_id":"W1","national_id":null,"application_id":null,"eligible":true,"amount":230.00'
 	[ "$(wc -l < out.jsonl)" -eq 1 ]
 	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT count(*) FROM person WHERE household_id = 'W1'")" 0
 }

@@ -30,6 +30,14 @@ complete_line() {
 	assert_output 'finance'
 	run -0 complete_line assess -f j
 	assert_output "$(printf 'jsonl\njson')"
+	run -0 complete_line grant --format x
+	assert_output 'xlsx'
+	run -0 complete_line report --format t
+	assert_output "$(printf 'tsv\ntable')"
+	run -0 complete_line settle --output-encoding G
+	assert_output "$(printf 'GB18030\nGBK')"
+	run -0 complete_line enrol --bo
+	assert_output '--bom'
 }
 
 @test "bash: report's first word is a subject, enrol's a file" {

@@ -374,8 +374,9 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 
 @test "enrol: an empty JSON array is no record; a trailing comma is an error (data.md)" {
 	enrol -q "$DATA/enrol/household.csv" > /dev/null
-	run -0 enrol --input-format json - <<< '[ ]'
-	assert_output 'enrol: nothing new: 0 records already in the registry'
+	run -0 --separate-stderr enrol --input-format json - <<< '[ ]'
+	assert_equal "$stderr" 'enrol: nothing new: 0 records already in the registry'
+	assert_equal "${#lines[@]}" 1 # the header alone (cli.md: every CSV has its header)
 	printf '[{"national_id":"110105198001010016","name":"A","household_id":"H1","relation":"head","street":"S","hukou_type":"urban","employment":"employed"},\n]\n' > trailing.json
 	run -65 enrol trailing.json
 	assert_line 'enrol: trailing.json:2: not a JSON array of objects'
@@ -398,8 +399,9 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 	enrol -q sp.csv > out.csv
 	run grep -c '" Wang "' out.csv
 	assert_output 1
-	run -0 enrol out.csv
-	assert_output 'enrol: nothing new: 1 record already in the registry'
+	run -0 --separate-stderr enrol out.csv
+	assert_equal "$stderr" 'enrol: nothing new: 1 record already in the registry'
+	assert_equal "${#lines[@]}" 1 # the header alone (cli.md: every CSV has its header)
 }
 
 @test "enrol: an identifier longer than 100 bytes is refused (data.md)" {

@@ -624,8 +624,9 @@ ZEROS=0000000000000000000000000000000000000000000000000000000000000000
 @test "enrol: a community centre enrolled again on a later day keeps its designation date (data.md institution)" {
 	printf '%s\n' code,name,type,designated_from,designated_to XQ,Xinqiao,community,, > inst.csv
 	enrol -q --kind institution --as-of 2008-01-01 inst.csv > /dev/null
-	run -0 enrol --kind institution --as-of 2008-01-02 inst.csv
-	assert_output 'enrol: nothing new: 1 record already in the registry'
+	run -0 --separate-stderr enrol --kind institution --as-of 2008-01-02 inst.csv
+	assert_equal "$stderr" 'enrol: nothing new: 1 record already in the registry'
+	assert_equal "${#lines[@]}" 1 # the header alone (cli.md: every CSV has its header)
 	assert_equal "$(sqlite3 "$JIUZHU_DB" "SELECT designated_from FROM institution WHERE code = 'XQ'")" 2008-01-01
 }
 

@@ -48,7 +48,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 	run -64 enrol --kind persons "$DATA/enrol/household.csv"
 	assert_line 'enrol: --kind persons: expected person, change, application, institution, survey or staff'
 	run -64 enrol -f xml "$DATA/enrol/household.csv"
-	assert_line 'enrol: --format xml: expected csv, jsonl, json or table'
+	assert_line 'enrol: --format xml: expected csv, tsv, jsonl, json, table or xlsx'
 	run -64 enrol --input-format table "$DATA/enrol/household.csv"
 	assert_line 'enrol: --input-format table: expected csv, jsonl or json'
 	run -64 enrol --as-of 2007-02-30 "$DATA/enrol/household.csv"
@@ -128,11 +128,12 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 	assert_line --index 2 --partial ',2026-11-29,46'
 }
 
-@test "enrol: -f jsonl writes one JSON object per line, money and dates as text, empty as null (cli.md --format)" {
+@test "enrol: -f jsonl writes one JSON object per line, typed: money a number of two decimals, dates as text, empty as null (cli.md --format)" {
 	run --separate-stderr enrol -q -f jsonl --as-of 2007-09-01 "$DATA/enrol/household.csv"
 	assert_success
 	assert_equal "${#lines[@]}" 2
 	assert_line --index 0 --regexp '^\{"national_id":"110105198001010016","name":"Wang Jianguo",'
+	assert_line --index 0 --partial '"monthly_income":420.50,'
 	printf '%s\n' "${lines[0]}" > 1.json
 	printf '%s\n' "${lines[1]}" > 2.json
 	run sqlite3 :memory: "SELECT json_valid(readfile('1.json')), json_valid(readfile('2.json')),
@@ -141,7 +142,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 		json_type(readfile('1.json'), '\$.community'), json_extract(readfile('1.json'), '\$.sex'),
 		json_extract(readfile('2.json'), '\$.birth_date'), json_extract(readfile('2.json'), '\$.age'),
 		json_extract(readfile('2.json'), '\$.relation')"
-	assert_output '1|1|110105198001010016|Wang Jianguo|420.50|text|null|m|1980-01-01|27|spouse'
+	assert_output '1|1|110105198001010016|Wang Jianguo|420.5|real|null|m|1980-01-01|27|spouse'
 }
 
 @test "enrol: -f json writes one JSON array of the records (cli.md --format)" {
@@ -152,7 +153,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 		json_array_length(readfile('out.json')), json_extract(readfile('out.json'), '\$[0].national_id'),
 		json_extract(readfile('out.json'), '\$[1].name'), json_extract(readfile('out.json'), '\$[1].monthly_income'),
 		json_extract(readfile('out.json'), '\$[1].effective')"
-	assert_output '1|array|2|110105198001010016|Li Xiuying|0.00|2007-09-01'
+	assert_output '1|array|2|110105198001010016|Li Xiuying|0.0|2007-09-01'
 	run head -c 1 out.json
 	assert_output '['
 }

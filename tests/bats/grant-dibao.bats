@@ -77,9 +77,9 @@ dibao/household/H6/2007-11-01|73076|2008-03-01|active|gradual_exit"
 	run --separate-stderr sh -c 'assess --as-of 2008-01-01 --programme dibao | grant -f jsonl'
 	assert_success
 	assert_line --index 0 --partial '"grant_id":"dibao/household/H6/2007-12-01","decision_id":"2008-01-01/dibao/H6"'
-	assert_line --index 0 --partial '"end":"2008-03-01","amount":"730.76","period":"month","status":"active","account":"budget","reason":"gradual_exit"'
+	assert_line --index 0 --partial '"end":"2008-03-01","amount":730.76,"period":"month","status":"active","account":"budget","reason":"gradual_exit"'
 	assert_line --index 1 --partial '"grant_id":"employment_incentive/person/110105197003030016"'
-	assert_line --index 1 --partial '"amount":"500.00","period":"once","status":"ended","account":"budget"'
+	assert_line --index 1 --partial '"amount":500.00,"period":"once","status":"ended","account":"budget"'
 	[ "${#lines[@]}" -eq 2 ]
 }
 
@@ -100,7 +100,7 @@ dibao/household/H6/2007-11-01|73076|2008-03-01|active|gradual_exit"
 		"110105197204040026,Wife,H6,spouse,S1,urban,unemployed,1000,2007-11-01" > raise.csv
 	enrol -q raise.csv > /dev/null
 	run sh -c 'assess --as-of 2007-11-01 --programme dibao | grant -f jsonl'
-	assert_output --partial '"end":"2007-11-01","amount":"930.76","period":"month","status":"ended","account":"budget","reason":"edge_household"'
+	assert_output --partial '"end":"2007-11-01","amount":930.76,"period":"month","status":"ended","account":"budget","reason":"edge_household"'
 	run --separate-stderr grant --period 2007-11 --as-of 2007-11-05
 	assert_output "payment_id,grant_id,programme,household_id,national_id,month,amount,account,status,reason,paid_on,kind,transfer,payee_id,payee_name,bank_account"
 }

@@ -190,7 +190,7 @@ dibao,household,H6,,2007-10,50.00,0.00,0.00,0.00,0.00,0.00
 dibao,household,H6,,2007-11,0.00,200.00,60.00,40.00,30.00,70.00
 dibao,person,R1,110105********0013,2007-11,0.00,100.00,0.00,0.00,0.00,100.00"
 	run report adjustments --show-ids -f jsonl
-	assert_line --index 2 '{"programme":"dibao","unit":"person","household_id":"R1","national_id":"110105196006060013","month":"2007-11","arrears":"0.00","overpaid":"100.00","offset":"0.00","refunded":"0.00","written_off":"0.00","to_recover":"100.00"}'
+	assert_line --index 2 '{"programme":"dibao","unit":"person","household_id":"R1","national_id":"110105196006060013","month":"2007-11","arrears":0.00,"overpaid":100.00,"offset":0.00,"refunded":0.00,"written_off":0.00,"to_recover":100.00}'
 }
 
 @test "report adjustments --period: what the payroll of P booked or was dated in P, and what was still to recover at its end (lifecycle.md Corrections reach back)" {

@@ -264,7 +264,7 @@ missed,medical,person,T1,110105********0022,0.00,dibao_member"
 H1,7,2100.00,1850.00,5,0
 SQ1,4,180.63,120.63,1,1"
 	run sh -c 'report --by status -f jsonl < lines.csv'
-	assert_line --index 0 '{"status":"adjusted","claims":"1","claimed":"60.00","approved":"50.00","rejected_claims":"0","adjusted_claims":"1"}'
+	assert_line --index 0 '{"status":"adjusted","claims":1,"claimed":60.00,"approved":50.00,"rejected_claims":0,"adjusted_claims":1}'
 	printf 'claim_id,institution\nX,H1\n' > bad.csv
 	run -65 report < bad.csv
 }

@@ -110,9 +110,10 @@ person_csv() {
 	printf '%s\n' "$PERSON_HEADER" "$@" > "$file"
 }
 
-# Filter assess's JSON Lines down to "eligible amount reason".
+# Filter assess's JSON Lines down to "eligible amount reason" (eligible as
+# yes or no, as in CSV).
 decision_fields() {
-	sed -E 's/.*"eligible":"([a-z]+)","amount":"([0-9.]+)","period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/'
+	sed -E 's/.*"eligible":(true|false),"amount":([0-9.]+),"period":"[a-z]+","reason":"([a-z0-9_]+)".*/\1 \2 \3/; s/^true /yes /; s/^false /no /'
 }
 
 # The ledger balances (grant(1), settle(1)): each booking sums to zero;
