@@ -56,8 +56,10 @@ void report_adjustments(struct db *db, const char *period, bool show_ids,
  * returns the exit status. */
 int report_backup(const struct jz_opts *o);
 
-/* Stream mode: settlement lines on stdin summed by a column. */
+/* report lines: settlement lines in files (none: stdin; "-" is stdin)
+ * summed together by a column; returns the exit status. */
 const char *const *report_stream_columns(const char *by);
-int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w);
+int report_stream(const struct jz_opts *o, const char *by, char **files, int nfiles,
+		  struct rec_writer *w);
 
 #endif
