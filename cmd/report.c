@@ -143,8 +143,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (r->from && r->to && r->to < r->from)
 			argp_error(state, "--to is before --from");
 		if (a->common.format == REC_HTML && strcmp(r->subject, "summary") != 0 &&
-		    strcmp(r->subject, "forecast") != 0 && strcmp(r->subject, "settlement") != 0)
-			argp_error(state, "--format html is for summary, forecast and settlement");
+		    strcmp(r->subject, "forecast") != 0 && strcmp(r->subject, "settlement") != 0 &&
+		    strcmp(r->subject, "funds") != 0 && strcmp(r->subject, "adjustments") != 0)
+			argp_error(state, "--format html is for summary, forecast, settlement, funds "
+				   "and adjustments");
 		if (r->draw && (strcmp(r->subject, "survey") != 0 || !r->year || !r->seed_given))
 			argp_error(state, "--draw goes with survey, --year and --seed");
 		if ((r->nexpect || r->anchors) && strcmp(r->subject, "audit") != 0)
@@ -165,7 +167,8 @@ static const struct argp argp = {
 	"settlement, audit (every check), review (who needs a home visit), adjustments "
 	"(arrears and overpayments per unit), backup (a copy into -o FILE); lines: "
 	"settle's lines in FILEs (or - or none: stdin) summed without the database.\v"
-	"-f html: summary, forecast or settlement as a page to print. Nothing is written "
+	"-f html: summary, forecast, settlement, funds or adjustments as a page to print "
+	"and sign (A4). Nothing is written "
 	"to the database. See report(1).",
 	jz_common_children, 0, 0
 };

@@ -20,6 +20,8 @@ struct rec_writer {
 	char **cells;  /* table, html: every cell, row-major */
 	size_t ncells, capcells;
 	const char *title; /* html */
+	rec_page_fn page;  /* html: who makes the page; NULL: rec_print_html */
+	void *page_ctx;
 };
 
 /* Is s a number as the writers print them (empty counts)? */

@@ -13,6 +13,7 @@
 #include "io/rec.h"
 #include "report/anchors.h"
 #include "report/audit.h"
+#include "report/page.h"
 #include "store/db.h"
 #include "store/policy_store.h"
 #include "store/run.h"
@@ -198,8 +199,11 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 	}
 	/* One view of the database.  Only the subjects that read the policy
 	 * choose it: a bad --policy stops no other. */
+	struct page page = {.db = &p.db, .pol = &pol, .r = r};
+	bool paged = o->format == REC_HTML && page_kind_of(r->subject, &page.kind);
 	bool needs_policy = strcmp(r->subject, "policy") == 0 || strcmp(r->subject, "gaps") == 0 ||
-			    strcmp(r->subject, "survey") == 0 || strcmp(r->subject, "review") == 0;
+			    strcmp(r->subject, "survey") == 0 || strcmp(r->subject, "review") == 0 ||
+			    paged; /* the page names its policy and document */
 	struct run_frame f = {.o = o, .db = &p.db, .pol = needs_policy ? &pol : NULL, .out = &out,
 			      .missing = "give --db"};
 	run_begin(&f);
@@ -247,7 +251,7 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 		p.w = rec_writer_open(out.fp, o->format, report_forecast_columns,
 				      report_forecast_ncolumns);
 		rec_writer_title(p.w, title(&p, "救助预测报告 forecast", ""));
-		report_forecast(&p.db, r, r->horizon ? r->horizon : 3, p.w);
+		report_forecast(&p.db, r, r->horizon ? r->horizon : 3, paged, p.w);
 	} else if (strcmp(r->subject, "survey") == 0) {
 		jz_date jan1 = 0, dec31 = 0;
 		if (r->year) {
@@ -276,6 +280,8 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 		rec_writer_title(p.w, title(&p, "医疗救助季度结算 settlement", ""));
 		settlement(&p);
 	}
+	if (paged)
+		rec_writer_page(p.w, page_write, &page);
 	run_end(&f, rec_writer_close(p.w));
 	return status;
 }

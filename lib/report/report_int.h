@@ -32,10 +32,11 @@ void report_survey_draw(struct db *db, const struct policy *pol, int year, long 
 void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_date to,
 		   struct rec_writer *w);
 
-/* forecast: the next horizon months per programme. */
+/* forecast: the next horizon months per programme; with history, each
+ * programme's months paid first, their method "actual" (the page). */
 extern const char *const report_forecast_columns[];
 extern const int report_forecast_ncolumns;
-void report_forecast(struct db *db, const struct report_opts *r, int horizon,
+void report_forecast(struct db *db, const struct report_opts *r, int horizon, bool history,
 		     struct rec_writer *w);
 
 /* review: who needs a home visit on on (lifecycle.md Review); returns how
