@@ -343,13 +343,14 @@ chromium_png() {
 	# Self-contained: no script, nothing fetched.
 	! grep -Eq '<script|src=|href=' page.html
 	grep -q '<svg' page.html
-	# The totals on the page are those of the CSV report.
+	# The totals on the page are those of the CSV report (1,970.63 on the
+	# page: report-pages.bats prints the pages and reads them back).
 	total=$(report summary --quarter 2007Q3 --by institution |
 		awk -F, 'NR > 1 { sub(/\./, "", $5); t += $5 } END { printf "%d.%02d", t / 100, t % 100 }')
 	[ "$total" = "1970.63" ]
 	run chromium_dom page.html
-	assert_output --partial "<td>total</td><td></td><td></td><td></td><td class=\"n\">$total</td>"
-	assert_output --partial '<td>H1</td>'
+	assert_output --partial "<td>合计</td><td></td><td></td><td class=\"n\">5</td><td class=\"n\">1,970.63</td>"
+	assert_output --partial '<td>Hospital one</td>'
 	# Not blank: the screenshot holds far more than that of an empty page.
 	printf '<!DOCTYPE html><html><body></body></html>' > blank.html
 	chromium_png blank.html blank.png
@@ -357,9 +358,11 @@ chromium_png() {
 	[ "$(stat -c %s page.png)" -gt $((5 * $(stat -c %s blank.png))) ]
 	# The forecast and the settlement have pages too; the others do not.
 	report forecast -f html > /dev/null
-	report settlement --quarter 2007Q3 -f html | grep -q '<td>total</td>'
+	report settlement --quarter 2007Q3 -f html | grep -q '<td>合计</td>'
+	report funds -f html | grep -q '资金收支表'
+	report adjustments -f html | grep -q '调整明细表'
 	run -64 report policy -f html
-	assert_line --partial "--format html is for summary, forecast and settlement"
+	assert_line --partial "--format html is for summary, forecast, settlement, funds and adjustments"
 	run -64 enrol -f html "$DATA/grant/household.csv"
 }
 
