@@ -83,7 +83,7 @@ static void period_words(const struct page *pg, char *buf, size_t len)
 	} else if (r->from || r->to) {
 		snprintf(buf, len, "%s至%s", r->from ? from : "最早", r->to ? to : "最近");
 	} else {
-		snprintf(buf, len, "全部期间");
+		snprintf(buf, len, pg->kind == PAGE_FORECAST ? "全部已支付月份" : "全部期间");
 	}
 }
 
@@ -199,7 +199,7 @@ static void heading(const struct page *pg, FILE *fp)
 	fputs("</h1>\n<p class=\"meta\">期间：", fp);
 	text(fp, period);
 	if (pg->kind == PAGE_FORECAST)
-		fprintf(fp, "（实际），预测未来%d个月", pg->r->horizon ? pg->r->horizon : 3);
+		fprintf(fp, "（实际），预测其后%d个月", pg->r->horizon ? pg->r->horizon : 3);
 	fputs("</p>\n<p class=\"meta\">政策依据：", fp);
 	if (cJSON_IsString(name))
 		text(fp, name->valuestring);
@@ -461,7 +461,10 @@ void page_write(void *ctx, FILE *fp, char *const *cells, size_t rows, int n)
 		fputs("</tr>\n", fp);
 	}
 	if (rows < 2) {
-		fputs("<tr><td colspan=\"99\">本期无记录</td></tr>\n", fp);
+		int shown = 0;
+		for (int c = 0; c < n; c++)
+			shown += page_label(pg->kind, cells[c]) != NULL;
+		fprintf(fp, "<tr><td colspan=\"%d\">本期无记录</td></tr>\n", shown);
 	} else if (pg->kind == PAGE_FORECAST) {
 		total(pg, fp, cells, rows, n, "实际合计", actual);
 		total(pg, fp, cells, rows, n, "预测合计", predicted);
