@@ -42,6 +42,20 @@ static void text(FILE *fp, const char *s)
 	}
 }
 
+/* A signer's cell, "NAME (journal N HASH)": the length of its name. */
+static int name_length(const char *s)
+{
+	const char *j = strstr(s, " (journal ");
+	return j ? (int)(j - s) : (int)strlen(s);
+}
+
+static void text_n(FILE *fp, const char *s, int len)
+{
+	char buf[320];
+	snprintf(buf, sizeof buf, "%.*s", len, s);
+	text(fp, buf);
+}
+
 static jz_fen fen_of(const char *s)
 {
 	jz_fen v = 0;
@@ -157,7 +171,7 @@ static void say(const struct page *pg, const char *column, const char *cell, FIL
 	} else if (page_bureau(column) != column) {
 		/* A signer: "NAME (journal N HASH)": the name, and the entry small. */
 		const char *j = strstr(cell, " (journal ");
-		fprintf(fp, "%.*s", j ? (int)(j - cell) : (int)strlen(cell), cell);
+		text_n(fp, cell, name_length(cell));
 		if (j)
 			fprintf(fp, "<br><small>日志 %d</small>", atoi(j + strlen(" (journal ")));
 	} else {
@@ -383,11 +397,11 @@ static void signatures(const struct page *pg, FILE *fp, char *const *cells, size
 			const char *shown = NULL;
 			for (size_t r = 1; c >= 0 && r < rows; r++) {
 				const char *s = cells[r * n + c];
-				const char *j = strstr(s, " (journal ");
-				int len = j ? (int)(j - s) : (int)strlen(s);
+				int len = name_length(s);
 				if (!*s || (shown && strncmp(shown, s, (size_t)len) == 0))
 					continue;
-				fprintf(fp, "%s%.*s", shown ? "、" : "", len, s);
+				fputs(shown ? "、" : "", fp);
+				text_n(fp, s, len);
 				shown = s;
 			}
 			fputs(shown ? "" : "＿＿＿＿＿＿", fp);
