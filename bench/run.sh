@@ -143,7 +143,7 @@ size() {
 	measure "sqlite3 SQL ($tag)" $n true "sqlite3 :memory: '.import --csv $lines l' \
 		'SELECT institution, count(*), sum(advance), sum(approved) FROM l GROUP BY 1' > /dev/null"
 	row "sqlite3 SQL (peer)" "lines.csv $tag" $n
-	measure "report stream ($tag)" $n true "'$bin/report' -q --by institution < '$lines' > /dev/null"
+	measure "report stream ($tag)" $n true "'$bin/report' -q lines --by institution '$lines' > /dev/null"
 	row report "lines.csv $tag" $n "mlr stats1" "$mlr_s" "<= 0.25; <= 2 x floor" \
 		"$(holds "$secs <= 0.25 * $mlr_s && $secs <= 2 * $floor_l && $kib < 65536")"
 }

@@ -51,7 +51,7 @@ pipeline() {
 	"$b/grant" -q --db "$db" "$district/medical.csv" > "$o/medical.csv"
 	"$b/settle" -q --db "$db" --quarter 2007Q4 "$district/claims.csv" > "$o/lines.csv"
 	"$b/settle" -q --db "$db" --quarter 2007Q4 "$district/claims.jsonl" > "$o/lines-again.csv"
-	"$b/report" -q --by institution < "$o/lines.csv" > "$o/report-stream.csv"
+	"$b/report" -q lines --by institution "$o/lines.csv" > "$o/report-stream.csv"
 	"$b/report" -q --db "$db" audit > "$o/audit.csv"
 	dump "$db" "$o"
 	rm -f "$db" "$db-wal" "$db-shm"

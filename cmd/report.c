@@ -1,6 +1,6 @@
 /*
- * report: reports from the database, or of settlement lines on stdin
- * (cli.md report).  See report(1).
+ * report: reports from the database, or (report lines) of settlement
+ * lines in files or on stdin (cli.md report).  See report(1).
  */
 #include <argp.h>
 #include <limits.h>
@@ -20,7 +20,8 @@ static const struct argp_option options[] = {
 	{"quarter", OPT_QUARTER, "YYYYQn", 0, "the period: a quarter, as in 2007Q3", 0},
 	{"from", OPT_FROM, "DATE", 0, "the period's first day", 0},
 	{"to", OPT_TO, "DATE", 0, "the period's last day", 0},
-	{"by", OPT_BY, "KEY", 0, "by street, programme, group, institution, month", 0},
+	{"by", OPT_BY, "KEY", 0, "by street, programme, group, institution, month; lines: "
+	 "institution, month, visit_type, status", 0},
 	{"show-ids", OPT_SHOW_IDS, 0, 0, "national IDs in full (masked by default)", 0},
 	{"draw", OPT_DRAW, 0, 0, "survey: the year's sample (--year, --seed)", 0},
 	{"year", OPT_YEAR, "YYYY", 0, "survey: the year", 0},
@@ -61,9 +62,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--%s: %s", key == OPT_FROM ? "from" : "to", err);
 		break;
 	case OPT_BY:
+		/* Checked against the subject at the end: the subject may come later. */
 		if (!report_by_ok(arg) && !report_stream_by_ok(arg))
 			argp_error(state, "--by %s: expected street, programme, group, institution or month "
-				   "(or, for settlement lines on stdin, visit_type or status)", arg);
+				   "(or, for report lines, visit_type or status)", arg);
 		r->by = arg;
 		break;
 	case OPT_SHOW_IDS:
@@ -110,23 +112,41 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		r->anchors = arg;
 		break;
 	case ARGP_KEY_ARG: {
+		/* report lines FILE...: the rest are its inputs. */
+		if (r->subject && strcmp(r->subject, "lines") == 0) {
+			r->files = realloc(r->files, (r->nfiles + 1) * sizeof *r->files);
+			if (!r->files)
+				argp_failure(state, 70, 0, "out of memory");
+			r->files[r->nfiles++] = arg;
+			break;
+		}
 		bool known = false;
 		for (const char *const *s = report_subjects; *s; s++)
 			known |= strcmp(*s, arg) == 0;
 		if (r->subject || !known)
 			argp_error(state, "%s: expected one subject: summary, forecast, gaps, funds, "
-				   "settlement, survey, audit, policy, review, adjustments or backup", arg);
+				   "settlement, survey, audit, policy, review, adjustments, backup or lines", arg);
 		r->subject = arg;
 		break;
 	}
 	case ARGP_KEY_END:
 		if (!r->subject)
 			r->subject = "summary";
+		if (r->by && strcmp(r->subject, "lines") == 0 && !report_stream_by_ok(r->by))
+			argp_error(state, "--by %s: report lines sums by institution, month, visit_type or "
+				   "status", r->by);
+		if (r->by && strcmp(r->subject, "lines") != 0 && !report_by_ok(r->by))
+			argp_error(state, "--by %s: settlement lines are summed by report lines; report %s "
+				   "is by street, programme, group, institution or month", r->by, r->subject);
+		if (strcmp(r->subject, "lines") == 0 && (r->quarter || r->from || r->to))
+			argp_error(state, "report lines takes no period: it sums the lines it is given");
 		if (r->from && r->to && r->to < r->from)
 			argp_error(state, "--to is before --from");
 		if (a->common.format == REC_HTML && strcmp(r->subject, "summary") != 0 &&
-		    strcmp(r->subject, "forecast") != 0 && strcmp(r->subject, "settlement") != 0)
-			argp_error(state, "--format html is for summary, forecast and settlement");
+		    strcmp(r->subject, "forecast") != 0 && strcmp(r->subject, "settlement") != 0 &&
+		    strcmp(r->subject, "funds") != 0 && strcmp(r->subject, "adjustments") != 0)
+			argp_error(state, "--format html is for summary, forecast, settlement, funds "
+				   "and adjustments");
 		if (r->draw && (strcmp(r->subject, "survey") != 0 || !r->year || !r->seed_given))
 			argp_error(state, "--draw goes with survey, --year and --seed");
 		if ((r->nexpect || r->anchors) && strcmp(r->subject, "audit") != 0)
@@ -142,11 +162,13 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp argp = {
-	options, parse, "[SUBJECT]",
+	options, parse, "[SUBJECT]\nlines [FILE...]",
 	"Report from the database: summary, forecast, gaps, survey, policy, funds, "
 	"settlement, audit (every check), review (who needs a home visit), adjustments "
-	"(arrears and overpayments per unit), backup (a copy into -o FILE).\v"
-	"-f html: summary, forecast or settlement as a page to print. Nothing is written "
+	"(arrears and overpayments per unit), backup (a copy into -o FILE); lines: "
+	"settle's lines in FILEs (or - or none: stdin) summed without the database.\v"
+	"-f html: summary, forecast, settlement, funds or adjustments as a page to print "
+	"and sign (A4). Nothing is written "
 	"to the database. See report(1).",
 	jz_common_children, 0, 0
 };
@@ -162,5 +184,6 @@ int main(int argc, char **argv)
 	int status = report_run(&a.common, &a.report);
 	free(a.common.command_line);
 	free(a.report.expect);
+	free(a.report.files);
 	return status;
 }

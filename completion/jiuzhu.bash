@@ -25,7 +25,7 @@ _jiuzhu_values()
 		enforcement_relief home_care ;;
 	--sign) echo health labour civil_affairs finance ;;
 	--fund) echo major_disease ;;
-	--by) echo street programme group institution month ;;
+	--by) echo street programme group institution month visit_type status ;;
 	*) return 1 ;;
 	esac
 }
@@ -65,9 +65,10 @@ _jiuzhu()
 		[[ ${#COMPREPLY[@]} == 1 && ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2> /dev/null
 		return
 	fi
-	if [[ $cmd == report ]]; then
+	# report's first word is a subject; report lines then takes files.
+	if [[ $cmd == report && ! " ${COMP_WORDS[*]:1:COMP_CWORD-1} " == *" lines "* ]]; then
 		COMPREPLY=($(compgen -W "summary forecast gaps survey policy funds settlement audit
-			review adjustments backup" -- "$cur"))
+			review adjustments backup lines" -- "$cur"))
 		return
 	fi
 	COMPREPLY=($(compgen -f -- "$cur"))

@@ -2,7 +2,8 @@
 # make demo: enrol the example district into a fresh database, run the
 # monthly cycle of 2007-10 to 2007-12, then the quarterly medical-aid
 # settlement of 2007Q4 on examples/district/claims/, the reports and the
-# audit; it ends with the settlement statement and an HTML summary.
+# audit; it ends with the settlement statement and the five pages an
+# official prints and signs (report -f html).
 # Usage: demo.sh [BIN_DIR]   (without it, the commands found on PATH); the
 # files go to $JIUZHU_DEMO_DIR, else to a new /tmp/jiuzhu-demo.XXXXXX.
 set -eu
@@ -100,4 +101,9 @@ sqlite3 -column -header "$JIUZHU_DB" \
 echo "== the settlement statement of 2007Q4, as the joint meeting sees it"
 report settlement --quarter 2007Q4 --format table
 report summary --quarter 2007Q4 --format html -o "$out/summary-2007Q4.html"
-echo "== the summary of 2007Q4 as a page to open or print: $out/summary-2007Q4.html"
+report forecast --format html -o "$out/forecast.html"
+report settlement --quarter 2007Q4 --format html -o "$out/settlement-2007Q4.html"
+report funds --quarter 2007Q4 --format html -o "$out/funds-2007Q4.html"
+report adjustments --format html -o "$out/adjustments.html"
+echo "== five pages to print and sign, in $out: summary-2007Q4.html forecast.html" \
+  "settlement-2007Q4.html funds-2007Q4.html adjustments.html"

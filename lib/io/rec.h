@@ -64,6 +64,12 @@ void rec_writer_style(bool bom, const char *encoding);
 #define REC_XLSX_ROWS 1048576L
 /* REC_HTML: the page's title (kept, not copied). */
 void rec_writer_title(struct rec_writer *w, const char *title);
+/* REC_HTML: the page is made at close by page(ctx, fp, cells, rows,
+ * ncolumns) instead of the generic one: cells holds every row, row-major,
+ * the header first (a report's own page: its labels, names, totals). */
+typedef void (*rec_page_fn)(void *ctx, FILE *fp, char *const *cells, size_t rows,
+			    int ncolumns);
+void rec_writer_page(struct rec_writer *w, rec_page_fn page, void *ctx);
 /* values[i] is the cell of column i; NULL or "" is empty. */
 void rec_write(struct rec_writer *w, const char *const *values);
 /* Flush (a table is printed here); false when a write failed. */

@@ -33,6 +33,8 @@ struct rec_writer {
 	char *conv;       /* the converted text */
 	size_t convcap;
 	struct rec_xlsx *xlsx; /* REC_XLSX: the workbook being written */
+	rec_page_fn page;  /* html: who makes the page; NULL: rec_print_html */
+	void *page_ctx;
 };
 
 /* Is s a number as the writers print them (empty counts)? */

@@ -34,6 +34,12 @@ void rec_writer_title(struct rec_writer *w, const char *title)
 	w->title = title;
 }
 
+void rec_writer_page(struct rec_writer *w, rec_page_fn page, void *ctx)
+{
+	w->page = page;
+	w->page_ctx = ctx;
+}
+
 struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 				   const char *const *columns, int ncolumns)
 {
@@ -391,7 +397,9 @@ bool rec_writer_close(struct rec_writer *w)
 		fputs(w->rows ? "\n]\n" : "[]\n", w->fp);
 	if (w->format == REC_TABLE)
 		print_table(w);
-	if (w->format == REC_HTML)
+	if (w->format == REC_HTML && w->page)
+		w->page(w->page_ctx, w->fp, w->cells, w->ncells / w->n, w->n);
+	else if (w->format == REC_HTML)
 		rec_print_html(w);
 	ok = fflush(w->fp) == 0 && !ferror(w->fp) && ok;
 	if (w->encoding)

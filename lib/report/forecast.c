@@ -47,7 +47,7 @@ static int month_index(const char *m)
 	return atoi(m) * 12 + atoi(m + 5) - 1;
 }
 
-void report_forecast(struct db *db, const struct report_opts *r, int horizon,
+void report_forecast(struct db *db, const struct report_opts *r, int horizon, bool history,
 		     struct rec_writer *w)
 {
 	char from[DATE_TEXT] = "0000-01-01", to[DATE_TEXT] = "9999-12-31";
@@ -75,6 +75,14 @@ void report_forecast(struct db *db, const struct report_opts *r, int horizon,
 			char method[64], month[16], households[24], amount[MONEY_TEXT];
 			snprintf(method, sizeof method, "linear trend of %d month%s (least squares)", n,
 				 n == 1 ? "" : "s");
+			for (int h = history ? -n : 0; h < 0; h++) { /* the months it is made from */
+				int m = first + n + h;
+				snprintf(month, sizeof month, "%04d-%02d", m / 12, m % 12 + 1);
+				snprintf(households, sizeof households, "%lld", (long long)hh[n + h]);
+				money_format(fen[n + h], amount);
+				const char *row[] = {prog, month, households, amount, "actual"};
+				rec_write(w, row);
+			}
 			for (int h = 0; h < horizon; h++) {
 				int m = first + n + h;
 				snprintf(month, sizeof month, "%04d-%02d", m / 12, m % 12 + 1);

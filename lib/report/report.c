@@ -3,7 +3,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/diag.h"
 #include "core/exitcode.h"
@@ -14,6 +13,7 @@
 #include "io/rec.h"
 #include "report/anchors.h"
 #include "report/audit.h"
+#include "report/page.h"
 #include "store/db.h"
 #include "store/policy_store.h"
 #include "store/run.h"
@@ -21,7 +21,7 @@
 
 const char *const report_subjects[] = {"summary", "forecast", "gaps", "funds", "settlement",
 				       "survey", "audit", "policy", "review", "adjustments", "backup",
-				       NULL};
+				       "lines", NULL};
 
 struct report {
 	const struct jz_opts *o;
@@ -177,42 +177,33 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 	if (strcmp(r->subject, "backup") == 0)
 		return report_backup(o); /* no transaction: VACUUM INTO makes its own */
 
-	/* A record stream on stdin: summed without the database.  Not with a
-	 * period: that is a summary of the database (and a shell loop reading
-	 * its own input stays the loop's). */
-	struct stat st;
-	if (strcmp(r->subject, "summary") == 0 && !r->from && !r->to && fstat(0, &st) == 0 &&
-	    (S_ISFIFO(st.st_mode) || (S_ISREG(st.st_mode) && st.st_size > 0))) {
-		int c = getc(stdin);
-		if (c != EOF) {
-			ungetc(c, stdin);
-			const char *by = r->by ? r->by : "institution";
-			if (!report_stream_by_ok(by))
-				diag_fatal(JZ_USAGE, "--by %s: settlement lines are summed by institution, "
-					   "month, visit_type or status", by);
-			db_guard(o->db); /* not read, not to be written over either */
-			output_open(&out, o->output);
-			output_spool(&out);
-			p.w = rec_writer_open(out.fp, o->format, report_stream_columns(by), 6);
-			status = report_stream(o, by, p.w);
-			if (!rec_writer_close(p.w) || (status == JZ_OK && !output_ready(&out))) {
-				output_abort(&out);
-				diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
-			}
-			if (status == JZ_OK)
-				output_commit(&out);
-			else
-				output_abort(&out);
-			return status;
+	/* report lines: settle's lines summed without the database.  The
+	 * only subject that reads stdin, and only when no file is named:
+	 * another would swallow a shell loop's input or hang under ssh. */
+	if (strcmp(r->subject, "lines") == 0) {
+		const char *by = r->by ? r->by : "institution";
+		db_guard(o->db); /* not read, not to be written over either */
+		output_open(&out, o->output);
+		output_spool(&out);
+		p.w = rec_writer_open(out.fp, o->format, report_stream_columns(by), 6);
+		status = report_stream(o, by, r->files, r->nfiles, p.w);
+		if (!rec_writer_close(p.w) || (status == JZ_OK && !output_ready(&out))) {
+			output_abort(&out);
+			diag_fatal(JZ_IOERR, "%s: write failed", o->output ? o->output : "standard output");
 		}
+		if (status == JZ_OK)
+			output_commit(&out);
+		else
+			output_abort(&out);
+		return status;
 	}
-	if (r->by && strcmp(r->subject, "summary") == 0 && !report_by_ok(r->by))
-		diag_fatal(JZ_USAGE, "--by %s: the database's summary is by street, programme, group, "
-			   "institution or month", r->by);
 	/* One view of the database.  Only the subjects that read the policy
 	 * choose it: a bad --policy stops no other. */
+	struct page page = {.db = &p.db, .pol = &pol, .r = r};
+	bool paged = o->format == REC_HTML && page_kind_of(r->subject, &page.kind);
 	bool needs_policy = strcmp(r->subject, "policy") == 0 || strcmp(r->subject, "gaps") == 0 ||
-			    strcmp(r->subject, "survey") == 0 || strcmp(r->subject, "review") == 0;
+			    strcmp(r->subject, "survey") == 0 || strcmp(r->subject, "review") == 0 ||
+			    paged; /* the page names its policy and document */
 	struct run_frame f = {.o = o, .db = &p.db, .pol = needs_policy ? &pol : NULL, .out = &out,
 			      .missing = "give --db"};
 	run_begin(&f);
@@ -260,7 +251,7 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 		p.w = rec_writer_open(out.fp, o->format, report_forecast_columns,
 				      report_forecast_ncolumns);
 		rec_writer_title(p.w, title(&p, "救助预测报告 forecast", ""));
-		report_forecast(&p.db, r, r->horizon ? r->horizon : 3, p.w);
+		report_forecast(&p.db, r, r->horizon ? r->horizon : 3, paged, p.w);
 	} else if (strcmp(r->subject, "survey") == 0) {
 		jz_date jan1 = 0, dec31 = 0;
 		if (r->year) {
@@ -289,6 +280,8 @@ int report_run(const struct jz_opts *o, const struct report_opts *r)
 		rec_writer_title(p.w, title(&p, "医疗救助季度结算 settlement", ""));
 		settlement(&p);
 	}
+	if (paged)
+		rec_writer_page(p.w, page_write, &page);
 	run_end(&f, rec_writer_close(p.w));
 	return status;
 }

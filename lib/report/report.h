@@ -1,6 +1,6 @@
 /*
  * report(1): what the joint meeting decides from and what auditors check,
- * read from the database, or from settlement lines on stdin (cli.md
+ * read from the database, or (lines) from settlement lines (cli.md
  * report), as CSV, JSON Lines, a table or an HTML page.  What cmd/report.c
  * needs; the library's own files share report/report_int.h.
  */
@@ -27,11 +27,13 @@ struct report_opts {
 	const char **expect;     /* audit --expect ENTRY:HASH, repeated */
 	int nexpect;
 	const char *anchors;     /* audit --anchors FILE */
+	char **files;            /* lines: the inputs ("-" is stdin); none: stdin */
+	int nfiles;
 };
 
 /* Is by a --by key summary knows? */
 bool report_by_ok(const char *by);
-/* Is by a key settlement lines on stdin are summed by? */
+/* Is by a key report lines sums settlement lines by? */
 bool report_stream_by_ok(const char *by);
 
 /* The subjects there are, NULL-ended. */

@@ -32,10 +32,11 @@ void report_survey_draw(struct db *db, const struct policy *pol, int year, long 
 void report_survey(struct db *db, const struct policy *pol, jz_date from, jz_date to,
 		   struct rec_writer *w);
 
-/* forecast: the next horizon months per programme. */
+/* forecast: the next horizon months per programme; with history, each
+ * programme's months paid first, their method "actual" (the page). */
 extern const char *const report_forecast_columns[];
 extern const int report_forecast_ncolumns;
-void report_forecast(struct db *db, const struct report_opts *r, int horizon,
+void report_forecast(struct db *db, const struct report_opts *r, int horizon, bool history,
 		     struct rec_writer *w);
 
 /* review: who needs a home visit on on (lifecycle.md Review); returns how
@@ -56,8 +57,10 @@ void report_adjustments(struct db *db, const char *period, bool show_ids,
  * returns the exit status. */
 int report_backup(const struct jz_opts *o);
 
-/* Stream mode: settlement lines on stdin summed by a column. */
+/* report lines: settlement lines in files (none: stdin; "-" is stdin)
+ * summed together by a column; returns the exit status. */
 const char *const *report_stream_columns(const char *by);
-int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w);
+int report_stream(const struct jz_opts *o, const char *by, char **files, int nfiles,
+		  struct rec_writer *w);
 
 #endif

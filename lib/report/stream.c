@@ -1,8 +1,8 @@
 /*
- * report's stream mode (cli.md report: "aggregates a record stream on
- * stdin without the database"): settlement lines, as settle(1) prints
- * them, summed by institution, month, visit type or status.  One pass; the
- * memory is one entry per key.
+ * report lines (cli.md report: "aggregates a record stream without the
+ * database"): settlement lines, as settle(1) prints them, in one file or
+ * several (or stdin), summed together by institution, month, visit type or
+ * status.  One pass; the memory is one entry per key.
  */
 #include "report/report_int.h"
 
@@ -138,9 +138,18 @@ bool report_stream_by_ok(const char *by)
 	       strcmp(by, "visit_type") == 0 || strcmp(by, "status") == 0;
 }
 
-int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
+int report_stream(const struct jz_opts *o, const char *by, char **files, int nfiles,
+		  struct rec_writer *w)
 {
 	struct stream t = {0};
+	char *stdin_only[] = {"-"};
+	bool ok = true;
+
+	if (!nfiles) { /* no file named: stdin, the only input there is */
+		files = stdin_only;
+		nfiles = 1;
+	}
+	input_check_files(files, nfiles);
 
 	line_kind();
 	t.today = date_today();
@@ -149,8 +158,9 @@ int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
 		: strcmp(by, "visit_type") == 0 ? CLAIM_VISIT_TYPE : LINE_STATUS;
 	struct rec_source src = {line_fields, nline, NULL, o->input_format, o->encoding};
 	progress_start(o->quiet); /* no run_begin: no database */
-	progress_files((char *[]){"-"}, 1);
-	bool ok = rec_read_file("-", &src, take, &t, NULL);
+	progress_files(files, nfiles);
+	for (int i = 0; i < nfiles; i++)
+		ok &= rec_read_file(files[i], &src, take, &t, NULL);
 	progress_done();
 	if (!ok || t.bad) {
 		free(t.s);
@@ -158,7 +168,7 @@ int report_stream(const struct jz_opts *o, const char *by, struct rec_writer *w)
 		if (t.bad)
 			diag_warn("%lld bad line%s; nothing was reported", t.bad, t.bad == 1 ? "" : "s");
 		else
-			diag_warn("standard input is not settlement lines; nothing was reported");
+			diag_warn("the input is not settlement lines; nothing was reported");
 		return JZ_DATAERR;
 	}
 	qsort(t.s, t.n, sizeof *t.s, by_key);

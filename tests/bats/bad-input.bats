@@ -105,7 +105,7 @@ refused() {
 	claim) prog=settle; run --separate-stderr -65 settle --quarter 2007Q3 "$file" ;;
 	decision) prog=grant; run --separate-stderr -65 grant "$file" ;;
 	funding) prog=grant; run --separate-stderr -65 grant --kind funding "$file" ;;
-	line) prog=report name=-; run --separate-stderr -65 report < "$file" ;;
+	line) prog=report; run --separate-stderr -65 report lines "$file" ;;
 	esac
 	assert_output ''
 	on_stderr

@@ -45,9 +45,13 @@ complete_line() {
 	assert_output "$(printf 'settlement\n')"
 	run -0 complete_line report a
 	assert_output "$(printf 'audit\nadjustments')"
-	touch persons-2007.csv
+	touch persons-2007.csv lines-2007Q4.csv
 	run -0 complete_line enrol pers
 	assert_output 'persons-2007.csv'
+	run -0 complete_line report li
+	assert_output 'lines'
+	run -0 complete_line report lines li
+	assert_output 'lines-2007Q4.csv'
 }
 
 @test "make install puts the completion where bash-completion and zsh look" {

@@ -82,8 +82,8 @@ readonly_possible() {
 	assert_output --partial 'cannot write over the database'
 	run -73 grant --period 2007-11 --as-of 2007-11-05 -o "$JIUZHU_DB"
 	assert_output --partial 'cannot write over the database'
-	# Settlement lines on stdin are summed without the database: still not over it.
-	run -73 sh -c 'echo x | report summary -o "$JIUZHU_DB"'
+	# report lines sums without the database: still not over it.
+	run -73 sh -c 'echo x | report lines -o "$JIUZHU_DB"'
 	assert_output --partial 'cannot write over the database'
 	sqlite3 "$JIUZHU_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
 	assert_equal "$(sha256sum < "$JIUZHU_DB")" "$before"

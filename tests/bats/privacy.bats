@@ -64,7 +64,7 @@ modes() {
 	done
 	# the stream of settlement lines has the IDs; what report makes of it not
 	grep -Eq "$FULL_ID" "$BATS_FILE_TMPDIR/lines.csv"
-	run -0 report -q --by institution < "$BATS_FILE_TMPDIR/lines.csv"
+	run -0 report -q lines --by institution "$BATS_FILE_TMPDIR/lines.csv"
 	refute_output --regexp "$FULL_ID"
 }
 
@@ -129,7 +129,7 @@ modes() {
 			report -q summary --quarter 2007Q4 -o summary.out
 			report -q gaps --as-of 2007-09-01 -o gaps.out
 			report -q -f html settlement --quarter 2007Q4 -o page.out
-			report -q < lines.out -o stream.out
+			report -q lines lines.out -o stream.out
 		)
 		run modes ./*.out
 		assert_output - <<-'EOF'

@@ -239,9 +239,9 @@ receivable:dibao,2008-01-01,2008-03-31,200.00,100.00,130.00,170.00"
 	assert_output --partial "review (who needs a home visit)"
 	assert_output --partial "(arrears and overpayments per unit)"
 	assert_output --partial "--period=YYYY-MM"
-	assert_output --partial "-f html: summary, forecast or settlement as a page to print"
+	assert_output --partial "-f html: summary, forecast, settlement, funds or adjustments as a page to print"
 	[ "${#lines[@]}" -le 40 ]
 	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
 	run -64 report bogus
-	assert_line --partial "bogus: expected one subject: summary, forecast, gaps, funds, settlement, survey, audit, policy, review, adjustments or backup"
+	assert_line --partial "bogus: expected one subject: summary, forecast, gaps, funds, settlement, survey, audit, policy, review, adjustments, backup or lines"
 }
