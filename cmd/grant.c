@@ -58,6 +58,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--period %s: %s; expected YYYY-MM, as in 2007-10", arg, err);
 		break;
 	case OPT_KIND:
+		a->grant.kind_given = true;
 		if (strcmp(arg, "decision") == 0)
 			a->grant.kind = GRANT_DECISIONS;
 		else if (strcmp(arg, "funding") == 0)

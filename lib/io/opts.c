@@ -8,13 +8,14 @@
 #include "core/exitcode.h"
 
 enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT_BUSY,
-       OPT_ANCHOR };
+       OPT_ANCHOR, OPT_IGNORE_UNKNOWN };
 
 static const struct argp_option options[] = {
 	{"db", OPT_DB, "FILE", 0, "the database (else $JIUZHU_DB; no default)", -1},
 	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
 	{"format", 'f', "FMT", 0, "output: csv (default), jsonl, json, table", -1},
-	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, jsonl, json (default: detected)", -1},
+	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, tsv, jsonl, json (default: detected)", -1},
+	{"ignore-unknown", OPT_IGNORE_UNKNOWN, 0, 0, "drop input columns the kind does not know", -1},
 	{"encoding", OPT_ENCODING, "ENC", 0, "input encoding, e.g. GB18030 (default UTF-8)", -1},
 	{"output", 'o', "FILE", 0, "write to FILE, put in place only when done", -1},
 	{"as-of", OPT_AS_OF, "DATE", 0, "the date rules apply as of (default today)", -1},
@@ -48,9 +49,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_INPUT_FORMAT:
 		if (!rec_format_parse(arg, &o->input_format) || o->input_format == REC_TABLE ||
-		    o->input_format == REC_HTML || o->input_format == REC_TSV ||
-		    o->input_format == REC_XLSX)
-			argp_error(state, "--input-format %s: expected csv, jsonl or json", arg);
+		    o->input_format == REC_HTML || o->input_format == REC_XLSX)
+			argp_error(state, "--input-format %s: expected csv, tsv, jsonl or json", arg);
+		break;
+	case OPT_IGNORE_UNKNOWN:
+		o->ignore_unknown = true;
 		break;
 	case OPT_ENCODING:
 		o->encoding = arg;

@@ -19,6 +19,7 @@ struct jz_opts {
 	enum rec_format format;    /* -f: output format */
 	enum rec_format input_format; /* --input-format, REC_AUTO to detect */
 	const char *encoding;      /* --encoding, NULL for UTF-8 */
+	bool ignore_unknown;       /* --ignore-unknown: drop columns the kind does not know */
 	const char *output;        /* -o FILE, NULL for stdout */
 	jz_date as_of;             /* --as-of, default today */
 	bool as_of_given;          /* --as-of was on the command line */
