@@ -221,8 +221,8 @@ const struct kind *kind_choose(const char *name, const struct rec_source *src,
 	for (int i = 0; i < n; i++) {
 		int req, missing, unknown;
 		fit(kinds[i], &h, src, &req, &missing, &unknown);
-		if (!missing && !unknown && (kinds[i] == given || req > best_req) &&
-		    best != given) {
+		bool kept = best && best == given; /* the given kind, once it fits, stays */
+		if (!missing && !unknown && !kept && (kinds[i] == given || req > best_req)) {
 			best = kinds[i];
 			best_req = req;
 		}

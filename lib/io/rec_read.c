@@ -555,11 +555,13 @@ static void json_number(struct reader *r, int i, const cJSON *m, const char *tex
 		if (strpbrk(num, "eE")) {
 			problem(prob, f->name, "%s is an amount in exponent form; write it in digits, "
 				"with at most two decimals, e.g. 701.50", num);
+			r->broken = true; /* that one problem, not "is required" as well */
 			return;
 		}
 		if (point && strlen(point + 1) > 2) {
 			problem(prob, f->name, "%s has %zu decimals; money has at most two decimals",
 				num, strlen(point + 1));
+			r->broken = true;
 			return;
 		}
 	}
