@@ -59,6 +59,9 @@ void input_open_peek(struct input *in, const char *name, const char *encoding)
 		again.len = again.off = 0;
 	input_open(in, name, encoding, false);
 	in->peek = true;
+	/* A file as stdin is sought back, not kept: its size stays known
+	 * (progress) from where it is read. */
+	in->peek_at = in->fp == stdin ? (long long)ftello(stdin) : -1;
 }
 
 /* Read from in->fp, or from what a peek kept of stdin. */
@@ -160,7 +163,10 @@ void input_close(struct input *in)
 		iconv_close(in->cd);
 	if (in->fp && in->fp != stdin)
 		fclose(in->fp);
-	if (in->peek && in->fp == stdin)
+	if (in->peek && in->fp == stdin && in->peek_at >= 0 &&
+	    fseeko(stdin, (off_t)in->peek_at, SEEK_SET) == 0)
+		again.len = again.off = 0;
+	else if (in->peek && in->fp == stdin)
 		again.off = 0; /* the next reader starts with what was looked at */
 	in->fp = NULL;
 }

@@ -24,6 +24,7 @@ struct input {
 	bool eof;               /* no more raw bytes */
 	bool started;           /* the BOM check is done */
 	bool peek;              /* a look at the start: stdin's bytes kept for the read */
+	long long peek_at;      /* a peek at a seekable stdin: where to seek back to, or -1 */
 	long line;              /* lines converted so far (encoding errors) */
 	char sha256[SHA256_HEX];/* hex digest, once input_close()d */
 };
