@@ -15,7 +15,7 @@ _jiuzhu_values()
 		grant) echo decision funding recovery return ;;
 		esac ;;
 	-f|--format) echo csv jsonl json table html ;;
-	--input-format) echo csv jsonl json ;;
+	--input-format) echo csv tsv jsonl json ;;
 	--encoding) echo UTF-8 GB18030 ;;
 	--programme) echo dibao zero_employment employment_training employment_assistant \
 		employment_incentive employment_insurance lowrent_housing rural_house_repair \
