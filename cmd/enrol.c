@@ -68,7 +68,7 @@ static const struct argp argp = {
 	"Enrol persons (or changes of persons, applications, institutions, survey rows, the "
 	"staff who sign) into the registry.\v"
 	"One bad record and nothing is written (exit 65), unless --keep-going. See enrol(1).",
-	jz_common_children, 0, 0
+	jz_input_children, 0, 0
 };
 
 int main(int argc, char **argv)

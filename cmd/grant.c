@@ -102,7 +102,7 @@ static const struct argp argp = {
 	"Turn decisions (FILEs, - for stdin) into grants and pay them; --period YYYY-MM pays "
 	"a month of the monthly grants; --kind funding books money into the accounts.\v"
 	"Each run is one transaction; a month paid twice pays nothing twice. See grant(1).",
-	jz_common_children, 0, 0
+	jz_input_children, 0, 0
 };
 
 int main(int argc, char **argv)

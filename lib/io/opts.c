@@ -15,7 +15,6 @@ static const struct argp_option options[] = {
 	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
 	{"format", 'f', "FMT", 0, "output: csv (default), jsonl, json, table", -1},
 	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, tsv, jsonl, json (default: detected)", -1},
-	{"ignore-unknown", OPT_IGNORE_UNKNOWN, 0, 0, "drop input columns the kind does not know", -1},
 	{"encoding", OPT_ENCODING, "ENC", 0, "input encoding, e.g. GB18030 (default UTF-8)", -1},
 	{"output", 'o', "FILE", 0, "write to FILE, put in place only when done", -1},
 	{"as-of", OPT_AS_OF, "DATE", 0, "the date rules apply as of (default today)", -1},
@@ -97,6 +96,28 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 const struct argp jz_common_argp = {options, parse, 0, 0, 0, 0, 0};
 const struct argp_child jz_common_children[] = {
 	{&jz_common_argp, 0, "Options of every command:", 0}, {0}
+};
+
+/* The options of the commands that read records (cli.md, Extra columns):
+ * the shared ones and these, which report would only list to no use. */
+static const struct argp_option input_options[] = {
+	{"ignore-unknown", OPT_IGNORE_UNKNOWN, 0, 0, "drop input columns the kind does not know", -1},
+	{0}
+};
+
+static error_t parse_input(int key, char *arg, struct argp_state *state)
+{
+	if (key == ARGP_KEY_INIT) {
+		state->child_inputs[0] = state->input; /* the shared options' too */
+		return 0;
+	}
+	return parse(key, arg, state);
+}
+
+static const struct argp_child input_children[] = {{&jz_common_argp, 0, 0, 0}, {0}};
+const struct argp jz_input_argp = {input_options, parse_input, 0, 0, input_children, 0, 0};
+const struct argp_child jz_input_children[] = {
+	{&jz_input_argp, 0, "Options of every command:", 0}, {0}
 };
 
 /* Append s to buf (when buf is not NULL) as the shell would read it back:

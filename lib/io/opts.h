@@ -37,6 +37,11 @@ extern const struct argp jz_common_argp;
  * command's parser hands them &opts as child input 0 on ARGP_KEY_INIT. */
 extern const struct argp_child jz_common_children[];
 
+/* The same, with the options of a command that reads records
+ * (--ignore-unknown): enrol, assess, grant and settle. */
+extern const struct argp jz_input_argp;
+extern const struct argp_child jz_input_children[];
+
 /* Set the defaults and remember argv for the journal; call before argp. */
 void jz_opts_init(struct jz_opts *o, int argc, char **argv);
 

@@ -209,3 +209,16 @@ stored() {
 	on_stderr
 	assert_line 'settle: claims.csv: no records'
 }
+
+@test "--ignore-unknown for every command that reads records: assess with input too (cli.md, Extra columns)" {
+	printf '%s,remarks\n110105198001010016,A,H1,head,S,urban,unemployed,0,x\n' "$PERSON_HEADER" > in.csv
+	enrol -q --ignore-unknown in.csv > /dev/null
+	run --separate-stderr assess --ignore-unknown --as-of 2007-10-01 --programme dibao in.csv
+	assert_success
+	on_stderr
+	assert_line 'assess: in.csv: ignored columns: remarks'
+	for cmd in enrol assess grant settle; do
+		run $cmd --help
+		assert_output --partial '--ignore-unknown'
+	done
+}
