@@ -60,7 +60,7 @@ static const struct argp argp = {
 	options, parse, "[FILE...]",
 	"Assess the registry (or the persons in FILEs, - for stdin) as of --as-of.\v"
 	"Same registry, policy and date: byte-identical output. See assess(1).",
-	jz_common_children, 0, 0
+	jz_input_children, 0, 0
 };
 
 int main(int argc, char **argv)

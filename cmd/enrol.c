@@ -16,8 +16,8 @@ const char *argp_program_version = "enrol (jiuzhu) " JZ_VERSION;
 enum { OPT_KIND = 2000, OPT_KEEP_GOING, OPT_REJECTS };
 
 static const struct argp_option options[] = {
-	{"kind", OPT_KIND, "KIND", 0, "person (default), change, application, institution, "
-	 "survey or staff", 0},
+	{"kind", OPT_KIND, "KIND", 0, "person, change, application, institution, survey "
+	 "or staff (default: by the header)", 0},
 	{"keep-going", OPT_KEEP_GOING, 0, 0, "write the good records; reject the bad ones", 0},
 	{"rejects", OPT_REJECTS, "FILE", 0, "with --keep-going: the bad records, as CSV", 0},
 	{0}
@@ -68,12 +68,12 @@ static const struct argp argp = {
 	"Enrol persons (or changes of persons, applications, institutions, survey rows, the "
 	"staff who sign) into the registry.\v"
 	"One bad record and nothing is written (exit 65), unless --keep-going. See enrol(1).",
-	jz_common_children, 0, 0
+	jz_input_children, 0, 0
 };
 
 int main(int argc, char **argv)
 {
-	struct args a = {.enrol.kind = &kind_person};
+	struct args a = {0};
 
 	diag_progname = "enrol";
 	jz_opts_init(&a.common, argc, argv);

@@ -58,6 +58,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--period %s: %s; expected YYYY-MM, as in 2007-10", arg, err);
 		break;
 	case OPT_KIND:
+		a->grant.kind_given = true;
 		if (strcmp(arg, "decision") == 0)
 			a->grant.kind = GRANT_DECISIONS;
 		else if (strcmp(arg, "funding") == 0)
@@ -101,7 +102,7 @@ static const struct argp argp = {
 	"Turn decisions (FILEs, - for stdin) into grants and pay them; --period YYYY-MM pays "
 	"a month of the monthly grants; --kind funding books money into the accounts.\v"
 	"Each run is one transaction; a month paid twice pays nothing twice. See grant(1).",
-	jz_common_children, 0, 0
+	jz_input_children, 0, 0
 };
 
 int main(int argc, char **argv)

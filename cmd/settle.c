@@ -112,7 +112,7 @@ static const struct argp argp = {
 	"--summary prints the statement; --sign BUREAU signs it; --fund major_disease --year Y "
 	"funds the major-disease fund.\v"
 	"Each claim is settled once; a claim given again as it was changes nothing. See settle(1).",
-	jz_common_children, 0, 0
+	jz_input_children, 0, 0
 };
 
 int main(int argc, char **argv)

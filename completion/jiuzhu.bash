@@ -15,7 +15,7 @@ _jiuzhu_values()
 		grant) echo decision funding recovery return ;;
 		esac ;;
 	-f|--format) echo csv tsv jsonl json table xlsx html ;;
-	--input-format) echo csv jsonl json ;;
+	--input-format) echo csv tsv jsonl json ;;
 	--encoding) echo UTF-8 GB18030 ;;
 	--output-encoding) echo GB18030 GBK ;;
 	--programme) echo dibao zero_employment employment_training employment_assistant \

@@ -231,7 +231,7 @@ static void assess_files(struct sink *s, const struct jz_opts *o, char **files, 
 {
 	struct input_run in = {.env = {.today = date_today(), .as_of = o->as_of}};
 	struct rec_source src = {kind_person.fields, kind_person.nfields, (const char *const[]){"age", NULL},
-				 o->input_format, o->encoding};
+				 o->input_format, o->encoding, o->ignore_unknown};
 	char sha[SHA256_HEX];
 	bool ok = true;
 

@@ -23,6 +23,7 @@
 #include "core/progress.h"
 #include "core/text.h"
 #include "enrol/bulk.h"
+#include "io/kind_choose.h"
 #include "io/output.h"
 #include "store/journal.h"
 #include "store/lookup.h"
@@ -855,9 +856,7 @@ static void say_done(const void *ctx, const char *verb)
 int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files, int nfiles)
 {
 	static char *stdin_only[] = {"-"};
-	/* A change is stored as the person version it makes. */
-	struct run r = {.o = o, .e = e, .in = e->kind,
-			.k = e->kind == &kind_change ? &kind_person : e->kind};
+	struct run r = {.o = o, .e = e};
 	struct policy pol;
 	struct output out;
 	char sha[SHA256_HEX];
@@ -870,6 +869,16 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 		files = stdin_only;
 		nfiles = 1;
 	}
+	/* The kind by the header: each file's must be the same. */
+	static const struct kind *const kinds[] = {&kind_person, &kind_change, &kind_application,
+						   &kind_institution, &kind_survey, &kind_staff};
+	struct rec_source look = {.ignore = output_only, .format = o->input_format,
+				  .encoding = o->encoding, .ignore_unknown = o->ignore_unknown};
+	r.in = kind_choose(files[0], &look, kinds, 6, e->kind);
+	for (int i = 1; i < nfiles; i++)
+		kind_choose(files[i], &look, kinds, 6, r.in);
+	/* A change is stored as the person version it makes. */
+	r.k = r.in == &kind_change ? &kind_person : r.in;
 	r.sources = files;
 	r.env.today = date_today();
 	r.env.as_of = o->as_of;
@@ -889,7 +898,8 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 	if (r.k == &kind_person && r.in == &kind_person)
 		bulk_begin(&r.bulk, &r.db);
 	prepare(&r);
-	struct rec_source src = {r.in->fields, r.in->nfields, output_only, o->input_format, o->encoding};
+	struct rec_source src = {r.in->fields, r.in->nfields, output_only, o->input_format,
+				 o->encoding, o->ignore_unknown};
 	for (int i = 0; i < nfiles; i++) {
 		r.src = i;
 		if (!rec_read_file(files[i], &src, take, &r, sha))

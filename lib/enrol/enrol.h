@@ -11,7 +11,7 @@
 #include "io/opts.h"
 
 struct enrol_opts {
-	const struct kind *kind; /* --kind */
+	const struct kind *kind; /* --kind, or NULL: chosen by the header */
 	bool keep_going;         /* write the good records, reject the bad */
 	const char *rejects;     /* --rejects FILE, or NULL */
 };

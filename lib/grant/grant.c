@@ -12,6 +12,8 @@
 #include "core/diag.h"
 #include "core/exitcode.h"
 #include "core/progress.h"
+#include "io/kind_choose.h"
+#include "io/kind_grant.h"
 #include "io/output.h"
 #include "store/lookup.h"
 #include "store/run.h"
@@ -87,7 +89,8 @@ static void take_funding(struct rec *rec, void *ctx)
 void grant_funding(struct grant_job *r)
 {
 	const struct kind *k = &kind_funding;
-	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
+	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding,
+				 r->o->ignore_unknown};
 	struct funding_run f = {.r = r};
 	char sha[SHA256_HEX];
 
@@ -193,8 +196,31 @@ static void choose_inputs(struct grant_job *r)
 	}
 }
 
-int grant_run(const struct jz_opts *o, const struct grant_opts *g)
+/* The kind of the input files by their headers (cli.md, Headers identify
+ * the kind): --kind's when given, and decisions with --period. */
+static void choose_kind(struct grant_job *r, struct grant_opts *g)
 {
+	static const struct kind *const kinds[] = {&kind_decision, &kind_funding, &kind_recovery,
+						   &kind_return};
+	const struct jz_opts *o = r->o;
+	struct rec_source look = {.format = o->input_format, .encoding = o->encoding,
+				  .ignore_unknown = o->ignore_unknown};
+	const struct kind *given = g->kind_given || g->period ? kinds[g->kind] : NULL;
+
+	if (g->recorded || r->nfiles == 0)
+		return;
+	const struct kind *k = kind_choose(r->files[0], &look, kinds, 4, given);
+	for (int i = 1; i < r->nfiles; i++)
+		kind_choose(r->files[i], &look, kinds, 4, k);
+	for (int i = 0; i < 4; i++)
+		if (kinds[i] == k)
+			g->kind = (enum grant_kind)i;
+}
+
+int grant_run(const struct jz_opts *o, const struct grant_opts *given)
+{
+	struct grant_opts chosen = *given; /* the kind may be the header's */
+	const struct grant_opts *g = &chosen;
 	struct grant_job r = {.o = o, .g = g};
 	struct output out;
 	/* Grants are of an enrolled registry: a missing one is not created. */
@@ -203,6 +229,7 @@ int grant_run(const struct jz_opts *o, const struct grant_opts *g)
 
 	input_check_files(g->files, g->nfiles);
 	choose_inputs(&r);
+	choose_kind(&r, &chosen);
 	run_begin(&f);
 	progress_files(r.files, r.nfiles);
 	r.env = (struct kind_env){.today = date_today(), .as_of = o->as_of};

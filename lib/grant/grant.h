@@ -13,10 +13,12 @@
 #include "core/date.h"
 #include "io/opts.h"
 
+/* In this order in grant.c's kinds[] too. */
 enum grant_kind { GRANT_DECISIONS, GRANT_FUNDING, GRANT_RECOVERY, GRANT_RETURN };
 
 struct grant_opts {
-	enum grant_kind kind;  /* --kind */
+	enum grant_kind kind;  /* --kind, or what the header says when not kind_given */
+	bool kind_given;       /* --kind was on the command line */
 	jz_date period;        /* --period: the first day of the month; 0: none.
 				* With FILEs, --recorded or decisions on standard
 				* input, those are granted first, in the same run. */

@@ -482,7 +482,8 @@ static void recorded(struct grant_job *r)
 void grant_decisions(struct grant_job *r)
 {
 	const struct kind *k = &kind_decision;
-	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
+	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding,
+				 r->o->ignore_unknown};
 	char sha[SHA256_HEX];
 
 	r->store.w = r->g->period ? NULL : r->w; /* with --period: the payments are shown */

@@ -37,7 +37,8 @@ static void take_record(struct rec *rec, void *ctx)
 static void read_inputs(struct grant_job *r, const struct kind *k,
 			void (*take)(struct grant_job *r, struct value *v, struct rec *rec))
 {
-	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
+	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding,
+				 r->o->ignore_unknown};
 	struct taking t = {r, k, take};
 	char sha[SHA256_HEX];
 

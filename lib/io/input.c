@@ -47,12 +47,49 @@ void input_open(struct input *in, const char *name, const char *encoding, bool d
 		diag_fatal(JZ_SOFTWARE, "SHA-256 failed");
 }
 
+/* Standard input's bytes read by a peek, to be read again. */
+static struct {
+	char *p;
+	size_t len, off;
+} again;
+
+void input_open_peek(struct input *in, const char *name, const char *encoding)
+{
+	if (again.off == again.len) /* what an earlier peek kept is read */
+		again.len = again.off = 0;
+	input_open(in, name, encoding, false);
+	in->peek = true;
+	/* A file as stdin is sought back, not kept: its size stays known
+	 * (progress) from where it is read. */
+	in->peek_at = in->fp == stdin ? (long long)ftello(stdin) : -1;
+}
+
+/* Read from in->fp, or from what a peek kept of stdin. */
+static size_t get(struct input *in, char *buf, size_t cap)
+{
+	if (in->fp == stdin && again.off < again.len) {
+		size_t n = again.len - again.off < cap ? again.len - again.off : cap;
+		memcpy(buf, again.p + again.off, n);
+		again.off += n;
+		return n;
+	}
+	size_t n = fread(buf, 1, cap, in->fp);
+	if (in->peek && in->fp == stdin && n) {
+		if (!(again.p = realloc(again.p, again.len + n)))
+			diag_fatal(JZ_SOFTWARE, "out of memory");
+		memcpy(again.p + again.len, buf, n);
+		again.len += n;
+		again.off = again.len;
+	}
+	return n;
+}
+
 /* Top up in->raw from the file. */
 static void fill(struct input *in)
 {
 	if (in->eof || in->rawlen == sizeof in->raw)
 		return;
-	size_t n = fread(in->raw + in->rawlen, 1, sizeof in->raw - in->rawlen, in->fp);
+	size_t n = get(in, in->raw + in->rawlen, sizeof in->raw - in->rawlen);
 	if (n == 0) {
 		if (ferror(in->fp))
 			diag_fatal(JZ_IOERR, "%s: read failed: %s", in->name, strerror(errno));
@@ -60,7 +97,8 @@ static void fill(struct input *in)
 	}
 	if (in->sha)
 		EVP_DigestUpdate(in->sha, in->raw + in->rawlen, n);
-	progress_bytes(n); /* of the file's size, raw bytes before any conversion */
+	if (!in->peek)
+		progress_bytes(n); /* of the file's size, raw bytes before any conversion */
 	in->rawlen += n;
 }
 
@@ -125,6 +163,11 @@ void input_close(struct input *in)
 		iconv_close(in->cd);
 	if (in->fp && in->fp != stdin)
 		fclose(in->fp);
+	if (in->peek && in->fp == stdin && in->peek_at >= 0 &&
+	    fseeko(stdin, (off_t)in->peek_at, SEEK_SET) == 0)
+		again.len = again.off = 0;
+	else if (in->peek && in->fp == stdin)
+		again.off = 0; /* the next reader starts with what was looked at */
 	in->fp = NULL;
 }
 

@@ -23,6 +23,8 @@ struct input {
 	size_t rawlen;
 	bool eof;               /* no more raw bytes */
 	bool started;           /* the BOM check is done */
+	bool peek;              /* a look at the start: stdin's bytes kept for the read */
+	long long peek_at;      /* a peek at a seekable stdin: where to seek back to, or -1 */
 	long line;              /* lines converted so far (encoding errors) */
 	char sha256[SHA256_HEX];/* hex digest, once input_close()d */
 };
@@ -35,6 +37,11 @@ void input_open(struct input *in, const char *name, const char *encoding, bool d
 /* Read up to cap UTF-8 bytes into buf; 0 at the end.  A read error or bytes
  * that are not valid in the encoding exit with a message naming the file. */
 size_t input_read(struct input *in, char *buf, size_t cap);
+
+/* Open name to look at its start only (input_read as usual, no digest,
+ * no progress): standard input's bytes so read are kept and read again by
+ * the next input_open("-"), so that a pipe can be looked at too. */
+void input_open_peek(struct input *in, const char *name, const char *encoding);
 
 /* Finish the digest into in->sha256 and close. */
 void input_close(struct input *in);

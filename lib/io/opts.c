@@ -10,13 +10,13 @@
 #include "core/exitcode.h"
 
 enum { OPT_DB = 1000, OPT_POLICY, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_AS_OF, OPT_BUSY,
-       OPT_ANCHOR, OPT_BOM, OPT_OUTPUT_ENCODING };
+       OPT_ANCHOR, OPT_BOM, OPT_OUTPUT_ENCODING, OPT_IGNORE_UNKNOWN };
 
 static const struct argp_option options[] = {
 	{"db", OPT_DB, "FILE", 0, "the database (else $JIUZHU_DB; no default)", -1},
 	{"policy", OPT_POLICY, "FILE", 0, "use this policy file instead of the database's", -1},
 	{"format", 'f', "FMT", 0, "csv (default), tsv, jsonl, json, table, xlsx", -1},
-	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, jsonl, json (default: detected)", -1},
+	{"input-format", OPT_INPUT_FORMAT, "FMT", 0, "csv, tsv, jsonl, json (default: detected)", -1},
 	{"encoding", OPT_ENCODING, "ENC", 0, "input encoding, e.g. GB18030 (default UTF-8)", -1},
 	{"output", 'o', "FILE", 0, "write to FILE, put in place only when done", -1},
 	{"bom", OPT_BOM, 0, 0, "CSV/TSV: begin with a UTF-8 BOM (Excel)", -1},
@@ -84,9 +84,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_INPUT_FORMAT:
 		if (!rec_format_parse(arg, &o->input_format) || o->input_format == REC_TABLE ||
-		    o->input_format == REC_HTML || o->input_format == REC_TSV ||
-		    o->input_format == REC_XLSX)
-			argp_error(state, "--input-format %s: expected csv, jsonl or json", arg);
+		    o->input_format == REC_HTML || o->input_format == REC_XLSX)
+			argp_error(state, "--input-format %s: expected csv, tsv, jsonl or json", arg);
+		break;
+	case OPT_IGNORE_UNKNOWN:
+		o->ignore_unknown = true;
 		break;
 	case OPT_ENCODING:
 		o->encoding = arg;
@@ -139,6 +141,28 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 const struct argp jz_common_argp = {options, parse, 0, 0, 0, 0, 0};
 const struct argp_child jz_common_children[] = {
 	{&jz_common_argp, 0, "Options of every command:", 0}, {0}
+};
+
+/* The options of the commands that read records (cli.md, Extra columns):
+ * the shared ones and these, which report would only list to no use. */
+static const struct argp_option input_options[] = {
+	{"ignore-unknown", OPT_IGNORE_UNKNOWN, 0, 0, "drop input columns the kind does not know", -1},
+	{0}
+};
+
+static error_t parse_input(int key, char *arg, struct argp_state *state)
+{
+	if (key == ARGP_KEY_INIT) {
+		state->child_inputs[0] = state->input; /* the shared options' too */
+		return 0;
+	}
+	return parse(key, arg, state);
+}
+
+static const struct argp_child input_children[] = {{&jz_common_argp, 0, 0, 0}, {0}};
+const struct argp jz_input_argp = {input_options, parse_input, 0, 0, input_children, 0, 0};
+const struct argp_child jz_input_children[] = {
+	{&jz_input_argp, 0, "Options of every command:", 0}, {0}
 };
 
 /* Append s to buf (when buf is not NULL) as the shell would read it back:

@@ -19,6 +19,7 @@ struct jz_opts {
 	enum rec_format format;    /* -f: output format */
 	enum rec_format input_format; /* --input-format, REC_AUTO to detect */
 	const char *encoding;      /* --encoding, NULL for UTF-8 */
+	bool ignore_unknown;       /* --ignore-unknown: drop columns the kind does not know */
 	const char *output;        /* -o FILE, NULL for stdout */
 	bool bom;                  /* --bom: a UTF-8 BOM before CSV or TSV */
 	const char *output_encoding; /* --output-encoding, NULL for UTF-8 */
@@ -37,6 +38,11 @@ extern const struct argp jz_common_argp;
 /* The children list of a command's argp: the shared options, headed.  The
  * command's parser hands them &opts as child input 0 on ARGP_KEY_INIT. */
 extern const struct argp_child jz_common_children[];
+
+/* The same, with the options of a command that reads records
+ * (--ignore-unknown): enrol, assess, grant and settle. */
+extern const struct argp jz_input_argp;
+extern const struct argp_child jz_input_children[];
 
 /* Set the defaults and remember argv for the journal; call before argp. */
 void jz_opts_init(struct jz_opts *o, int argc, char **argv);

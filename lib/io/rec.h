@@ -1,9 +1,9 @@
 /*
  * Record streams: the one interface through which every command reads and
- * writes records.  Input is CSV (libcsv, strict), JSON Lines or a JSON
- * array (cJSON), all read streaming, one record at a time; output is CSV,
- * TSV, JSON Lines, a JSON array (both typed: rec_type.h), an Excel workbook
- * or an aligned table for people.
+ * writes records.  Input is CSV (libcsv, strict), TSV, JSON Lines or a
+ * JSON array (cJSON, typed or strings), all read streaming, one record at a
+ * time; output is CSV, TSV, JSON Lines, a JSON array (both typed:
+ * rec_type.h), an Excel workbook or an aligned table for people.
  */
 #ifndef JZ_REC_H
 #define JZ_REC_H
@@ -39,11 +39,20 @@ struct rec_source {
 	const struct field *fields; /* the kind's columns */
 	int nfields;
 	const char *const *ignore; /* other columns taken and dropped, NULL-ended */
-	enum rec_format format;     /* REC_AUTO: '{' is JSON Lines, '[' a JSON array */
+	enum rec_format format;     /* REC_AUTO: see rec_detect */
 	const char *encoding;       /* --encoding, or NULL for UTF-8 */
+	bool ignore_unknown;        /* --ignore-unknown: other columns dropped, told once */
 };
 
-/* Call fn for every record of the file name ("-" is stdin).  Problems of a
+/* The format of input that starts with first[0..n): '{' is JSON Lines,
+ * '[' a JSON array, a first line with tabs and no comma TSV, else CSV. */
+enum rec_format rec_detect(const char *first, size_t n);
+
+/* Undo TSV's escapes (\\ \t \n \r) in s[0..n) in place; the new length. */
+size_t rec_tsv_unescape(char *s, size_t n);
+
+/* Call fn for every record of the file name ("-" is stdin); a file of no
+ * records is warned of (cron mails it).  Problems of a
  * single record are in its prob; a problem that spoils the whole file (a
  * bad header, a CSV quoting error, broken JSON array structure) is
  * reported here and makes it return false.  sha256 (unless NULL) gets

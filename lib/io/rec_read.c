@@ -16,6 +16,7 @@
 
 #include "core/diag.h"
 #include "core/exitcode.h"
+#include "core/money.h"
 
 bool rec_format_parse(const char *s, enum rec_format *out)
 {
@@ -70,7 +71,21 @@ struct reader {
 			   * problems straight into rec.prob (a copy per row costs) */
 	struct buf cells; /* the cells' bytes, NUL-separated */
 	size_t *off;   /* offset of each field's cell in cells, or SIZE_MAX */
+	long records;  /* handed to fn */
+	struct buf dropped; /* --ignore-unknown: the columns dropped, ", "-separated */
 };
+
+/* --ignore-unknown: column name is dropped; remember it once. */
+static void reader_drop(struct reader *r, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = r->dropped.p; p && (p = strstr(p, name)); p += n)
+		if ((p == r->dropped.p || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return;
+	if (r->dropped.len)
+		buf_add(&r->dropped, ", ", 2);
+	buf_add(&r->dropped, name, n);
+}
 
 static void reader_reset(struct reader *r)
 {
@@ -91,6 +106,7 @@ static void reader_emit(struct reader *r, struct problems *prob, bool broken)
 	rec->val = r->val;
 	for (int i = 0; i < rec->n; i++)
 		r->val[i] = r->off[i] == SIZE_MAX ? NULL : r->cells.p + r->off[i];
+	r->records++;
 	r->fn(rec, r->ctx);
 }
 
@@ -158,6 +174,11 @@ static inline void reader_cell(struct reader *r, int i, const char *s, size_t n,
 
 /* ---- CSV ---- */
 
+/* A column of no field: one dropped, or one whose header cell is empty
+ * (a spreadsheet's trailing commas), which must hold nothing. */
+#define COL_NONE (-1)
+#define COL_EMPTY (-2)
+
 /* Up to so many unknown columns (of a CSV header, or members of a JSON
  * record) are told one by one; more are told in one line. */
 #define CSV_UNKNOWN_SHOWN 5
@@ -169,7 +190,7 @@ struct csvread {
 	long row_line;   /* line where the current row began */
 	int col;         /* column of the next field */
 	int ncols;       /* header width; 0 until the header is read */
-	int *map;        /* column -> field index, -1 for none */
+	int *map;        /* column -> field index, COL_NONE or COL_EMPTY */
 	int mapcap;
 	int unknown;     /* unknown columns in the header */
 	char shown[CSV_UNKNOWN_SHOWN][80]; /* the first of them, told when the header ends */
@@ -203,9 +224,15 @@ static void csv_header_cell(struct csvread *c, const char *s, size_t n)
 			diag_fatal(JZ_SOFTWARE, "out of memory");
 	}
 	snprintf(name, sizeof name, "%.*s", (int)(n < 70 ? n : 70), s);
+	if (n == 0) {
+		c->map[c->col] = COL_EMPTY;
+		return;
+	}
 	int i = field_find(r->src->fields, r->src->nfields, name);
 	c->map[c->col] = i;
-	if (i < 0 && !ignored(r->src, name)) {
+	if (i < 0 && !ignored(r->src, name) && r->src->ignore_unknown) {
+		reader_drop(r, name);
+	} else if (i < 0 && !ignored(r->src, name)) {
 		if (c->unknown < CSV_UNKNOWN_SHOWN)
 			snprintf(c->shown[c->unknown], sizeof c->shown[0], "%s", name);
 		c->unknown++;
@@ -229,6 +256,10 @@ static void csv_on_field(void *s, size_t n, void *data)
 		csv_header_cell(c, s, n);
 	else if (c->col < c->ncols && c->map[c->col] >= 0)
 		reader_cell(c->r, c->map[c->col], s, n, c->prob);
+	else if (c->col < c->ncols && c->map[c->col] == COL_EMPTY && n)
+		/* Dropping it would lose data nobody named: say where it is. */
+		problem(c->prob, NULL, "field %d holds a value but its header cell is empty; name "
+			"the column or empty the cell", c->col + 1);
 	c->col++;
 }
 
@@ -241,6 +272,9 @@ static void csv_header_end(struct csvread *c)
 
 	for (int k = 0; k < c->col; k++)
 		known += c->map[k] >= 0;
+	if (r->dropped.len)
+		diag_warn("%s: ignored columns: %s",
+			  strcmp(r->in.name, "-") == 0 ? "standard input" : r->in.name, r->dropped.p);
 	if (known == 0 && c->unknown) {
 		char want[240] = "";
 		size_t used = 0;
@@ -362,6 +396,85 @@ out:
 	free(chunk);
 }
 
+/* ---- TSV ---- */
+
+size_t rec_tsv_unescape(char *s, size_t n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '\\' && i + 1 < n && strchr("\\tnr", s[i + 1])) {
+			i++;
+			ch = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' : s[i] == 'r' ? '\r' : '\\';
+		}
+		s[o++] = ch;
+	}
+	return o;
+}
+
+/* One line of TSV (without its end): its cells, unescaped, through the
+ * CSV reader's callbacks, so that headers and rows are checked alike. */
+static void tsv_line(struct csvread *c, char *p, size_t len)
+{
+	struct reader *r = c->r;
+
+	if (len && p[len - 1] == '\r') /* a CR in a cell is written \r: this one ends the line */
+		len--;
+	if (len == 0)
+		return; /* a blank line, as libcsv skips them */
+	c->row_line = c->line;
+	r->plain = plain_ascii(p, len);
+	for (char *cell = p, *end = p + len;;) {
+		char *tab = memchr(cell, '\t', (size_t)(end - cell));
+		size_t n = tab ? (size_t)(tab - cell) : (size_t)(end - cell);
+		csv_on_field(cell, rec_tsv_unescape(cell, n), c);
+		if (!tab)
+			break;
+		cell = tab + 1;
+	}
+	csv_on_row(0, c);
+}
+
+static void read_tsv(struct reader *r, const char *first, size_t firstlen)
+{
+	struct csvread c = {.r = r, .line = 1, .row_line = 1, .prob = &r->rec.prob};
+	struct buf line = {0};
+	char *chunk = malloc(INPUT_CHUNK);
+	size_t n = firstlen;
+
+	if (!chunk)
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	memcpy(chunk, first, firstlen);
+	do {
+		char *p = chunk, *end = chunk + n;
+		while (p < end) {
+			char *nl = memchr(p, '\n', end - p);
+			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			if (line.len + len > REC_RECORD_MAX) {
+				diag_at(r->in.name, c.line, NULL, "the line is longer than %d bytes, the "
+					"most a record may hold", REC_RECORD_MAX);
+				r->ok = false;
+				goto out;
+			}
+			buf_add(&line, p, len);
+			if (!nl)
+				break;
+			tsv_line(&c, line.p, line.len);
+			line.len = 0;
+			c.line++;
+			p = nl + 1;
+		}
+	} while ((n = input_read(&r->in, chunk, INPUT_CHUNK)) > 0);
+	if (line.len)
+		tsv_line(&c, line.p, line.len);
+out:
+	r->plain = false;
+	free(c.map);
+	free(line.p);
+	free(chunk);
+}
+
 /* ---- JSON ---- */
 
 /* The text of a JSON number exactly as short as it round-trips: cJSON
@@ -376,6 +489,83 @@ static void number_text(double d, char *buf, size_t len)
 	/* %g may write 1e+02 for 100; money wants plain digits when exact. */
 	if (strchr(buf, 'e') && fabs(d) < 1e15 && d == (double)(long long)d)
 		snprintf(buf, len, "%lld", (long long)d);
+}
+
+/* The text of member key's value in the JSON object t[0..n) when it is a
+ * number, into out: money is read from the digits as written (701.5 is
+ * 70150 fen), never through cJSON's double.  False when not found (a key
+ * written with escapes: number_text then serves). */
+static bool number_of(const char *t, size_t n, const char *key, char *out, size_t cap)
+{
+	size_t keylen = strlen(key), from = 0;
+	int depth = 0;
+	bool in_string = false, escape = false, want_key = false, is_key = false, mine = false;
+
+	for (size_t i = 0; i < n; i++) {
+		char ch = t[i];
+		if (in_string) {
+			if (escape)
+				escape = false;
+			else if (ch == '\\')
+				escape = true;
+			else if (ch == '"') {
+				in_string = false;
+				if (is_key)
+					mine = i - from == keylen && memcmp(t + from, key, keylen) == 0;
+			}
+		} else if (ch == '"') {
+			in_string = true;
+			is_key = want_key;
+			want_key = false;
+			from = i + 1;
+		} else if (ch == '{' || ch == '[') {
+			want_key = ++depth == 1 && ch == '{';
+		} else if (ch == '}' || ch == ']') {
+			depth--;
+		} else if (ch == ',' && depth == 1) {
+			want_key = true;
+			mine = false;
+		} else if (ch == ':' && depth == 1 && mine) {
+			size_t j = i + 1, k;
+			while (j < n && strchr(" \t\r\n", t[j]))
+				j++;
+			for (k = j; k < n && t[k] && strchr("+-.0123456789eE", t[k]); k++)
+				;
+			if (k == j || k - j >= cap)
+				return false;
+			memcpy(out, t + j, k - j);
+			out[k - j] = '\0';
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A JSON number for field i of the record's text: its own digits. */
+static void json_number(struct reader *r, int i, const cJSON *m, const char *text,
+			size_t textlen, struct problems *prob)
+{
+	const struct field *f = &r->src->fields[i];
+	char num[40];
+
+	if (!number_of(text, textlen, m->string, num, sizeof num))
+		number_text(m->valuedouble, num, sizeof num);
+	if (f->type == FT_MONEY) {
+		const char *point = strchr(num, '.');
+		if (strpbrk(num, "eE")) {
+			problem(prob, f->name, "%s is an amount in exponent form; write it in digits, "
+				"with at most two decimals, e.g. 701.50", num);
+			r->broken = true; /* that one problem, not "is required" as well */
+			return;
+		}
+		if (point && strlen(point + 1) > 2) {
+			problem(prob, f->name, "%s has %zu decimals; money has at most two decimals",
+				num, strlen(point + 1));
+			r->broken = true;
+			return;
+		}
+	}
+	reader_cell(r, i, num, strlen(num), prob);
 }
 
 /* Where in a JSON record's text something is, for a message. */
@@ -510,9 +700,10 @@ static void json_record(struct reader *r, const char *text, size_t textlen, long
 		int nunknown = 0;
 		for (cJSON *m = obj->child; m; m = m->next) {
 			int i = field_find(r->src->fields, r->src->nfields, m->string);
-			char num[40];
 			if (i < 0 && ignored(r->src, m->string)) {
 				continue;
+			} else if (i < 0 && r->src->ignore_unknown) {
+				reader_drop(r, m->string);
 			} else if (i < 0) {
 				if (nunknown < CSV_UNKNOWN_SHOWN)
 					unknown[nunknown] = m->string;
@@ -522,11 +713,13 @@ static void json_record(struct reader *r, const char *text, size_t textlen, long
 			} else if (cJSON_IsString(m)) {
 				reader_cell(r, i, m->valuestring, strlen(m->valuestring), prob);
 			} else if (cJSON_IsNumber(m)) {
-				number_text(m->valuedouble, num, sizeof num);
-				reader_cell(r, i, num, strlen(num), prob);
+				json_number(r, i, m, text, textlen, prob);
 			} else if (cJSON_IsBool(m)) {
-				reader_cell(r, i, cJSON_IsTrue(m) ? "true" : "false",
-					    cJSON_IsTrue(m) ? 4 : 5, prob);
+				/* A yes/no column's text is yes or no, as the string form's. */
+				bool yes_no = r->src->fields[i].type == FT_YESNO;
+				const char *t = cJSON_IsTrue(m) ? (yes_no ? "yes" : "true")
+								: (yes_no ? "no" : "false");
+				reader_cell(r, i, t, strlen(t), prob);
 			} else if (!cJSON_IsNull(m)) {
 				problem(prob, m->string, "must be a string, number, true, false or null");
 			}
@@ -693,6 +886,23 @@ out:
 	free(chunk);
 }
 
+enum rec_format rec_detect(const char *first, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && strchr(" \t\r\n", first[i]))
+		i++;
+	if (i < n && first[i] == '{')
+		return REC_JSONL;
+	if (i < n && first[i] == '[')
+		return REC_JSON;
+	const char *nl = memchr(first, '\n', n);
+	size_t line = nl ? (size_t)(nl - first) : n;
+	if (memchr(first, '\t', line) && !memchr(first, ',', line))
+		return REC_TSV;
+	return REC_CSV;
+}
+
 bool rec_read_file(const char *name, const struct rec_source *src, rec_fn fn,
 		   void *ctx, char sha256[SHA256_HEX])
 {
@@ -707,19 +917,23 @@ bool rec_read_file(const char *name, const struct rec_source *src, rec_fn fn,
 	reader_reset(&r);
 	input_open(&r.in, name, src->encoding, sha256 != NULL);
 	size_t n = input_read(&r.in, first, sizeof first);
-	if (format == REC_AUTO) {
-		size_t i = 0;
-		while (i < n && strchr(" \t\r\n", first[i]))
-			i++;
-		format = i < n && first[i] == '{' ? REC_JSONL : i < n && first[i] == '[' ? REC_JSON : REC_CSV;
-	}
+	if (format == REC_AUTO)
+		format = rec_detect(first, n);
 	if (format == REC_JSONL)
 		read_jsonl(&r, first, n);
 	else if (format == REC_JSON)
 		read_json_array(&r, first, n);
+	else if (format == REC_TSV)
+		read_tsv(&r, first, n);
 	else
 		read_csv(&r, first, n);
 	input_close(&r.in);
+	const char *shown = strcmp(name, "-") == 0 ? "standard input" : name;
+	if (r.dropped.len && format != REC_CSV && format != REC_TSV) /* CSV's: with the header */
+		diag_warn("%s: ignored columns: %s", shown, r.dropped.p);
+	if (r.ok && r.records == 0) /* a warning, even under -q: cron mails it */
+		diag_warn("%s: no records", shown);
+	free(r.dropped.p);
 	if (sha256)
 		memcpy(sha256, r.in.sha256, SHA256_HEX);
 	free(r.cells.p);

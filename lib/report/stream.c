@@ -156,7 +156,8 @@ int report_stream(const struct jz_opts *o, const char *by, char **files, int nfi
 	t.key = strcmp(by, "institution") == 0 ? CLAIM_INSTITUTION
 		: strcmp(by, "month") == 0 ? CLAIM_VISIT_DATE
 		: strcmp(by, "visit_type") == 0 ? CLAIM_VISIT_TYPE : LINE_STATUS;
-	struct rec_source src = {line_fields, nline, NULL, o->input_format, o->encoding};
+	struct rec_source src = {line_fields, nline, NULL, o->input_format, o->encoding,
+				 o->ignore_unknown};
 	progress_start(o->quiet); /* no run_begin: no database */
 	progress_files(files, nfiles);
 	for (int i = 0; i < nfiles; i++)

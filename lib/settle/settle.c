@@ -519,7 +519,8 @@ void settle_claims(struct settle_job *r)
 	char **files = r->s->nfiles ? r->s->files : stdin_only;
 	int nfiles = r->s->nfiles ? r->s->nfiles : 1;
 	const struct kind *k = &kind_claim;
-	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding};
+	struct rec_source src = {k->fields, k->nfields, NULL, r->o->input_format, r->o->encoding,
+				 r->o->ignore_unknown};
 	struct claims c = {.r = r};
 	char sha[SHA256_HEX];
 

@@ -352,7 +352,7 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 	run --separate-stderr -65 enrol in.json
 	assert_output ''
 	on_stderr
-	assert_line "enrol: in.json:2: monthly_income: '1.005' has more than 2 decimals"
+	assert_line "enrol: in.json:2: monthly_income: 1.005 has 3 decimals; money has at most two decimals"
 	assert_line 'enrol: in.json:4: monthly_incom: unknown column; did you mean monthly_income?'
 	assert_line 'enrol: in.json:6: name: must be a string, number, true, false or null'
 	assert_line --index -1 'enrol: 3 bad records; nothing was written'
@@ -375,7 +375,8 @@ OUT_HEADER=national_id,name,household_id,relation,street,community,hukou_type,hu
 @test "enrol: an empty JSON array is no record; a trailing comma is an error (data.md)" {
 	enrol -q "$DATA/enrol/household.csv" > /dev/null
 	run -0 --separate-stderr enrol --input-format json - <<< '[ ]'
-	assert_equal "$stderr" 'enrol: nothing new: 0 records already in the registry'
+	assert_equal "$stderr" 'enrol: standard input: no records
+enrol: nothing new: 0 records already in the registry'
 	assert_equal "${#lines[@]}" 1 # the header alone (cli.md: every CSV has its header)
 	printf '[{"national_id":"110105198001010016","name":"A","household_id":"H1","relation":"head","street":"S","hukou_type":"urban","employment":"employed"},\n]\n' > trailing.json
 	run -65 enrol trailing.json

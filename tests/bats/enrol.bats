@@ -50,7 +50,7 @@ LI_2007='110105198001010024,Li Xiuying,H1,spouse,Sanlitun,,urban,yes,,f,1980-01-
 	run -64 enrol -f xml "$DATA/enrol/household.csv"
 	assert_line 'enrol: --format xml: expected csv, tsv, jsonl, json, table or xlsx'
 	run -64 enrol --input-format table "$DATA/enrol/household.csv"
-	assert_line 'enrol: --input-format table: expected csv, jsonl or json'
+	assert_line 'enrol: --input-format table: expected csv, tsv, jsonl or json'
 	run -64 enrol --as-of 2007-02-30 "$DATA/enrol/household.csv"
 	assert_line 'enrol: --as-of: 2007-02-30 is not a real date: 2007-02 has 28 days'
 	nothing_stored

@@ -131,7 +131,7 @@ static bool reader(const char *text, size_t len, struct rows *out)
 {
 	char name[] = "/tmp/jz-test-reader-XXXXXX";
 	int fd = mkstemp(name);
-	struct rec_source src = {fields, NF, NULL, REC_CSV, NULL};
+	struct rec_source src = {fields, NF, NULL, REC_CSV, NULL, false};
 
 	if (fd < 0 || write(fd, text, len) != (ssize_t)len)
 		return false;
