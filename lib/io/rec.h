@@ -71,6 +71,8 @@ struct rec_writer *rec_writer_open(FILE *fp, enum rec_format format,
 void rec_writer_style(bool bom, const char *encoding);
 /* The rows an Excel sheet holds, the header's included. */
 #define REC_XLSX_ROWS 1048576L
+/* s on an HTML page: <, >, & and " escaped; NULL is nothing. */
+void rec_html_text(FILE *fp, const char *s);
 /* REC_HTML: the page's title (kept, not copied). */
 void rec_writer_title(struct rec_writer *w, const char *title);
 /* REC_HTML: the page is made at close by page(ctx, fp, cells, rows,

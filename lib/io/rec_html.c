@@ -17,9 +17,9 @@ bool rec_numeric(const char *s)
 	return *s && strspn(s, "0123456789.") == strlen(s);
 }
 
-static void html_text(FILE *fp, const char *s)
+void rec_html_text(FILE *fp, const char *s)
 {
-	for (; *s; s++) {
+	for (; s && *s; s++) {
 		switch (*s) {
 		case '<': fputs("&lt;", fp); break;
 		case '>': fputs("&gt;", fp); break;
@@ -45,7 +45,7 @@ static void html_label(FILE *fp, const struct rec_writer *w, size_t r)
 			continue;
 		if (!first)
 			putc(' ', fp);
-		html_text(fp, w->cells[r * w->n + c]);
+		rec_html_text(fp, w->cells[r * w->n + c]);
 		first = false;
 	}
 }
@@ -74,13 +74,13 @@ void rec_print_html(struct rec_writer *w)
 	char err[80], buf[MONEY_TEXT];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>", fp);
-	html_text(fp, w->title ? w->title : "jiuzhu");
+	rec_html_text(fp, w->title ? w->title : "jiuzhu");
 	fputs("</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}"
 	      "table{border-collapse:collapse;margin-top:1em}"
 	      "th,td{border:1px solid #999;padding:.2em .6em}td.n{text-align:right}"
 	      "tr.total td{font-weight:bold;border-top:2px solid #222}"
 	      "@media print{body{margin:1cm}@page{size:A4}}</style></head><body>\n<h1>", fp);
-	html_text(fp, w->title ? w->title : "jiuzhu");
+	rec_html_text(fp, w->title ? w->title : "jiuzhu");
 	fputs("</h1>\n", fp);
 	if (chart >= 0 && rows > 1) {
 		for (size_t r = 1; r < rows; r++) {
@@ -99,7 +99,7 @@ void rec_print_html(struct rec_writer *w)
 			fprintf(fp, "</text><rect x=\"160\" y=\"%zu\" width=\"%ld\" height=\"18\" "
 				"fill=\"#3366cc\"/><text x=\"%ld\" y=\"%zu\" font-size=\"12\">",
 				24 * (r - 1) + 4, len, 166 + len, 24 * (r - 1) + 17);
-			html_text(fp, w->cells[r * w->n + chart]);
+			rec_html_text(fp, w->cells[r * w->n + chart]);
 			fputs("</text>\n", fp);
 		}
 		fputs("</svg>\n", fp);
@@ -110,7 +110,7 @@ void rec_print_html(struct rec_writer *w)
 		for (int c = 0; c < w->n; c++) {
 			const char *s = w->cells[r * w->n + c];
 			fputs(r == 0 ? "<th>" : rec_numeric(s) ? "<td class=\"n\">" : "<td>", fp);
-			html_text(fp, s);
+			rec_html_text(fp, s);
 			fputs(r == 0 ? "</th>" : "</td>", fp);
 		}
 		fputs("</tr>\n", fp);

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/policy.h"
+#include "io/rec.h"
 #include "report/report.h"
 #include "store/db.h"
 
@@ -29,19 +30,6 @@ bool page_kind_of(const char *subject, enum page_kind *kind)
 	return false;
 }
 
-static void text(FILE *fp, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '&': fputs("&amp;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		default: putc(*s, fp);
-		}
-	}
-}
-
 /* A signer's cell, "NAME (journal N HASH)": the length of its name. */
 static int name_length(const char *s)
 {
@@ -53,7 +41,7 @@ static void text_n(FILE *fp, const char *s, int len)
 {
 	char buf[320];
 	snprintf(buf, sizeof buf, "%.*s", len, s);
-	text(fp, buf);
+	rec_html_text(fp, buf);
 }
 
 static jz_fen fen_of(const char *s)
@@ -146,18 +134,18 @@ static void say(const struct page *pg, const char *column, const char *cell, FIL
 		page_money(fen_of(cell), buf, sizeof buf);
 		fputs(buf, fp);
 	} else if (strcmp(column, "programme") == 0) {
-		text(fp, page_programme(cell));
+		rec_html_text(fp, page_programme(cell));
 	} else if (strcmp(column, "group") == 0) {
-		text(fp, page_group(cell));
+		rec_html_text(fp, page_group(cell));
 	} else if (strcmp(column, "institution") == 0) {
 		institution_name(pg, cell, buf, sizeof buf);
-		text(fp, buf);
+		rec_html_text(fp, buf);
 	} else if (strcmp(column, "account") == 0) {
 		page_account(cell, buf, sizeof buf);
-		text(fp, buf);
+		rec_html_text(fp, buf);
 	} else if (strcmp(column, "month") == 0) {
 		month_words(cell, buf, sizeof buf);
-		text(fp, buf);
+		rec_html_text(fp, buf);
 	} else if (strcmp(column, "unit") == 0) {
 		fputs(strcmp(cell, "household") == 0 ? "家庭" : "个人", fp);
 	} else if (strcmp(column, "status") == 0) {
@@ -175,7 +163,7 @@ static void say(const struct page *pg, const char *column, const char *cell, FIL
 		if (j)
 			fprintf(fp, "<br><small>日志 %d</small>", atoi(j + strlen(" (journal ")));
 	} else {
-		text(fp, cell);
+		rec_html_text(fp, cell);
 	}
 }
 
@@ -206,27 +194,27 @@ static void heading(const struct page *pg, FILE *fp)
 	period_words(pg, period, sizeof period);
 	date_format(date_today(), today);
 	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>", fp);
-	text(fp, title(pg));
+	rec_html_text(fp, title(pg));
 	fprintf(fp, "</title>\n<style>%s@page{size:A4%s;margin:12mm}</style></head><body>\n<h1>",
 		style, wide ? " landscape" : "");
-	text(fp, title(pg));
+	rec_html_text(fp, title(pg));
 	fputs("</h1>\n<p class=\"meta\">期间：", fp);
-	text(fp, period);
+	rec_html_text(fp, period);
 	if (pg->kind == PAGE_FORECAST)
 		fprintf(fp, "（实际），预测其后%d个月", pg->r->horizon ? pg->r->horizon : 3);
 	fputs("</p>\n<p class=\"meta\">政策依据：", fp);
 	if (cJSON_IsString(name))
-		text(fp, name->valuestring);
+		rec_html_text(fp, name->valuestring);
 	if (cJSON_IsString(doc)) {
 		fputs("（", fp);
-		text(fp, doc->valuestring);
+		rec_html_text(fp, doc->valuestring);
 		fputs("）", fp);
 	}
 	fprintf(fp, "</p>\n<p class=\"meta\">制表日期：%.4s年%d月%d日　金额单位：元", today,
 		atoi(today + 5), atoi(today + 8));
 	if (pg->pol && pg->pol->id) { /* the version exactly as the journal records it */
 		fputs("　政策版本：<span class=\"id\">", fp);
-		text(fp, pg->pol->ref[0] ? pg->pol->ref : pg->pol->id);
+		rec_html_text(fp, pg->pol->ref[0] ? pg->pol->ref : pg->pol->id);
 		fputs("</span>", fp);
 	}
 	fputs("</p>\n", fp);
@@ -249,7 +237,7 @@ static void chart(FILE *fp, char **labels, const jz_fen *values, const bool *for
 		long len = values[i] > 0 ? (long)((__int128)values[i] * 360 / max) : 0;
 		size_t y = 22 * i + 2;
 		fprintf(fp, "<text x=\"196\" y=\"%zu\" text-anchor=\"end\">", y + 13);
-		text(fp, labels[i]);
+		rec_html_text(fp, labels[i]);
 		fprintf(fp, "</text><rect x=\"202\" y=\"%zu\" width=\"%ld\" height=\"16\" fill=\"%s\"/>",
 			y, len, forecast && forecast[i] ? "#aaaaaa" : "#2f5f9f");
 		page_money(values[i], buf, sizeof buf);
@@ -458,7 +446,7 @@ void page_write(void *ctx, FILE *fp, char *const *cells, size_t rows, int n)
 	for (int c = 0; c < n; c++)
 		if (page_label(pg->kind, cells[c])) {
 			fputs("<th>", fp);
-			text(fp, page_label(pg->kind, cells[c]));
+			rec_html_text(fp, page_label(pg->kind, cells[c]));
 			fputs("</th>", fp);
 		}
 	fputs("</tr></thead>\n<tbody>\n", fp);
