@@ -874,9 +874,9 @@ int enrol_run(const struct jz_opts *o, const struct enrol_opts *e, char **files,
 						   &kind_institution, &kind_survey, &kind_staff};
 	struct rec_source look = {.ignore = output_only, .format = o->input_format,
 				  .encoding = o->encoding, .ignore_unknown = o->ignore_unknown};
-	r.in = kind_choose(files[0], &look, kinds, 6, e->kind);
+	r.in = kind_choose(files[0], &look, kinds, 6, e->kind, NULL);
 	for (int i = 1; i < nfiles; i++)
-		kind_choose(files[i], &look, kinds, 6, r.in);
+		kind_choose(files[i], &look, kinds, 6, r.in, e->kind ? NULL : files[0]);
 	/* A change is stored as the person version it makes. */
 	r.k = r.in == &kind_change ? &kind_person : r.in;
 	r.sources = files;

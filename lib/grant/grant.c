@@ -209,9 +209,9 @@ static void choose_kind(struct grant_job *r, struct grant_opts *g)
 
 	if (g->recorded || r->nfiles == 0)
 		return;
-	const struct kind *k = kind_choose(r->files[0], &look, kinds, 4, given);
+	const struct kind *k = kind_choose(r->files[0], &look, kinds, 4, given, NULL);
 	for (int i = 1; i < r->nfiles; i++)
-		kind_choose(r->files[i], &look, kinds, 4, k);
+		kind_choose(r->files[i], &look, kinds, 4, k, given ? NULL : r->files[0]);
 	for (int i = 0; i < 4; i++)
 		if (kinds[i] == k)
 			g->kind = (enum grant_kind)i;

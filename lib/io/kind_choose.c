@@ -144,8 +144,10 @@ static void from_json(struct header *h, const char *t, size_t len, bool eof, boo
 	from_object(h, p, (size_t)((stop ? stop : end) - p));
 }
 
-/* Read the header of name; false when it has none (no bytes). */
-static bool read_header(const char *name, const struct rec_source *src, struct header *h)
+/* Read the header of name; false when it has none (no bytes, or a pipe
+ * of the kind given). */
+static bool read_header(const char *name, const struct rec_source *src, struct header *h,
+			const struct kind *given)
 {
 	struct input in;
 	char *buf;
@@ -156,9 +158,14 @@ static bool read_header(const char *name, const struct rec_source *src, struct h
 	struct stat st;
 
 	/* A named pipe read twice would lose its start: such a file is read
-	 * as the kind given (standard input is kept, and read again). */
-	if (strcmp(name, "-") != 0 && stat(name, &st) == 0 && !S_ISREG(st.st_mode))
+	 * as the kind given (standard input is kept, and read again); with
+	 * none given, there is no kind to read it as. */
+	if (strcmp(name, "-") != 0 && stat(name, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (!given)
+			diag_fatal(JZ_USAGE, "%s: not a file but a pipe, which cannot be looked at "
+				   "and then read: give --kind, or give it on standard input", name);
 		return false;
+	}
 	if (!(buf = malloc(REC_RECORD_MAX + INPUT_CHUNK)))
 		diag_fatal(JZ_SOFTWARE, "out of memory");
 	input_open_peek(&in, name, src->encoding);
@@ -210,13 +217,14 @@ static void fit(const struct kind *k, const struct header *h, const struct rec_s
 }
 
 const struct kind *kind_choose(const char *name, const struct rec_source *src,
-			       const struct kind *const *kinds, int n, const struct kind *given)
+			       const struct kind *const *kinds, int n, const struct kind *given,
+			       const char *like)
 {
 	struct header h = {.line = 1};
 	const struct kind *best = NULL, *near = NULL;
 	int best_req = -1, near_have = -1, near_unknown = 0;
 
-	if (!read_header(name, src, &h))
+	if (!read_header(name, src, &h, given))
 		return given ? given : kinds[0];
 	for (int i = 0; i < n; i++) {
 		int req, missing, unknown;
@@ -237,6 +245,13 @@ const struct kind *kind_choose(const char *name, const struct rec_source *src,
 		free(h.name[i]);
 	if (!given)
 		return best ? best : near;
+	if (best && best != given && like) {
+		diag_at(name, h.line, NULL, "the header is %s %s file's, not %s %s file's as %s's; "
+			"one run takes one kind: give them in runs of their own",
+			strchr("aeiou", best->name[0]) ? "an" : "a", best->name,
+			strchr("aeiou", given->name[0]) ? "an" : "a", given->name, like);
+		exit(JZ_DATAERR);
+	}
 	if (best && best != given) {
 		diag_at(name, h.line, NULL, "the header is %s %s file's, not %s %s file's; give "
 			"--kind %s (or no --kind)", strchr("aeiou", best->name[0]) ? "an" : "a",

@@ -19,6 +19,7 @@
  * kind's: said on one line, exit 65.  A file with no header is given's
  * kind, else kinds[0].  Standard input is looked at and read again. */
 const struct kind *kind_choose(const char *name, const struct rec_source *src,
-			       const struct kind *const *kinds, int n, const struct kind *given);
+			       const struct kind *const *kinds, int n, const struct kind *given,
+			       const char *like);
 
 #endif

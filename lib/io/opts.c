@@ -55,7 +55,18 @@ static void output_checks(struct argp_state *state, const struct jz_opts *o)
 		if (cd == (iconv_t)-1)
 			argp_error(state, "--output-encoding %s: not an encoding iconv knows; "
 				   "expected e.g. GB18030 or GBK", o->output_encoding);
+		/* Each line is converted alone: an encoding that writes ASCII as
+		 * itself, with no BOM nor state (GB18030, GBK, Big5), not UTF-16,
+		 * whose BOM would start every line. */
+		char ascii[] = "a,\t\n", out[16], *in = ascii, *to = out;
+		size_t inleft = 4, outleft = sizeof out;
+		bool same = iconv(cd, &in, &inleft, &to, &outleft) != (size_t)-1 &&
+			    iconv(cd, NULL, NULL, &to, &outleft) != (size_t)-1 &&
+			    to - out == 4 && memcmp(out, ascii, 4) == 0;
 		iconv_close(cd);
+		if (!same)
+			argp_error(state, "--output-encoding %s: not one that writes ASCII as it is; "
+				   "expected e.g. GB18030, GBK or BIG5", o->output_encoding);
 	}
 	if (o->format == REC_XLSX && (!o->output || strcmp(o->output, "-") == 0) &&
 	    isatty(STDOUT_FILENO))

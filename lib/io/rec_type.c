@@ -16,16 +16,18 @@ static const struct {
 	/* counts, ages, years */
 	{"age", RT_INT}, {"year", RT_INT}, {"households", RT_INT}, {"persons", RT_INT},
 	{"payments", RT_INT}, {"claims", RT_INT}, {"rejected_claims", RT_INT},
-	{"adjusted_claims", RT_INT}, {"rank", RT_INT}, {"of", RT_INT},
+	{"adjusted_claims", RT_INT}, {"rank", RT_INT}, {"of", RT_INT}, {"signatures", RT_INT},
 	/* money */
 	{"balance", RT_MONEY}, {"computed", RT_MONEY}, {"approved", RT_MONEY},
 	{"claimed", RT_MONEY}, {"opening", RT_MONEY}, {"in", RT_MONEY}, {"out", RT_MONEY},
 	{"closing", RT_MONEY}, {"spent_before", RT_MONEY}, {"finance_in", RT_MONEY},
 	{"lacking", RT_MONEY}, {"donations_in", RT_MONEY}, {"arrears", RT_MONEY},
 	{"overpaid", RT_MONEY}, {"offset", RT_MONEY}, {"refunded", RT_MONEY},
-	{"written_off", RT_MONEY}, {"to_recover", RT_MONEY}, {"income_p25", RT_MONEY},
-	{"income_p50", RT_MONEY}, {"income_p75", RT_MONEY}, {"expense_p50", RT_MONEY},
-	/* ratios: the share of households under a multiple of the line */
+	{"written_off", RT_MONEY}, {"to_recover", RT_MONEY}, {"transfer", RT_MONEY},
+	/* ratios: income and expense per head as multiples of the line, the
+	 * share of households under a multiple of it */
+	{"income_p25", RT_DECIMAL}, {"income_p50", RT_DECIMAL}, {"income_p75", RT_DECIMAL},
+	{"expense_p50", RT_DECIMAL},
 	{"under_1.0", RT_DECIMAL}, {"under_1.2", RT_DECIMAL}, {"under_1.5", RT_DECIMAL},
 	{"under_2.0", RT_DECIMAL},
 	/* dates */

@@ -81,8 +81,21 @@ void rec_xlsx_open(struct rec_writer *w)
 	w->xlsx = x;
 }
 
+/* A cell Excel cannot hold (text over 32,767 characters) is not dropped
+ * without a word: the run stops, as for a character the encoding lacks. */
+static void written(lxw_error e, const struct rec_writer *w, lxw_row_t row, lxw_col_t c)
+{
+	if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+		diag_fatal(JZ_DATAERR, "-f xlsx: output line %lu, column %s: more than the "
+			   "32,767 characters an Excel cell holds; use -f csv",
+			   (unsigned long)row + 1, w->columns[c]);
+	if (e != LXW_NO_ERROR)
+		diag_fatal(JZ_CANTCREAT, "-f xlsx: output line %lu, column %s: %s",
+			   (unsigned long)row + 1, w->columns[c], lxw_strerror(e));
+}
+
 /* One cell as its column's type; a cell not of it is written as text. */
-static void cell(struct rec_xlsx *x, lxw_col_t c, enum rec_type type, const char *s)
+static lxw_error cell(struct rec_xlsx *x, lxw_col_t c, enum rec_type type, const char *s)
 {
 	char err[80], *end;
 	jz_fen fen;
@@ -93,8 +106,8 @@ static void cell(struct rec_xlsx *x, lxw_col_t c, enum rec_type type, const char
 		/* The file holds a number as a double printed to 16 digits:
 		 * exact for every amount below 10^14 fen. */
 		if (money_parse(s, true, &fen, err, sizeof err)) {
-			worksheet_write_number(x->sheet, x->row, c, (double)fen / 100, x->money);
-			return;
+			return worksheet_write_number(x->sheet, x->row, c, (double)fen / 100,
+						      x->money);
 		}
 		break;
 	case RT_DATE:
@@ -103,16 +116,14 @@ static void cell(struct rec_xlsx *x, lxw_col_t c, enum rec_type type, const char
 			int y, m, day;
 			date_to_ymd(d, &y, &m, &day);
 			dt.year = y, dt.month = m, dt.day = day;
-			worksheet_write_datetime(x->sheet, x->row, c, &dt, x->date);
-			return;
+			return worksheet_write_datetime(x->sheet, x->row, c, &dt, x->date);
 		}
 		break;
 	case RT_INT:
 	case RT_DECIMAL: {
 		double v = strtod(s, &end);
 		if (end != s && !*end) {
-			worksheet_write_number(x->sheet, x->row, c, v, NULL);
-			return;
+			return worksheet_write_number(x->sheet, x->row, c, v, NULL);
 		}
 		break;
 	}
@@ -120,7 +131,7 @@ static void cell(struct rec_xlsx *x, lxw_col_t c, enum rec_type type, const char
 	case RT_BOOL: /* yes/no, as the CSV says it: what staff filter on */
 		break;
 	}
-	worksheet_write_string(x->sheet, x->row, c, s, NULL);
+	return worksheet_write_string(x->sheet, x->row, c, s, NULL);
 }
 
 void rec_xlsx_row(struct rec_writer *w, const char *const *values, bool header)
@@ -133,9 +144,9 @@ void rec_xlsx_row(struct rec_writer *w, const char *const *values, bool header)
 	for (int c = 0; c < w->n; c++) {
 		const char *s = values[c] ? values[c] : "";
 		if (header)
-			worksheet_write_string(x->sheet, x->row, c, s, x->bold);
+			written(worksheet_write_string(x->sheet, x->row, c, s, x->bold), w, x->row, c);
 		else if (*s)
-			cell(x, c, w->types[c], s);
+			written(cell(x, c, w->types[c], s), w, x->row, c);
 	}
 	x->row++;
 }

@@ -220,7 +220,8 @@ static void heading(const struct page *pg, FILE *fp)
 	fputs("</p>\n", fp);
 }
 
-/* A bar chart: one bar per label, the forecast ones hatched grey. */
+/* A bar chart: one bar per label (HTML, as say() writes a cell), the
+ * forecast ones grey. */
 static void chart(FILE *fp, char **labels, const jz_fen *values, const bool *forecast, size_t n)
 {
 	jz_fen max = 1;
@@ -237,7 +238,7 @@ static void chart(FILE *fp, char **labels, const jz_fen *values, const bool *for
 		long len = values[i] > 0 ? (long)((__int128)values[i] * 360 / max) : 0;
 		size_t y = 22 * i + 2;
 		fprintf(fp, "<text x=\"196\" y=\"%zu\" text-anchor=\"end\">", y + 13);
-		rec_html_text(fp, labels[i]);
+		fputs(labels[i], fp); /* as say() wrote it: escaped already */
 		fprintf(fp, "</text><rect x=\"202\" y=\"%zu\" width=\"%ld\" height=\"16\" fill=\"%s\"/>",
 			y, len, forecast && forecast[i] ? "#aaaaaa" : "#2f5f9f");
 		page_money(values[i], buf, sizeof buf);

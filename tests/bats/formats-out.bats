@@ -242,3 +242,42 @@ assess_fixture() {
 	assert_output --partial '<row r="1"'
 	refute_output --partial '<row r="2"'
 }
+
+@test "formats: the payroll's transfer and the survey's ratios are JSON numbers (what a transfer order sums, what jq compares)" {
+	enrol -q --as-of 2007-09-01 "$EXAMPLES/persons.csv" > /dev/null
+	grant -q --as-of 2007-09-30 "$EXAMPLES/funding.csv" > /dev/null
+	assess -q --as-of 2007-10-01 --programme dibao | grant -q --as-of 2007-10-01 > /dev/null
+	run --separate-stderr grant -q --period 2007-10 --as-of 2007-10-05 -f jsonl
+	assert_success
+	printf '%s\n' "$output" > pay.jsonl
+	# The transfer order: the money summed per payee, as grant(1) says; a
+	# string would be joined by jq's add, not summed.
+	run jq -e -s 'length > 0 and all(.transfer | type == "number")
+	  and all(.amount | type == "number") and (map(.transfer) | add) > 0' pay.jsonl
+	assert_success
+	enrol -q --kind survey "$EXAMPLES/survey.csv" > /dev/null
+	run --separate-stderr report -q survey --year 2007 -f jsonl
+	assert_success
+	printf '%s\n' "$output" > survey.jsonl
+	run jq -e -s 'length > 0 and all(.income_p50, .expense_p50, ."under_1.0" | type == "number")' \
+		survey.jsonl
+	assert_success
+}
+
+@test "formats: -f xlsx stops, exit 65, on a cell longer than Excel holds; nothing is written" {
+	# A name of 40,000 characters: the reader takes 65,536 bytes a field,
+	# an Excel cell 32,767 characters; a dropped cell would go unseen.
+	long=$(printf 'x%.0s' $(seq 40000))
+	printf 'national_id,name,household_id,relation,street,hukou_type,employment\n' > long.csv
+	printf '110105198001010016,%s,H1,head,S,urban,employed\n' "$long" >> long.csv
+	run --separate-stderr -65 enrol -q -f xlsx -o out.xlsx long.csv
+	assert_equal "$stderr" 'enrol: -f xlsx: output line 2, column name: more than the 32,767 characters an Excel cell holds; use -f csv'
+	[ ! -e out.xlsx ]
+	nothing_stored
+}
+
+@test "formats: --output-encoding refuses UTF-16, whose BOM each converted line would begin with, exit 64" {
+	run --separate-stderr -64 report policy --as-of 2007-10-01 --output-encoding UTF-16
+	assert_output ''
+	assert_equal "${stderr%%$'\n'*}" 'report: --output-encoding UTF-16: not one that writes ASCII as it is; expected e.g. GB18030, GBK or BIG5'
+}

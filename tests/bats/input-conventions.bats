@@ -63,6 +63,20 @@ stored() {
 
 # ---- Headers identify the kind ----
 
+@test "typed JSON: money is never read through a double: a number too long to read as written is refused (cli.md, JSON is typed)" {
+	# 0.1000...0001 has more than two decimals; read as a double it would
+	# be 0.10 and pass.  Under an escaped key (monthly\u005fincome) its
+	# digits are not found either: refused, not rounded.
+	p='"national_id":"110105198001010016","name":"A","household_id":"H1","relation":"head","street":"S","hukou_type":"urban","employment":"employed"'
+	printf '{%s,"monthly_income":0.1000000000000000000000000000000000000000000000001}\n' "$p" > long.jsonl
+	run --separate-stderr -65 enrol long.jsonl
+	on_stderr
+	assert_line 'enrol: long.jsonl:1: monthly_income: the amount'"'"'s digits could not be read as written; write it with at most two decimals, e.g. 701.50, under a plain key'
+	printf '{%s,"monthly\\u005fincome":0.100000000000000001}\n' "$p" > escaped.jsonl
+	run --separate-stderr -65 enrol escaped.jsonl
+	nothing_stored
+}
+
 @test "kind by header: a survey file without --kind is read as a survey (cli.md, Headers identify the kind)" {
 	person_csv in.csv 110105198001010016,A,H1,head,Sanlitun,urban,employed,0
 	enrol -q in.csv >/dev/null
@@ -145,6 +159,31 @@ stored() {
 	[ "$(grep -c 'ignored columns' <<< "$output")" = 1 ]
 }
 
+@test "--ignore-unknown keeps a misspelt column an error: dropped, the income would be 0.00 (cli.md, Extra columns)" {
+	# monthly_incme is one letter from monthly_income: dropping it would
+	# store the default, 0.00, for an income of 5000.00 and make the
+	# household poor in the means test.  phone is like no column: dropped.
+	printf 'national_id,name,household_id,relation,street,hukou_type,employment,monthly_incme,phone\n' > in.csv
+	printf '110105198001010016,A,H1,head,S,urban,employed,5000.00,123\n' >> in.csv
+	run --separate-stderr -65 enrol --ignore-unknown in.csv
+	on_stderr
+	assert_line 'enrol: in.csv:1: monthly_incme: unknown column; did you mean monthly_income?'
+	nothing_stored
+	printf '%s\n' '{"national_id":"110105198001010016","name":"A","household_id":"H1","relation":"head","street":"S","hukou_type":"urban","employment":"employed","monthly_incme":5000,"phone":"1"}' > in.jsonl
+	run --separate-stderr -65 enrol --ignore-unknown in.jsonl
+	on_stderr
+	assert_line 'enrol: in.jsonl:1: monthly_incme: unknown column; did you mean monthly_income?'
+	nothing_stored
+}
+
+@test "--ignore-unknown lists each column once, a name inside another's too (cli.md, Extra columns)" {
+	printf '%s,x y,y\n110105198001010016,A,H1,head,S,urban,employed,0,a,b\n' "$PERSON_HEADER" > in.csv
+	run --separate-stderr enrol -q --ignore-unknown in.csv
+	assert_success
+	on_stderr
+	assert_line 'enrol: in.csv: ignored columns: x y, y'
+}
+
 @test "without --ignore-unknown an unknown column is an error (cli.md, Extra columns)" {
 	printf '%s,remarks\n110105198001010016,A,H1,head,S,urban,employed,0,x\n' "$PERSON_HEADER" > in.csv
 	run --separate-stderr -65 enrol in.csv
@@ -221,4 +260,20 @@ stored() {
 		run $cmd --help
 		assert_output --partial '--ignore-unknown'
 	done
+}
+
+@test "kind by header: files of two kinds in one run are refused, saying that a run takes one kind (cli.md, Headers identify the kind)" {
+	run --separate-stderr -65 enrol "$EXAMPLES/persons.csv" "$EXAMPLES/institutions.csv"
+	on_stderr
+	assert_output "enrol: $EXAMPLES/institutions.csv:1: the header is an institution file's, not a person file's as $EXAMPLES/persons.csv's; one run takes one kind: give them in runs of their own"
+	nothing_stored
+}
+
+@test "kind by header: a named pipe (a process substitution) needs --kind, exit 64; with it, it is read (cli.md, Headers identify the kind)" {
+	# Its header cannot be looked at and the pipe then read from the start.
+	run --separate-stderr -64 enrol <(cat "$EXAMPLES/institutions.csv")
+	[[ $stderr == *': not a file but a pipe, which cannot be looked at and then read: give --kind, or give it on standard input' ]]
+	nothing_stored
+	run --separate-stderr -0 enrol -q --kind institution <(cat "$EXAMPLES/institutions.csv")
+	assert_equal "${#lines[@]}" "$(wc -l < "$EXAMPLES/institutions.csv")"
 }

@@ -182,3 +182,15 @@ adjustment() {
 	grep -q '合计 *90 *4,500.00 *4,500.00' page.txt
 	on long 第90社区卫生服务中心
 }
+
+@test "the pages escape a name once, in the table and in the chart: <, > and & are never HTML of their own" {
+	demo
+	# An institution renamed with HTML's characters, in a version of its own.
+	printf 'code,name,type,designated_from,designated_to\nDBYY,"<b>A&B ""医院""</b>",hospital,2007-07-03,\n' > renamed.csv
+	enrol -q --kind institution renamed.csv > /dev/null
+	report -q settlement --quarter 2007Q4 -f html -o statement.html
+	# In the table and in the chart's label: escaped once, never twice.
+	[ "$(grep -c '&lt;b&gt;A&amp;B' statement.html)" -ge 2 ]
+	run grep -c -e '<b>A' -e '&amp;lt;' -e '&amp;amp;' statement.html
+	assert_output 0
+}
