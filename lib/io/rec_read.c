@@ -425,6 +425,51 @@ size_t rec_tsv_unescape(char *s, size_t n)
 	return o;
 }
 
+/* Call fn for every line of the input (TSV, JSON Lines) without its '\n',
+ * the last one even without one, numbered from 1.  A line longer than a
+ * record may be comes cut to REC_RECORD_MAX, with too_long: memory stays
+ * bounded.  fn returns false to read no further. */
+typedef bool (*line_fn)(struct reader *r, struct buf *line, bool too_long, long lineno,
+			void *ctx);
+
+static void each_line(struct reader *r, const char *first, size_t firstlen, line_fn fn,
+		      void *ctx)
+{
+	struct buf line = {0};
+	char *chunk = malloc(INPUT_CHUNK);
+	size_t n = firstlen;
+	long lineno = 1;
+	bool too_long = false, go = true;
+
+	if (!chunk)
+		diag_fatal(JZ_SOFTWARE, "out of memory");
+	memcpy(chunk, first, firstlen);
+	do {
+		char *p = chunk, *end = chunk + n;
+		while (go && p < end) {
+			char *nl = memchr(p, '\n', end - p);
+			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			if (!too_long && line.len + len > REC_RECORD_MAX) {
+				buf_add(&line, p, REC_RECORD_MAX - line.len);
+				too_long = true;
+			} else if (!too_long) {
+				buf_add(&line, p, len);
+			}
+			if (!nl)
+				break;
+			go = fn(r, &line, too_long, lineno, ctx);
+			too_long = false;
+			line.len = 0;
+			lineno++;
+			p = nl + 1;
+		}
+	} while (go && (n = input_read(&r->in, chunk, INPUT_CHUNK)) > 0);
+	if (go)
+		fn(r, &line, too_long, lineno, ctx);
+	free(line.p);
+	free(chunk);
+}
+
 /* One line of TSV (without its end): its cells, unescaped, through the
  * CSV reader's callbacks, so that headers and rows are checked alike. */
 static void tsv_line(struct csvread *c, char *p, size_t len)
@@ -448,43 +493,29 @@ static void tsv_line(struct csvread *c, char *p, size_t len)
 	csv_on_row(0, c);
 }
 
+/* A TSV line of each_line: a line too long for a record ends the file. */
+static bool tsv_each(struct reader *r, struct buf *line, bool too_long, long lineno, void *ctx)
+{
+	struct csvread *c = ctx;
+
+	if (too_long) {
+		diag_at(r->in.name, lineno, NULL, "the line is longer than %d bytes, the most a "
+			"record may hold", REC_RECORD_MAX);
+		r->ok = false;
+		return false;
+	}
+	c->line = lineno;
+	tsv_line(c, line->p, line->len);
+	return true;
+}
+
 static void read_tsv(struct reader *r, const char *first, size_t firstlen)
 {
 	struct csvread c = {.r = r, .line = 1, .row_line = 1, .prob = &r->rec.prob};
-	struct buf line = {0};
-	char *chunk = malloc(INPUT_CHUNK);
-	size_t n = firstlen;
 
-	if (!chunk)
-		diag_fatal(JZ_SOFTWARE, "out of memory");
-	memcpy(chunk, first, firstlen);
-	do {
-		char *p = chunk, *end = chunk + n;
-		while (p < end) {
-			char *nl = memchr(p, '\n', end - p);
-			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-			if (line.len + len > REC_RECORD_MAX) {
-				diag_at(r->in.name, c.line, NULL, "the line is longer than %d bytes, the "
-					"most a record may hold", REC_RECORD_MAX);
-				r->ok = false;
-				goto out;
-			}
-			buf_add(&line, p, len);
-			if (!nl)
-				break;
-			tsv_line(&c, line.p, line.len);
-			line.len = 0;
-			c.line++;
-			p = nl + 1;
-		}
-	} while ((n = input_read(&r->in, chunk, INPUT_CHUNK)) > 0);
-	if (line.len)
-		tsv_line(&c, line.p, line.len);
-out:
+	each_line(r, first, firstlen, tsv_each, &c);
 	r->plain = false;
 	free(c.map);
-	free(line.p);
-	free(chunk);
 }
 
 /* ---- JSON ---- */
@@ -771,48 +802,20 @@ static bool blank(const char *s, size_t n)
 
 /* One line of JSON Lines: a record, unless blank; too_long: only its
  * first REC_RECORD_MAX bytes are in line. */
-static void json_line(struct reader *r, const struct buf *line, bool too_long, long lineno)
+/* A JSON Lines line of each_line: a record, unless blank. */
+static bool json_line(struct reader *r, struct buf *line, bool too_long, long lineno, void *ctx)
 {
+	(void)ctx;
 	if (too_long)
 		json_too_long(r, line->p, line->len, lineno);
 	else if (line->len && !blank(line->p, line->len))
 		json_record(r, line->p, line->len, lineno);
+	return true;
 }
 
 static void read_jsonl(struct reader *r, const char *first, size_t firstlen)
 {
-	struct buf line = {0};
-	char *chunk = malloc(INPUT_CHUNK);
-	size_t n = firstlen;
-	long lineno = 1;
-	bool too_long = false; /* the line has passed REC_RECORD_MAX; the rest is dropped */
-
-	if (!chunk)
-		diag_fatal(JZ_SOFTWARE, "out of memory");
-	memcpy(chunk, first, firstlen);
-	do {
-		char *p = chunk, *end = chunk + n;
-		while (p < end) {
-			char *nl = memchr(p, '\n', end - p);
-			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-			if (!too_long && line.len + len > REC_RECORD_MAX) {
-				buf_add(&line, p, REC_RECORD_MAX - line.len);
-				too_long = true;
-			} else if (!too_long) {
-				buf_add(&line, p, len);
-			}
-			if (!nl)
-				break;
-			json_line(r, &line, too_long, lineno);
-			too_long = false;
-			line.len = 0;
-			lineno++;
-			p = nl + 1;
-		}
-	} while ((n = input_read(&r->in, chunk, INPUT_CHUNK)) > 0);
-	json_line(r, &line, too_long, lineno);
-	free(line.p);
-	free(chunk);
+	each_line(r, first, firstlen, json_line, NULL);
 }
 
 /* A JSON array, one element at a time: the scanner tracks strings and
