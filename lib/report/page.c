@@ -109,18 +109,35 @@ static const char *title(const struct page *pg)
 	}
 }
 
+/* The name the query sql (of one parameter, key) finds in the register,
+ * into buf; buf is left as it is when it finds none. */
+static void name_of(const struct page *pg, const char *sql, const char *key, char *buf,
+		    size_t len)
+{
+	if (!pg->db || !*key)
+		return;
+	db_stmt *st = db_prepare(pg->db, sql);
+	db_bind_text(st, 1, key);
+	if (db_step(pg->db, st) == DB_ROW)
+		snprintf(buf, len, "%s", db_text(st, 0));
+	db_finalize(st);
+}
+
 /* The institution's name in the register, newest first; else its code. */
 static void institution_name(const struct page *pg, const char *code, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s", code);
-	if (!pg->db || !*code)
-		return;
-	db_stmt *st = db_prepare(pg->db, "SELECT name FROM institution WHERE code = ?1 "
-				 "ORDER BY entry DESC LIMIT 1");
-	db_bind_text(st, 1, code);
-	if (db_step(pg->db, st) == DB_ROW)
-		snprintf(buf, len, "%s", db_text(st, 0));
-	db_finalize(st);
+	name_of(pg, "SELECT name FROM institution WHERE code = ?1 ORDER BY entry DESC LIMIT 1",
+		code, buf, len);
+}
+
+/* The household's head by name, as the registry has it last (after a
+ * death or a move, the successor); "" when there is none. */
+static void head_name(const struct page *pg, const char *household, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	name_of(pg, "SELECT name FROM person WHERE household_id = ?1 AND relation = 'head' "
+		"ORDER BY effective DESC, entry DESC LIMIT 1", household, buf, len);
 }
 
 /* A cell as the page says it. */
@@ -143,6 +160,14 @@ static void say(const struct page *pg, const char *column, const char *cell, FIL
 	} else if (strcmp(column, "account") == 0) {
 		page_account(cell, buf, sizeof buf);
 		rec_html_text(fp, buf);
+	} else if (strcmp(column, "household_id") == 0) {
+		/* Whom the official signs for: the household and its head. */
+		rec_html_text(fp, cell);
+		head_name(pg, cell, buf, sizeof buf);
+		if (*buf) {
+			fputs("<br>", fp);
+			rec_html_text(fp, buf);
+		}
 	} else if (strcmp(column, "month") == 0) {
 		month_words(cell, buf, sizeof buf);
 		rec_html_text(fp, buf);
@@ -423,7 +448,7 @@ static void widths(const struct page *pg, FILE *fp, char *const *cells, int n)
 			: page_bureau(col) != col || strcmp(col, "status") == 0 ? 8
 			: strcmp(col, "unit") == 0 ? 6
 			: strcmp(col, "month") == 0 ? 12
-			: strcmp(col, "household_id") == 0 ? 10
+			: strcmp(col, "household_id") == 0 ? 12 /* and its head below */
 			: strcmp(col, "national_id") == 0 ? 20 : 16;
 		sum += weight[c];
 	}

@@ -31,7 +31,7 @@ static const struct word labels[] = {
 	{"civil_affairs", "区民政局"}, {"finance", "区财政局"}, {"status", "状态"},
 	{"account", "资金账户"}, {"opening", "期初余额（元）"}, {"in", "收入（元）"},
 	{"out", "支出（元）"}, {"closing", "期末余额（元）"}, {"unit", "对象"},
-	{"household_id", "户号"}, {"national_id", "身份证号"}, {"arrears", "补发（元）"},
+	{"household_id", "户号（户主）"}, {"national_id", "身份证号"}, {"arrears", "补发（元）"},
 	{"overpaid", "多发（元）"}, {"offset", "抵扣（元）"}, {"refunded", "退回（元）"},
 	{"written_off", "核销（元）"}, {"to_recover", "待追回（元）"}, {NULL, NULL}
 };

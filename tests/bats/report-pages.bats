@@ -144,7 +144,10 @@ demo() {
 	assert_line --regexp '^Page size: +841.92 x 594.96 pts \(A4\)'
 	# arrears 50.00; overpaid 200.00 + 100.00; offset 60.00; refunded
 	# 40.00; written off 30.00; to recover 200.00 - 130.00 + 100.00.
-	on adjust 调整明细表 救助项目 对象 户号 身份证号 所属月份 '补发（元）' '多发（元）' '抵扣（元）' \
+	local head
+	head=$(sqlite3 "$JIUZHU_DB" "SELECT name FROM person WHERE household_id = 'H6' AND relation = 'head'")
+	[ -n "$head" ]
+	on adjust "$head" 调整明细表 救助项目 对象 户号（户主） 身份证号 所属月份 '补发（元）' '多发（元）' '抵扣（元）' \
 		'退回（元）' '核销（元）' '待追回（元）' 合计 \
 		'合计 50.00 300.00 60.00 40.00 30.00 170.00' 最低生活保障 家庭 个人 '2007年11月'
 	run grep -E '110105196006060013|household|person' adjust.txt
