@@ -98,9 +98,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		    o->input_format == REC_HTML || o->input_format == REC_XLSX)
 			argp_error(state, "--input-format %s: expected csv, tsv, jsonl or json", arg);
 		break;
-	case OPT_IGNORE_UNKNOWN:
-		o->ignore_unknown = true;
-		break;
 	case OPT_ENCODING:
 		o->encoding = arg;
 		break;
@@ -163,11 +160,19 @@ static const struct argp_option input_options[] = {
 
 static error_t parse_input(int key, char *arg, struct argp_state *state)
 {
-	if (key == ARGP_KEY_INIT) {
-		state->child_inputs[0] = state->input; /* the shared options' too */
+	struct jz_opts *o = state->input;
+
+	(void)arg;
+	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = o; /* the shared options' too */
 		return 0;
+	case OPT_IGNORE_UNKNOWN:
+		o->ignore_unknown = true;
+		return 0;
+	default: /* the shared options, and the end's checks, are the child's */
+		return ARGP_ERR_UNKNOWN;
 	}
-	return parse(key, arg, state);
 }
 
 static const struct argp_child input_children[] = {{&jz_common_argp, 0, 0, 0}, {0}};

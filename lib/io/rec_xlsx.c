@@ -105,10 +105,9 @@ static lxw_error cell(struct rec_xlsx *x, lxw_col_t c, enum rec_type type, const
 	case RT_MONEY:
 		/* The file holds a number as a double printed to 16 digits:
 		 * exact for every amount below 10^14 fen. */
-		if (money_parse(s, true, &fen, err, sizeof err)) {
+		if (money_parse(s, true, &fen, err, sizeof err))
 			return worksheet_write_number(x->sheet, x->row, c, (double)fen / 100,
 						      x->money);
-		}
 		break;
 	case RT_DATE:
 		if (date_parse(s, &d, err, sizeof err)) {
@@ -122,9 +121,8 @@ static lxw_error cell(struct rec_xlsx *x, lxw_col_t c, enum rec_type type, const
 	case RT_INT:
 	case RT_DECIMAL: {
 		double v = strtod(s, &end);
-		if (end != s && !*end) {
+		if (end != s && !*end)
 			return worksheet_write_number(x->sheet, x->row, c, v, NULL);
-		}
 		break;
 	}
 	case RT_TEXT:

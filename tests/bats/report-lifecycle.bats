@@ -118,28 +118,6 @@ household,H1,,S2,C1,2007-10-01,2008-10-01"
 	assert_output --partial "parameter dibao.review_months has no value on 2008-10-01"
 }
 
-# The district of the adjustments: H6's dibao and R1's released prisoner's
-# own, paid for 2007-10 and 2007-11 out of a budget of 5000.00.
-adjust_district() {
-	enrol -q "$DATA/grant/household.csv" "$DATA/grant/released.csv" > /dev/null
-	printf '%s\n' account,date,amount,source,note budget,2007-09-30,5000,budget, |
-		grant -q --kind funding > /dev/null
-	printf '%s\n' "$DECISION_HEADER" \
-		2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,yes,930.76,month,income_below_standard, \
-		2007-10-01/dibao/110105196006060013,2007-10-01,dibao,person,R1,110105196006060013,,yes,330.00,month,released_prisoner, |
-		grant -q --period 2007-10 --as-of 2007-10-05 > /dev/null
-	grant -q --period 2007-11 --as-of 2007-11-05 > /dev/null
-}
-
-# A payment row of chain $1 for month $2, of kind $3, amount $4 fen,
-# booked by the payroll of $5 (empty: none) on $6, status $7 (paid).
-adjustment() {
-	sqlite3 "$JIUZHU_DB" "INSERT INTO payment (payment_id, grant_id, month, amount, account, status,
-		reason, paid_on, entry, kind, payroll) SELECT '$1/$2/$3/9', grant_id, '$2', $4, 'budget',
-		'${7:-paid}', NULL, '$6', (SELECT max(entry) FROM journal), '$3', nullif('$5', '')
-		FROM \"grant\" WHERE chain = '$1' AND version = 1 ORDER BY start DESC LIMIT 1"
-}
-
 # A booking on $1 of $4 fen from account $2 to $3 (a receivable made as
 # it is first used).
 book() {

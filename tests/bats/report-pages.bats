@@ -123,14 +123,7 @@ demo() {
 	# 2007-11 out of 5000.00; then H6's 2007-10 paid 50.00 too little and
 	# its 2007-11 200.00 too much, of which 60.00 offset, 40.00 refunded and
 	# 30.00 written off; R1's 2007-11 100.00 too much (report-lifecycle.bats).
-	enrol -q "$DATA/grant/household.csv" "$DATA/grant/released.csv" > /dev/null
-	printf '%s\n' account,date,amount,source,note budget,2007-09-30,5000,budget, |
-		grant -q --kind funding > /dev/null
-	printf '%s\n' "decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy" \
-		2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,yes,930.76,month,income_below_standard, \
-		2007-10-01/dibao/110105196006060013,2007-10-01,dibao,person,R1,110105196006060013,,yes,330.00,month,released_prisoner, |
-		grant -q --period 2007-10 --as-of 2007-10-05 > /dev/null
-	grant -q --period 2007-11 --as-of 2007-11-05 > /dev/null
+	adjust_district
 	local h=dibao/household/H6 r=dibao/person/110105196006060013
 	adjustment $h 2007-10 arrears 5000 2007-12 2007-12-05
 	adjustment $h 2007-11 overpayment -20000 2007-12 2007-12-05
@@ -152,15 +145,6 @@ demo() {
 		'合计 50.00 300.00 60.00 40.00 30.00 170.00' 最低生活保障 家庭 个人 '2007年11月'
 	run grep -E '110105196006060013|household|person' adjust.txt
 	assert_failure
-}
-
-# A payment row of chain $1 for month $2, of kind $3, $4 fen, booked by
-# the payroll of $5 on $6 (as report-lifecycle.bats plants them).
-adjustment() {
-	sqlite3 "$JIUZHU_DB" "INSERT INTO payment (payment_id, grant_id, month, amount, account, status,
-		reason, paid_on, entry, kind, payroll) SELECT '$1/$2/$3/9', grant_id, '$2', $4, 'budget',
-		'paid', NULL, '$6', (SELECT max(entry) FROM journal), '$3', nullif('$5', '')
-		FROM \"grant\" WHERE chain = '$1' AND version = 1 ORDER BY start DESC LIMIT 1"
 }
 
 @test "a long statement: the header row on every printed page, the total on the last" {

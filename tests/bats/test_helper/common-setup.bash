@@ -145,3 +145,26 @@ ledger_balanced() {
 balance() {
 	sqlite3 "$JIUZHU_DB" "SELECT printf('%d.%02d', balance / 100, balance % 100) FROM account WHERE name = '$1'"
 }
+
+# The district of the adjustments (report-lifecycle.bats, report-pages.bats):
+# H6's dibao and R1's released prisoner's own, paid for 2007-10 and 2007-11
+# out of a budget of 5000.00.
+adjust_district() {
+	enrol -q "$DATA/grant/household.csv" "$DATA/grant/released.csv" > /dev/null
+	printf '%s\n' account,date,amount,source,note budget,2007-09-30,5000,budget, |
+		grant -q --kind funding > /dev/null
+	printf '%s\n' "decision_id,as_of,programme,unit,household_id,national_id,application_id,eligible,amount,period,reason,policy" \
+		2007-10-01/dibao/H6,2007-10-01,dibao,household,H6,,,yes,930.76,month,income_below_standard, \
+		2007-10-01/dibao/110105196006060013,2007-10-01,dibao,person,R1,110105196006060013,,yes,330.00,month,released_prisoner, |
+		grant -q --period 2007-10 --as-of 2007-10-05 > /dev/null
+	grant -q --period 2007-11 --as-of 2007-11-05 > /dev/null
+}
+
+# A payment row of chain $1 for month $2, of kind $3, amount $4 fen,
+# booked by the payroll of $5 (empty: none) on $6, status $7 (paid).
+adjustment() {
+	sqlite3 "$JIUZHU_DB" "INSERT INTO payment (payment_id, grant_id, month, amount, account, status,
+		reason, paid_on, entry, kind, payroll) SELECT '$1/$2/$3/9', grant_id, '$2', $4, 'budget',
+		'${7:-paid}', NULL, '$6', (SELECT max(entry) FROM journal), '$3', nullif('$5', '')
+		FROM \"grant\" WHERE chain = '$1' AND version = 1 ORDER BY start DESC LIMIT 1"
+}
